@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoPassword, signIn } from './support/sign-in.ts'
+import { type StartedApp, startApp } from './support/start-app.ts'
+
+// The organisation journey: sign in, browse the demo company's people and job descriptions, switch language.
+
+let app: StartedApp
+
+beforeAll(async () => {
+  app = await startApp()
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+const employeeRows = (page: Page) =>
+  page.getByRole('region', { name: '员工列表' }).locator('tbody tr.ant-table-row')
+
+async function employeeNames(page: Page): Promise<string[]> {
+  const names = await employeeRows(page).locator('td:nth-child(2)').allTextContents()
+  return names.map((name) => name.trim())
+}
+
+describe('organisation page (desktop)', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await app.newPage()
+  })
+
+  it('sends a visitor to the login page and shows a clear error for a wrong password', async () => {
+    await page.goto('/organisation')
+    await page.waitForURL('**/login')
+    await page.getByRole('heading', { name: '登录' }).waitFor()
+    await app.screenshot(page, 'login')
+
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码').fill('wrong-password')
+    await page.getByRole('button', { name: /登\s?录/ }).click()
+    const alert = page.getByRole('alert').filter({ hasText: '用户名或密码错误' })
+    await alert.waitFor()
+    expect(page.url()).toContain('/login')
+  })
+
+  it('signs in as admin and comes back to the page first asked for', async () => {
+    await signIn(page, 'admin', demoPassword)
+    await page.waitForURL('**/organisation')
+    await page.getByRole('heading', { name: '组织架构', level: 1 }).waitFor()
+    // the header names the user and shows the role
+    const banner = page.getByRole('banner')
+    await banner.locator('.ant-tag').filter({ hasText: '系统管理员' }).waitFor()
+    expect(await banner.textContent()).toContain('系统管理员')
+  })
+
+  it('lists the demo employees with 小冰 and 小焦, paged on the server', async () => {
+    await page.getByRole('cell', { name: '小冰', exact: true }).waitFor()
+    await page.getByRole('cell', { name: '小焦', exact: true }).waitFor()
+    const names = await employeeNames(page)
+    expect(names.length).toBeGreaterThanOrEqual(10)
+    expect(names.length).toBeLessThanOrEqual(20)
+    await page.getByText(/共 \d+ 人/).waitFor()
+    const total = Number(((await page.getByText(/共 \d+ 人/).textContent()) ?? '').match(/\d+/)?.[0])
+    expect(total).toBeGreaterThanOrEqual(20)
+    await page.getByRole('tree', { name: '部门树' }).getByText('客服部').waitFor()
+    await app.screenshot(page, 'organisation')
+  })
+
+  it('searches by name and by employee number', async () => {
+    const box = page.getByRole('searchbox', { name: '搜索姓名或工号' }).or(page.getByLabel('搜索姓名或工号'))
+    await box.fill('小焦')
+    await box.press('Enter')
+    await expect.poll(() => employeeNames(page)).toEqual(['小焦'])
+    expect(new URL(page.url()).searchParams.get('q')).toBe('小焦')
+
+    await box.fill('JX004')
+    await box.press('Enter')
+    await expect.poll(() => employeeNames(page)).toEqual(['小冰'])
+
+    await page.getByRole('button', { name: '重置' }).click()
+    await expect.poll(async () => (await employeeNames(page)).length).toBeGreaterThan(2)
+  })
+
+  it('filters by department from the tree', async () => {
+    await page.getByRole('tree', { name: '部门树' }).getByText('客服部', { exact: true }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('departmentId')).not.toBeNull()
+    await page.getByRole('cell', { name: '小冰', exact: true }).waitFor()
+    await expect
+      .poll(async () => {
+        const departments = await page
+          .getByRole('region', { name: '员工列表' })
+          .locator('tbody tr.ant-table-row td:nth-child(3)')
+          .allTextContents()
+        return departments.length > 0 && departments.every((d) => d.trim() === '客服部')
+      })
+      .toBe(true)
+    await page.getByRole('tree', { name: '部门树' }).getByText('全部部门').click()
+  })
+
+  it('shows the job description (岗位说明书) of 客服专员 with its duties and pay system', async () => {
+    await page.getByRole('tab', { name: '岗位' }).click()
+    await page.getByRole('button', { name: '查看客服专员的岗位说明书' }).click()
+    const drawer = page.getByRole('dialog', { name: '岗位说明书：客服专员' })
+    await drawer.waitFor()
+    await drawer.getByText('售前与售后服务').waitFor()
+    await drawer.getByText('解答客户咨询').waitFor()
+    await drawer.getByText(/500（底薪）× 绩效系数/).waitFor()
+    await drawer.getByText('店长', { exact: true }).first().waitFor()
+    await app.screenshot(page, 'job-description')
+    await drawer.getByRole('button', { name: '关闭' }).click()
+    await drawer.waitFor({ state: 'hidden' })
+    await page.getByRole('tab', { name: '员工' }).click()
+  })
+
+  it('switches to English, keeps the choice after a reload, and signs out', async () => {
+    await page.getByRole('button', { name: /^语言/ }).click()
+    await page.getByRole('menuitem', { name: 'English' }).click()
+    const nav = page.getByRole('navigation', { name: 'Main navigation' })
+    await nav.getByRole('menuitem', { name: 'Organisation' }).waitFor()
+    await nav.getByRole('menuitem', { name: /\bHome$/ }).waitFor()
+    await page.getByRole('heading', { name: 'Organisation', level: 1 }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+
+    await page.reload()
+    await page.getByRole('tab', { name: 'Employees' }).waitFor()
+    await page.getByRole('cell', { name: '小冰', exact: true }).waitFor()
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL('**/login')
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+    // the session is really gone: the organisation page sends us back to sign in
+    await page.goto('/organisation')
+    await page.waitForURL('**/login')
+  })
+
+  it('raised no uncaught errors in the page', () => {
+    expect(app.pageErrors).toEqual([])
+  })
+})
+
+describe('organisation page (phone width)', () => {
+  it('fits a 390 px screen and reaches the menu through the drawer', async () => {
+    const page = await app.newPage({ viewport: { width: 390, height: 844 } })
+    await signIn(page, 'hr', demoPassword)
+    await page.getByRole('button', { name: '打开导航菜单' }).click()
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '组织架构' }).click()
+    await page.waitForURL('**/organisation')
+    await page.getByRole('cell', { name: '小冰', exact: true }).waitFor()
+    // the page itself never scrolls sideways; only the table does, inside its own box
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await app.screenshot(page, 'organisation-phone')
+    expect(app.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,40 @@
+import { errorResponseSchema } from '../contracts/errors.ts'
+
+// Shared pieces of route definitions: the documented error responses and the security requirements.
+
+const descriptions = {
+  400: 'Invalid input; issues name each field',
+  401: 'Not signed in',
+  403: 'Role not allowed, or missing CSRF token',
+  404: 'Not found (or outside the caller’s scope)',
+  409: 'Conflict with existing data',
+  413: 'Request body too large',
+  429: 'Too many failed logins; see Retry-After',
+} as const
+
+type ErrorStatus = keyof typeof descriptions
+
+export function errorResponses<const S extends ErrorStatus[]>(...statuses: S) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s], content: { 'application/json': { schema: errorResponseSchema } } },
+    ]),
+  ) as {
+    [K in S[number]]: {
+      description: string
+      content: { 'application/json': { schema: typeof errorResponseSchema } }
+    }
+  }
+}
+
+export const readSecurity = [{ cookieAuth: [] }]
+export const writeSecurity = [{ cookieAuth: [], csrfToken: [] }]
+
+export function jsonBody<T>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const
+}
+
+export function jsonResponse<T>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } } as const
+}

@@ -1,0 +1,202 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { idParamSchema } from '../../contracts/organisation.ts'
+import { cycleInputSchema, cycleSettingsSchema, jobSchema } from '../../contracts/workflow.ts'
+import { listSheetSummaries } from '../../db/sheet-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import { computeCycle } from '../../services/cycles/compute-cycle.ts'
+import { getCalibration } from '../../services/cycles/get-calibration.ts'
+import { getCycle } from '../../services/cycles/get-cycle.ts'
+import { getCycleBoard } from '../../services/cycles/get-cycle-board.ts'
+import { getJob } from '../../services/cycles/get-job.ts'
+import { listCycles } from '../../services/cycles/list-cycles.ts'
+import { openCycle } from '../../services/cycles/open-cycle.ts'
+import { sweepDueSheets } from '../../services/cycles/sweep-due-sheets.ts'
+import { updateCycleSettings } from '../../services/cycles/update-cycle-settings.ts'
+import type { WorkflowDeps } from '../../services/sheets/workflow-deps.ts'
+import type { AppContext, AppEnv } from '../app-env.ts'
+import { requireRole } from '../require-role.ts'
+import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+
+// Appraisal cycles (考核周期): open one as a background job, follow its progress, compute it, the HR board
+// and calibration. Admin and HR only.
+
+const loose = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
+const staff = () => requireRole('admin', 'hr')
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/cycles',
+  tags: ['cycles'],
+  summary: 'The company’s cycles',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  responses: {
+    200: jsonResponse('Cycles', z.object({ items: z.array(loose('Cycle')) })),
+    ...errorResponses(401, 403),
+  },
+})
+
+const open = createRoute({
+  method: 'post',
+  path: '/api/cycles',
+  tags: ['cycles'],
+  summary: 'Open a cycle: the sheets are created by a background job (see GET /api/jobs/{id})',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { body: jsonBody(cycleInputSchema) },
+  responses: {
+    202: jsonResponse('Accepted', z.object({ cycle: loose('Cycle'), jobId: z.number() })),
+    ...errorResponses(400, 401, 403, 409, 413),
+  },
+})
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}',
+  tags: ['cycles'],
+  summary: 'One cycle',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('The cycle', loose('Cycle')), ...errorResponses(400, 401, 403, 404) },
+})
+
+const settings = createRoute({
+  method: 'patch',
+  path: '/api/cycles/{id}/settings',
+  tags: ['cycles'],
+  summary: 'Change appeal window, investigation days, grade quotas, roll-up weights',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema, body: jsonBody(cycleSettingsSchema) },
+  responses: { 200: jsonResponse('The cycle', loose('Cycle')), ...errorResponses(400, 401, 403, 404, 409) },
+})
+
+const compute = createRoute({
+  method: 'post',
+  path: '/api/cycles/{id}/compute',
+  tags: ['cycles'],
+  summary: 'Compute every sheet whose supervisor review is in, as a background job',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: {
+    202: jsonResponse('Accepted', z.object({ jobId: z.number() })),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+const board = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}/board',
+  tags: ['cycles'],
+  summary: 'HR board: progress by stage and department, overdue steps, open appeals',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('The board', loose('CycleBoard')), ...errorResponses(400, 401, 403, 404) },
+})
+
+const calibration = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}/calibration',
+  tags: ['cycles'],
+  summary: 'Score distribution by department and grade-quota violations (强制分布)',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse('Calibration', loose('Calibration')),
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const sheets = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}/sheets',
+  tags: ['cycles'],
+  summary: 'The sheets of a cycle, optionally by state or department',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: {
+    params: idParamSchema,
+    query: z.object({
+      state: z.string().max(40).optional(),
+      departmentId: z.coerce.number().int().positive().optional(),
+    }),
+  },
+  responses: {
+    200: jsonResponse('Sheets', z.object({ items: z.array(loose('SheetSummary')) })),
+    ...errorResponses(400, 401, 403),
+  },
+})
+
+const sweep = createRoute({
+  method: 'post',
+  path: '/api/cycles/sweep',
+  tags: ['cycles'],
+  summary: 'Finalise sheets whose appeal window passed with no appeal',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  responses: {
+    200: jsonResponse('Finalised', z.object({ finalized: z.array(z.number()) })),
+    ...errorResponses(401, 403),
+  },
+})
+
+const job = createRoute({
+  method: 'get',
+  path: '/api/jobs/{id}',
+  tags: ['cycles'],
+  summary: 'A background job: status, progress done/total, error, result',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('The job', jobSchema), ...errorResponses(400, 401, 403, 404) },
+})
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`[jixiao] ${what} failed`, error)
+}
+
+export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const deps: WorkflowDeps = { db: ctx.db, now: ctx.now }
+  app.openapi(list, async (c) => c.json({ items: await listCycles(deps, c.get('actor')) }, 200))
+  app.openapi(open, async (c) => {
+    const opened = await openCycle(deps, c.get('actor'), c.req.valid('json'))
+    // The job records its own failure; never leave a rejected promise behind.
+    opened.completion.catch(logFailure('cycle open job'))
+    return c.json({ cycle: opened.cycle, jobId: opened.jobId }, 202)
+  })
+  app.openapi(getOne, async (c) => c.json(await getCycle(deps, c.get('actor'), c.req.valid('param').id), 200))
+  app.openapi(settings, async (c) =>
+    c.json(
+      await updateCycleSettings(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  )
+  app.openapi(compute, async (c) => {
+    const started = await computeCycle(deps, c.get('actor'), c.req.valid('param').id)
+    started.completion.catch(logFailure('cycle compute job'))
+    return c.json({ jobId: started.jobId }, 202)
+  })
+  app.openapi(board, async (c) =>
+    c.json(await getCycleBoard(deps, c.get('actor'), c.req.valid('param').id), 200),
+  )
+  app.openapi(calibration, async (c) =>
+    c.json(await getCalibration(deps, c.get('actor'), c.req.valid('param').id), 200),
+  )
+  app.openapi(sheets, async (c) => {
+    const { state, departmentId } = c.req.valid('query')
+    const items = await listSheetSummaries(asWorkflowDb(ctx.db), c.get('actor').companyId, {
+      cycleId: c.req.valid('param').id,
+      states: state ? [state] : undefined,
+      departmentId,
+      limit: 100_000,
+    })
+    return c.json({ items }, 200)
+  })
+  app.openapi(sweep, async (c) => c.json(await sweepDueSheets(deps, c.get('actor').companyId), 200))
+  app.openapi(job, async (c) => c.json(await getJob(deps, c.get('actor'), c.req.valid('param').id), 200))
+}

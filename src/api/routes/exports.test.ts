@@ -1,0 +1,285 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { customerServicePayScheme } from '../../core/pay/pay-scheme.ts'
+import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../../services/auth/actor.ts'
+import { approveBonusPool } from '../../services/bonuses/approve-bonus-pool.ts'
+import { createBonusPool } from '../../services/bonuses/create-bonus-pool.ts'
+import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
+import { createApp } from '../create-app.ts'
+import { type ApiClient, createApiClient } from '../testing/api-client.ts'
+import { closeTestDatabase } from '../testing/close-test-database.ts'
+import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+
+// Export downloads through the API on both engines: streamed XLSX and CSV (BOM), scoped like the screens —
+// finance sees final results only, a supervisor their reporting tree and no pay or bonus pools, employees
+// nothing — and an employee named like a formula comes back as text.
+
+const hostile = '=HYPERLINK("http://example.com","x")'
+
+describe.each(await testEngines())('export routes on %s', (engine) => {
+  let handle: TestDatabase
+  let org: TestOrganisation
+  let hr: ApiClient
+  let finance: ApiClient
+  let zhuguan: ApiClient
+  let employee: ApiClient
+  let cycleId = 0
+  let versionId = 0
+  const download = async (client: ApiClient, path: string) => {
+    const res = await client.raw<string>(path, { method: 'GET' })
+    return res
+  }
+  const bytesOf = async (client: ApiClient, path: string) => {
+    const headers = new Headers({ cookie: client.cookie ?? '' })
+    const res = await app.request(path, { headers })
+    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+  }
+  let app: ReturnType<typeof createApp>
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine)
+    org = await seedTestOrganisation(handle.db)
+    await installBuiltinTemplates(handle.db, org.companyId)
+    await handle.db
+      .updateTable('employees')
+      .set({ name: hostile })
+      .where('id', '=', org.employees.E004)
+      .execute()
+    const version = await handle.db
+      .selectFrom('template_versions as tv')
+      .innerJoin('templates as t', 't.id', 'tv.template_id')
+      .select('tv.id')
+      .where('t.company_id', '=', org.companyId)
+      .executeTakeFirstOrThrow()
+    versionId = version.id
+    const wdb = asWorkflowDb(handle.db)
+    const c = await wdb
+      .insertInto('cycles')
+      .values({
+        company_id: org.companyId,
+        name: '2026年10月',
+        kind: 'monthly',
+        period_start: '2026-10-01',
+        period_end: '2026-10-31',
+        status: 'closed',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    cycleId = c.id
+    const e = org.employees
+    await wdb
+      .insertInto('appraisal_sheets')
+      .values(
+        [
+          [e.E003, 'final', 82, 1.2],
+          [e.E004, 'final', 70, 1],
+          [e.E005, 'computed', 77, 1],
+        ].map(([id, state, total, coefficient]) => ({
+          company_id: org.companyId,
+          cycle_id: c.id,
+          employee_id: id as number,
+          position_id: org.positions.service,
+          template_version_id: version.id,
+          state: state as string,
+          total: String(total),
+          grade: 'pass',
+          coefficient: String(coefficient),
+        })),
+      )
+      .execute()
+    await handle.db
+      .insertInto('pay_assignments' as never)
+      .values({
+        company_id: org.companyId,
+        position_id: org.positions.service,
+        scheme: JSON.stringify(customerServicePayScheme()),
+      } as never)
+      .execute()
+    app = createApp({ db: handle.db, engine, now: () => new Date('2026-11-05T02:00:00Z') })
+    const client = () => createApiClient((p, i) => app.request(p, i))
+    ;[hr, finance, zhuguan, employee] = [client(), client(), client(), client()]
+    await hr.login('hr')
+    await finance.login('finance')
+    await zhuguan.login('zhuguan')
+    await employee.login('xiaobing')
+  })
+  afterAll(async () => {
+    await closeTestDatabase(handle)
+  })
+
+  it('streams the results as XLSX: finance gets final sheets only, the formula name as text', async () => {
+    const res = await bytesOf(finance, `/api/cycles/${cycleId}/exports/results?format=xlsx`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('spreadsheetml')
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('考核结果'))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    const names: unknown[] = []
+    sheet.eachRow((row, n) => {
+      if (n > 1) names.push(row.getCell(2).value)
+      row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))
+    })
+    expect(names).toEqual(['小冰', `'${hostile}`])
+    expect(sheet.getCell('F2').value).toBe(82)
+  })
+
+  it('streams the pay sheet as CSV with BOM to finance; a supervisor gets results of the tree but no pay', async () => {
+    const pay = await bytesOf(finance, `/api/cycles/${cycleId}/exports/pay?format=csv`)
+    expect(pay.status).toBe(200)
+    expect([...pay.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const rows = parse(pay.bytes.subarray(3).toString('utf8')) as string[][]
+    const bing = rows.filter((r) => r[1] === '小冰')
+    // 500 × 1.2 = 600.00; no sales imported → 0; total 600.00.
+    expect(bing.find((r) => r[6] === '应发合计')?.[7]).toBe('600.00')
+    expect((await download(zhuguan, `/api/cycles/${cycleId}/exports/pay`)).status).toBe(403)
+    const mine = await bytesOf(zhuguan, `/api/cycles/${cycleId}/exports/results?format=csv`)
+    const names = (parse(mine.bytes.subarray(3).toString('utf8')) as string[][]).slice(1).map((r) => r[1])
+    // 李主管's tree: 小冰 and the formula-named 小焦 (王运营 reports elsewhere).
+    expect(names).toEqual(['小冰', `'${hostile}`])
+    expect((await download(zhuguan, `/api/cycles/${cycleId}/exports/sheets`)).status).toBe(403)
+    expect((await download(employee, `/api/cycles/${cycleId}/exports/results`)).status).toBe(403)
+    const missing = await download(hr, '/api/cycles/999999/exports/results')
+    expect(missing.status).toBe(404)
+    expect((await download(hr, `/api/cycles/${cycleId}/exports/salaries`)).status).toBe(400)
+  })
+
+  it('streams every bonus pool of a cycle, one row per line, cell for cell as XLSX and as CSV', async () => {
+    const wdb = asWorkflowDb(handle.db)
+    const quarter = await wdb
+      .insertInto('cycles')
+      .values({
+        company_id: org.companyId,
+        name: '2026 Q3',
+        kind: 'quarterly',
+        period_start: '2026-07-01',
+        period_end: '2026-09-30',
+        status: 'closed',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const e = org.employees
+    await wdb
+      .insertInto('appraisal_sheets')
+      .values(
+        (
+          [
+            [e.E003, 92.5, 'excellent', 1.5],
+            [e.E004, 70, 'pass', 1],
+            [e.E005, 55, 'fail', 0],
+          ] as const
+        ).map(([id, total, grade, coefficient]) => ({
+          company_id: org.companyId,
+          cycle_id: quarter.id,
+          employee_id: id,
+          position_id: org.positions.service,
+          template_version_id: versionId,
+          state: 'final',
+          total: String(total),
+          grade,
+          coefficient: String(coefficient),
+        })),
+      )
+      .execute()
+    const deps = { db: handle.db, now: () => new Date('2026-10-20T02:00:00Z') }
+    const as = (role: 'hr' | 'finance'): Actor => ({
+      userId: org.users[role],
+      companyId: org.companyId,
+      role,
+      employeeId: null,
+    })
+    const grades = await createBonusPool(deps, as('hr'), {
+      name: '=2026 Q3 季度奖',
+      kind: 'quarterly',
+      cycleId: quarter.id,
+      amount: '10000',
+      rule: { kind: 'grade_table', table: { excellent: '3', good: '2', pass: '1', fail: '0' } },
+    })
+    await approveBonusPool(deps, as('finance'), grades.id)
+    const scores = await createBonusPool(deps, as('hr'), {
+      name: '年度补发',
+      kind: 'annual',
+      cycleId: quarter.id,
+      amount: '1000.01',
+      rule: { kind: 'score' },
+    })
+
+    const xlsx = await bytesOf(finance, `/api/cycles/${quarter.id}/exports/bonuses?format=xlsx`)
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get('content-disposition')).toContain(encodeURIComponent('奖金池'))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    const rows: unknown[][] = []
+    sheet.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1))
+      row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))
+    })
+    expect(rows[0]).toEqual([
+      '奖金池',
+      '类型',
+      '状态',
+      '工号',
+      '姓名',
+      '部门',
+      '得分',
+      '等级',
+      '绩效系数',
+      '权重',
+      '分得金额',
+      '计算说明',
+    ])
+    const gradeNames: Record<string, string> = { excellent: '优秀', pass: '合格', fail: '不合格' }
+    const expected = [
+      ...grades.lines.map((l) => [`'=2026 Q3 季度奖`, '季度', '已审批', l]),
+      ...scores.lines.map((l) => ['年度补发', '年度', '草稿', l]),
+    ].map(([pool, kind, status, l]) => {
+      const line = l as (typeof grades.lines)[number]
+      return [
+        pool,
+        kind,
+        status,
+        line.employeeNo,
+        line.employeeName === hostile ? `'${hostile}` : line.employeeName,
+        // An empty cell reads back as undefined.
+        line.departmentName ?? undefined,
+        line.score,
+        gradeNames[line.grade!],
+        line.coefficient,
+        Number(line.weight),
+        Number(line.amount),
+        line.explanation['zh-CN'],
+      ]
+    })
+    expect(rows.slice(1)).toEqual(expected)
+    // Excellent 3 : pass 1 : fail 0 of ¥10,000 → 7,500 / 2,500 / 0; the score pool sums to its odd fen.
+    expect(rows.slice(1, 4).map((r) => r[10])).toEqual([7500, 2500, 0])
+    expect(rows.slice(4).reduce((a, r) => a + Math.round((r[10] as number) * 100), 0)).toBe(100001)
+    expect(sheet.getColumn(11).numFmt).toBe('#,##0.00')
+
+    const csv = await bytesOf(hr, `/api/cycles/${quarter.id}/exports/bonuses?format=csv`)
+    expect(csv.status).toBe(200)
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const fields = parse(csv.bytes.subarray(3).toString('utf8')) as string[][]
+    expect(fields.slice(1).map((r) => [r[0], r[2], r[4], r[10]])).toEqual(
+      [
+        ...grades.lines.map((l) => [grades, l] as const),
+        ...scores.lines.map((l) => [scores, l] as const),
+      ].map(([p, l]) => [
+        p.name.startsWith('=') ? `'${p.name}` : p.name,
+        p.id === grades.id ? '已审批' : '草稿',
+        l.employeeName === hostile ? `'${hostile}` : l.employeeName,
+        l.amount,
+      ]),
+    )
+
+    expect((await download(zhuguan, `/api/cycles/${quarter.id}/exports/bonuses`)).status).toBe(403)
+    expect((await download(employee, `/api/cycles/${quarter.id}/exports/bonuses`)).status).toBe(403)
+    // A cycle without pools exports the header row only.
+    const empty = await bytesOf(hr, `/api/cycles/${cycleId}/exports/bonuses?format=csv`)
+    expect((parse(empty.bytes.subarray(3).toString('utf8')) as string[][]).length).toBe(1)
+  })
+})

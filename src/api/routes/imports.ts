@@ -1,0 +1,460 @@
+import { Readable } from 'node:stream'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
+import { saveImportMappingSchema } from '../../contracts/ingest.ts'
+import {
+  factKindInfoSchema,
+  importHistoryItemSchema,
+  importJobSchema,
+  importMappingSchema,
+  importPresetSchema,
+  jobIdParamSchema,
+  type Upload,
+  uploadIdParamSchema,
+  uploadImportOptionsSchema,
+  uploadQuerySchema,
+  uploadReadOptionsSchema,
+  uploadSchema,
+} from '../../contracts/ingest-api.ts'
+import { idParamSchema } from '../../contracts/organisation.ts'
+import { DomainError, type DomainErrorCode } from '../../core/errors.ts'
+import { factKinds } from '../../core/ingest/fact-kinds.ts'
+import { presets } from '../../core/ingest/presets/detect-preset.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
+import type { FactDb } from '../../db/fact-tables.ts'
+import { databaseHandleOf } from '../../db/open-database.ts'
+import { type DetectUploadOptions, detectUpload } from '../../services/ingest/detect-upload.ts'
+import { createImportJobs, type ImportJob, type ImportJobs } from '../../services/ingest/import-jobs.ts'
+import { createUploadStore, type StoredUpload } from '../../services/ingest/import-uploads.ts'
+import { listImportHistory } from '../../services/ingest/list-import-history.ts'
+import { listImportMappings } from '../../services/ingest/list-import-mappings.ts'
+import { saveImportMapping } from '../../services/ingest/save-import-mapping.ts'
+import { undoImport } from '../../services/ingest/undo-import.ts'
+import type { AppContext, AppEnv } from '../app-env.ts'
+import { errorBody, statusByCode } from '../http-errors.ts'
+import { requireRole } from '../require-role.ts'
+import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+
+// Shop data import over HTTP (数据导入): upload a file as the raw request body (streamed to a temp file),
+// see the detected preset, encoding, header mapping and preview, validate and import as jobs with progress
+// and cancel, the import history with undo, presets and saved column mappings. HR and admin; finance reads history.
+
+/** Largest upload, in bytes (create-app gives this route a matching body limit). */
+export const maxUploadBytes = 200 * 1024 * 1024
+
+const staff = () => requireRole('admin', 'hr')
+const readers = () => requireRole('admin', 'hr', 'finance')
+const tags = ['imports']
+
+const upload = createRoute({
+  method: 'post',
+  path: '/api/imports/uploads',
+  tags,
+  summary:
+    'Upload an export (CSV or XLSX, ≤ 200 MB) as the raw body; answers with the detected preset, encoding, header mapping and a preview. A header no preset knows answers 400 with `upload` (overrides can be tried with GET /api/imports/uploads/{id})',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: {
+    query: uploadQuerySchema,
+    body: {
+      required: true,
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+  },
+  responses: {
+    201: jsonResponse('Stored and analysed', uploadSchema),
+    ...errorResponses(400, 401, 403, 413),
+  },
+})
+
+const inspect = createRoute({
+  method: 'get',
+  path: '/api/imports/uploads/{id}',
+  tags,
+  summary: 'Analyse an upload again with overrides (preset, encoding, kind, saved mapping)',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: uploadIdParamSchema, query: uploadReadOptionsSchema },
+  responses: { 200: jsonResponse('The analysis', uploadSchema), ...errorResponses(400, 401, 403, 404) },
+})
+
+const discard = createRoute({
+  method: 'delete',
+  path: '/api/imports/uploads/{id}',
+  tags,
+  summary: 'Discard an upload',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: uploadIdParamSchema },
+  responses: { 204: { description: 'Discarded' }, ...errorResponses(401, 403, 404) },
+})
+
+const waitQuery = z.object({
+  wait: z.enum(['true', 'false']).optional().meta({
+    description: 'true: answer when the job has finished (201/200, or its error status with `job`)',
+  }),
+})
+
+const jobStart = (action: 'validate' | 'import', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/imports/uploads/{id}/${action}`,
+    tags,
+    summary,
+    security: writeSecurity,
+    middleware: [staff()] as const,
+    request: { params: uploadIdParamSchema, query: waitQuery, body: jsonBody(uploadImportOptionsSchema) },
+    responses: {
+      202: jsonResponse('Started; poll GET /api/imports/jobs/{id}', importJobSchema),
+      200: jsonResponse('Finished (wait=true)', importJobSchema),
+      201: jsonResponse('Imported (wait=true)', importJobSchema),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  })
+
+const validate = jobStart(
+  'validate',
+  'Validate an upload as a job: every check of the import, nothing written; errors name row, column and value',
+)
+const runImport = jobStart(
+  'import',
+  'Import an upload as a job, all or nothing; the same file again changes nothing',
+)
+
+const getJob = createRoute({
+  method: 'get',
+  path: '/api/imports/jobs/{id}',
+  tags,
+  summary: 'An import or validation job: status, progress, result or errors',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  request: { params: jobIdParamSchema },
+  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404) },
+})
+
+const cancelJob = createRoute({
+  method: 'post',
+  path: '/api/imports/jobs/{id}/cancel',
+  tags,
+  summary: 'Cancel a running job; its transaction rolls back and nothing is imported',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: jobIdParamSchema },
+  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404, 409) },
+})
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/imports',
+  tags,
+  summary: 'Import history, newest first: who, when, file, hash, rows, period, preset, outcome',
+  security: readSecurity,
+  middleware: [readers()] as const,
+  request: {
+    query: z.object({ status: z.enum(['completed', 'undone', 'failed']).optional() }),
+  },
+  responses: {
+    200: jsonResponse('History', z.object({ items: z.array(importHistoryItemSchema) })),
+    ...errorResponses(400, 401, 403),
+  },
+})
+
+const undo = createRoute({
+  method: 'post',
+  path: '/api/imports/{id}/undo',
+  tags,
+  summary: 'Undo a completed import: its rows go, the rows it replaced come back (audited)',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse('Undone', z.object({ importId: z.number().int(), removedRows: z.number().int() })),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+const listPresets = createRoute({
+  method: 'get',
+  path: '/api/imports/presets',
+  tags,
+  summary: 'The mapping presets (platform exports and generic files)',
+  security: readSecurity,
+  middleware: [readers()] as const,
+  responses: {
+    200: jsonResponse('Presets', z.object({ items: z.array(importPresetSchema) })),
+    ...errorResponses(401, 403),
+  },
+})
+
+const listKinds = createRoute({
+  method: 'get',
+  path: '/api/imports/kinds',
+  tags,
+  summary: 'The fact kinds and their columns, for building a column mapping',
+  security: readSecurity,
+  middleware: [readers()] as const,
+  responses: {
+    200: jsonResponse('Fact kinds', z.object({ items: z.array(factKindInfoSchema) })),
+    ...errorResponses(401, 403),
+  },
+})
+
+const listMappings = createRoute({
+  method: 'get',
+  path: '/api/imports/mappings',
+  tags,
+  summary: 'The company’s saved column mappings',
+  security: readSecurity,
+  middleware: [staff()] as const,
+  responses: {
+    200: jsonResponse('Mappings', z.object({ items: z.array(importMappingSchema) })),
+    ...errorResponses(401, 403),
+  },
+})
+
+const saveMapping = createRoute({
+  method: 'put',
+  path: '/api/imports/mappings',
+  tags,
+  summary: 'Save (or replace) a named column mapping: fact column → header text (audited)',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { body: jsonBody(saveImportMappingSchema) },
+  responses: {
+    200: jsonResponse('Saved', z.object({ id: z.number().int() })),
+    ...errorResponses(400, 401, 403),
+  },
+})
+
+function readOptionsOf(query: DetectUploadOptions & { fileName?: string }): DetectUploadOptions {
+  return {
+    kind: query.kind,
+    preset: query.preset,
+    encoding: query.encoding,
+    savedMapping: query.savedMapping,
+  }
+}
+
+export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const db = ctx.db as unknown as FactDb
+  const uploads = createUploadStore({ maxBytes: maxUploadBytes })
+  let jobs: ImportJobs | undefined
+  const jobsOf = (): ImportJobs => {
+    if (jobs) return jobs
+    const handle = databaseHandleOf(ctx.db)
+    if (!handle) throw new Error('imports need the database handle (open the database with openDatabase)')
+    jobs = createImportJobs({ db, handle, auditDb: ctx.db })
+    return jobs
+  }
+
+  /** The upload and its analysis; a header no preset knows answers 400 with the upload, so overrides can follow. */
+  const analyse = async (
+    c: Context<AppEnv>,
+    stored: StoredUpload,
+    options: DetectUploadOptions,
+    status: 200 | 201,
+  ) => {
+    const analysis = await detectUpload(
+      { db },
+      {
+        companyId: stored.companyId,
+        filePath: stored.filePath,
+        fileName: stored.fileName,
+        options,
+      },
+    )
+    const body: Upload = { id: stored.id, fileName: stored.fileName, sizeBytes: stored.sizeBytes, analysis }
+    if (analysis.problem)
+      return c.json(
+        { ...errorBody('invalid_input', analysis.problem.message, analysis.problem.issues), upload: body },
+        400,
+      )
+    return c.json(body, status)
+  }
+
+  const answerJob = async (
+    c: Context<AppEnv>,
+    started: { job: ImportJob; done: Promise<ImportJob> },
+    wait: boolean,
+  ) => {
+    if (!wait) {
+      started.done.catch(() => undefined)
+      return c.json(started.job, 202)
+    }
+    const job = await started.done
+    if (job.status === 'succeeded') return c.json(job, job.mode === 'import' ? 201 : 200)
+    const code = (job.error?.code ?? 'invalid_input') as DomainErrorCode | 'cancelled' | 'internal'
+    const status: ContentfulStatusCode =
+      code === 'cancelled' ? 409 : code === 'internal' ? 500 : (statusByCode[code] ?? 400)
+    return c.json(
+      { ...errorBody(code, job.error?.message ?? 'failed', job.error?.issues ?? []), job },
+      status,
+    )
+  }
+
+  app.openapi(upload, (async (c: Context<AppEnv>) => {
+    const actor = c.get('actor')
+    const query = uploadQuerySchema.parse(c.req.query())
+    const body = c.req.raw.body
+    if (!body)
+      throw new DomainError('invalid_input', 'the request has no body; send the file as the raw body', [
+        { path: 'body', message: 'missing' },
+      ])
+    const stored = await uploads.save({
+      companyId: actor.companyId,
+      userId: actor.userId,
+      fileName: query.fileName,
+      body: Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
+    })
+    try {
+      return await analyse(c, stored, readOptionsOf(query), 201)
+    } catch (error) {
+      // A file that cannot be read at all (format, size, zip bomb, encoding, formula) is not kept.
+      await uploads.remove(stored.id)
+      throw error
+    }
+  }) as never)
+
+  app.openapi(inspect, (async (c: Context<AppEnv>) => {
+    const stored = uploads.get(c.get('actor').companyId, c.req.param('id') as string)
+    return analyse(c, stored, readOptionsOf(uploadReadOptionsSchema.parse(c.req.query())), 200)
+  }) as never)
+
+  app.openapi(discard, async (c) => {
+    const stored = uploads.get(c.get('actor').companyId, c.req.valid('param').id)
+    await uploads.remove(stored.id)
+    return c.body(null, 204)
+  })
+
+  const startJob = (mode: 'validate' | 'import') =>
+    (async (c: Context<AppEnv>) => {
+      const actor = c.get('actor')
+      const stored = uploads.get(actor.companyId, c.req.param('id') as string)
+      const options = uploadImportOptionsSchema.parse(await c.req.json())
+      const wait = c.req.query('wait') === 'true'
+      const detected = await detectUpload(
+        { db },
+        {
+          companyId: actor.companyId,
+          filePath: stored.filePath,
+          fileName: stored.fileName,
+          options: readOptionsOf(options),
+        },
+      )
+      if (detected.problem || !detected.preset)
+        throw new DomainError(
+          'invalid_input',
+          detected.problem?.message ?? `${stored.fileName}: no preset matches`,
+          detected.problem?.issues ?? [],
+        )
+      const started = jobsOf().start({
+        companyId: actor.companyId,
+        userId: actor.userId,
+        upload: stored,
+        options: { ...options, encoding: options.encoding },
+        mode,
+        detected: { kind: detected.preset.kind, preset: detected.preset.name },
+        onImported: () => uploads.remove(stored.id),
+      })
+      return answerJob(c, started, wait)
+    }) as never
+
+  app.openapi(validate, startJob('validate'))
+  app.openapi(runImport, startJob('import'))
+
+  app.openapi(getJob, async (c) =>
+    c.json(jobsOf().get(c.get('actor').companyId, c.req.valid('param').id) as never, 200),
+  )
+  app.openapi(cancelJob, async (c) =>
+    c.json(jobsOf().cancel(c.get('actor').companyId, c.req.valid('param').id) as never, 200),
+  )
+
+  app.openapi(history, async (c) => {
+    const items = await listImportHistory(
+      { db },
+      {
+        companyId: c.get('actor').companyId,
+        status: c.req.valid('query').status,
+      },
+    )
+    return c.json({ items }, 200)
+  })
+
+  app.openapi(undo, async (c) => {
+    const actor = c.get('actor')
+    const importId = c.req.valid('param').id
+    const result = await undoImport({ db }, { companyId: actor.companyId, importId })
+    // undoImport commits its own transaction; the audit row names who undid it (the import log keeps when).
+    await appendAudit(ctx.db, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: 'import.undone',
+      entity: 'import',
+      entityId: importId,
+      before: { status: 'completed' },
+      after: { status: 'undone', removedRows: result.removedRows },
+    })
+    return c.json(result, 200)
+  })
+
+  app.openapi(listPresets, async (c) =>
+    c.json(
+      {
+        items: presets.map((p) => ({
+          name: p.name,
+          label: p.label,
+          kind: p.kind,
+          signature: [...p.signature],
+        })),
+      },
+      200,
+    ),
+  )
+
+  app.openapi(listKinds, async (c) =>
+    c.json(
+      {
+        items: Object.values(factKinds).map((k) => ({
+          name: k.name,
+          label: k.label,
+          columns: k.columns
+            .filter((col) => !col.derived)
+            .map((col) => ({
+              name: col.name,
+              label: col.label,
+              type: col.type,
+              required: col.required === true,
+            })),
+        })),
+      },
+      200,
+    ),
+  )
+
+  app.openapi(listMappings, async (c) =>
+    c.json({ items: await listImportMappings({ db }, { companyId: c.get('actor').companyId }) }, 200),
+  )
+
+  app.openapi(saveMapping, async (c) => {
+    const actor = c.get('actor')
+    const input = c.req.valid('json')
+    const saved = await ctx.db.transaction().execute(async (trx) => {
+      const row = await saveImportMapping(
+        { db: trx as unknown as FactDb },
+        { ...input, companyId: actor.companyId },
+      )
+      await appendAudit(trx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: 'import_mapping.saved',
+        entity: 'import_mapping',
+        entityId: row.id,
+        after: input,
+      })
+      return row
+    })
+    return c.json(saved, 200)
+  })
+}

@@ -1,0 +1,93 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { markReadSchema, webhookInputSchema } from '../../contracts/workflow.ts'
+import { listNotifications } from '../../services/notifications/list-notifications.ts'
+import { markNotificationsRead } from '../../services/notifications/mark-notifications-read.ts'
+import { getWebhook, setWebhook } from '../../services/notifications/set-webhook.ts'
+import type { AppContext, AppEnv } from '../app-env.ts'
+import { requireRole, requireSignedIn } from '../require-role.ts'
+import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+
+// In-app notifications (站内通知) and the company's group-robot webhook (DingTalk, Feishu/Lark, WeCom).
+
+const notificationSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  readAt: z.date().nullable(),
+  createdAt: z.date(),
+})
+const webhookSchema = z
+  .object({ flavour: z.enum(['dingtalk', 'feishu', 'wecom']), url: z.string(), enabled: z.boolean() })
+  .nullable()
+  .meta({ id: 'Webhook' })
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/notifications',
+  tags: ['notifications'],
+  summary: 'My notifications, newest first, with the unread count',
+  security: readSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { query: z.object({ unread: z.enum(['true', 'false']).optional() }) },
+  responses: {
+    200: jsonResponse('Notifications', z.object({ items: z.array(notificationSchema), unread: z.number() })),
+    ...errorResponses(400, 401),
+  },
+})
+
+const read = createRoute({
+  method: 'post',
+  path: '/api/notifications/read',
+  tags: ['notifications'],
+  summary: 'Mark my notifications read (ids, or "all")',
+  security: writeSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { body: jsonBody(markReadSchema) },
+  responses: {
+    200: jsonResponse('Marked', z.object({ marked: z.number() })),
+    ...errorResponses(400, 401, 403),
+  },
+})
+
+const getHook = createRoute({
+  method: 'get',
+  path: '/api/notifications/webhook',
+  tags: ['notifications'],
+  summary: 'The group-robot webhook (admin)',
+  security: readSecurity,
+  middleware: [requireRole('admin')] as const,
+  responses: { 200: jsonResponse('The webhook', webhookSchema), ...errorResponses(401, 403) },
+})
+
+const putHook = createRoute({
+  method: 'put',
+  path: '/api/notifications/webhook',
+  tags: ['notifications'],
+  summary: 'Set or remove (null) the group-robot webhook (admin)',
+  security: writeSecurity,
+  middleware: [requireRole('admin')] as const,
+  request: { body: jsonBody(webhookInputSchema) },
+  responses: { 200: jsonResponse('The webhook', webhookSchema), ...errorResponses(400, 401, 403) },
+})
+
+export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const deps = { db: ctx.db, now: ctx.now }
+  app.openapi(list, async (c) =>
+    c.json(
+      await listNotifications(deps, c.get('actor'), { unreadOnly: c.req.valid('query').unread === 'true' }),
+      200,
+    ),
+  )
+  app.openapi(read, async (c) =>
+    c.json(await markNotificationsRead(deps, c.get('actor'), c.req.valid('json').ids), 200),
+  )
+  app.openapi(getHook, async (c) => c.json(await getWebhook(deps, c.get('actor')), 200))
+  app.openapi(putHook, async (c) => {
+    await setWebhook(deps, c.get('actor'), c.req.valid('json'))
+    return c.json(await getWebhook(deps, c.get('actor')), 200)
+  })
+}

@@ -1,0 +1,303 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import { idParamSchema } from '../../contracts/organisation.ts'
+import {
+  calibrationInputSchema,
+  delegateInputSchema,
+  entryInputSchema,
+  feedbackInputSchema,
+  fileInputSchema,
+  peerAssignmentSchema,
+  peerReviewInputSchema,
+  reasonInputSchema,
+  reviewSaveSchema,
+  sheetDataInputSchema,
+  targetsInputSchema,
+  versionInputSchema,
+} from '../../contracts/workflow.ts'
+import { DomainError } from '../../core/errors.ts'
+import { findSheetFile } from '../../db/sheet-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../../services/auth/actor.ts'
+import { addSheetEntry } from '../../services/sheets/add-sheet-entry.ts'
+import { assignPeerReviewers } from '../../services/sheets/assign-peer-reviewers.ts'
+import { calibrateSheet } from '../../services/sheets/calibrate-sheet.ts'
+import { computeSheet } from '../../services/sheets/compute-sheet.ts'
+import { confirmTargets } from '../../services/sheets/confirm-targets.ts'
+import { delegateReview } from '../../services/sheets/delegate-review.ts'
+import { getSheet } from '../../services/sheets/get-sheet.ts'
+import { holdFeedback } from '../../services/sheets/hold-feedback.ts'
+import { listMyPeerReviews } from '../../services/sheets/list-my-peer-reviews.ts'
+import { listMySheets } from '../../services/sheets/list-my-sheets.ts'
+import { listOverdueItems } from '../../services/sheets/list-overdue-items.ts'
+import { listTeamQueue } from '../../services/sheets/list-team-queue.ts'
+import { reopenSheet } from '../../services/sheets/reopen-sheet.ts'
+import { returnSelfReview } from '../../services/sheets/return-self-review.ts'
+import { saveSelfReview } from '../../services/sheets/save-self-review.ts'
+import { saveSupervisorReview } from '../../services/sheets/save-supervisor-review.ts'
+import { setSheetData } from '../../services/sheets/set-sheet-data.ts'
+import { setTargets } from '../../services/sheets/set-targets.ts'
+import { signSheet } from '../../services/sheets/sign-sheet.ts'
+import { startSheet } from '../../services/sheets/start-sheet.ts'
+import { submitPeerReview } from '../../services/sheets/submit-peer-review.ts'
+import { uploadSheetFile } from '../../services/sheets/upload-sheet-file.ts'
+import type { WorkflowDeps } from '../../services/sheets/workflow-deps.ts'
+import type { AppContext, AppEnv } from '../app-env.ts'
+import { requireRole, requireSignedIn } from '../require-role.ts'
+import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+
+// Appraisal sheets (考核表): "my appraisal", "my team", and every step of the workflow. Every step names the
+// sheet version the caller read; a stale one gets 409 with the current sheet in `current`.
+
+const looseObject = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
+const sheetSchema = looseObject('Sheet')
+const listSchema = (id: string) =>
+  z.object({ items: z.array(z.record(z.string(), z.unknown())) }).meta({ id })
+const sheetFileParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .meta({ param: { name: 'id', in: 'path' } }),
+  fileId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .meta({ param: { name: 'fileId', in: 'path' } }),
+})
+
+const stepErrors = errorResponses(400, 401, 403, 404, 409, 413)
+
+function sheetStep<B extends z.ZodType>(method: 'post' | 'put', path: string, summary: string, body: B) {
+  return createRoute({
+    method,
+    path: `/api/sheets/{id}/${path}`,
+    tags: ['sheets'],
+    summary,
+    security: writeSecurity,
+    middleware: [requireSignedIn()] as const,
+    request: { params: idParamSchema, body: jsonBody(body) },
+    responses: { 200: jsonResponse('The sheet after the step', sheetSchema), ...stepErrors },
+  })
+}
+
+const readRoute = (path: string, summary: string, schema: z.ZodType) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['sheets'],
+    summary,
+    security: readSecurity,
+    middleware: [requireSignedIn()] as const,
+    responses: { 200: jsonResponse(summary, schema), ...errorResponses(401, 403) },
+  })
+
+const mySheets = readRoute('/api/me/sheets', 'My appraisal sheets (我的考核)', listSchema('SheetList'))
+const myOverdue = readRoute(
+  '/api/me/overdue',
+  'Steps I owe whose due date has passed',
+  listSchema('OverdueList'),
+)
+const myPeerReviews = readRoute(
+  '/api/me/peer-reviews',
+  'Peer reviews I owe or gave',
+  listSchema('PeerReviewTasks'),
+)
+const teamQueue = createRoute({
+  method: 'get',
+  path: '/api/team/queue',
+  tags: ['sheets'],
+  summary:
+    'My team: unfinished sheets I review; one page each of the rest of my reporting tree (read-only) and of final sheets (archived)',
+  security: readSecurity,
+  middleware: [requireRole('supervisor', 'admin', 'hr')] as const,
+  request: {
+    query: z.object({
+      cycleId: z.coerce.number().int().positive().optional(),
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+      readOnlyOffset: z.coerce.number().int().min(0).optional(),
+      archivedOffset: z.coerce.number().int().min(0).optional(),
+    }),
+  },
+  responses: { 200: jsonResponse('The queue', looseObject('TeamQueue')), ...errorResponses(400, 401, 403) },
+})
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/api/sheets/{id}',
+  tags: ['sheets'],
+  summary: 'One sheet as the caller may see it (peer reviewers stay anonymous to the employee)',
+  security: readSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('The sheet', sheetSchema), ...errorResponses(400, 401, 404) },
+})
+
+const getFile = createRoute({
+  method: 'get',
+  path: '/api/sheets/{id}/files/{fileId}',
+  tags: ['sheets'],
+  summary: 'Download an attachment of a sheet',
+  security: readSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { params: sheetFileParams },
+  responses: { 200: { description: 'The file' }, ...errorResponses(400, 401, 404) },
+})
+
+const submitPeer = createRoute({
+  method: 'post',
+  path: '/api/peer-reviews/{id}',
+  tags: ['sheets'],
+  summary: 'Submit (or revise before computation) a peer review assigned to me',
+  security: writeSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { params: idParamSchema, body: jsonBody(peerReviewInputSchema) },
+  responses: { 200: jsonResponse('Saved', looseObject('PeerReviewSaved')), ...stepErrors },
+})
+
+const routes = {
+  targets: sheetStep(
+    'put',
+    'targets',
+    'Set targets and weights for the period (clears both confirmations)',
+    targetsInputSchema,
+  ),
+  confirm: sheetStep(
+    'post',
+    'confirm-targets',
+    'Confirm the targets (employee or reviewer)',
+    versionInputSchema,
+  ),
+  start: sheetStep('post', 'start', 'Start the period (targets agreed → in progress)', versionInputSchema),
+  entries: sheetStep(
+    'post',
+    'entries',
+    'Add a dated work record (employee) or observation (reviewer)',
+    entryInputSchema,
+  ),
+  files: sheetStep('post', 'files', 'Upload a small attachment (≤ 2 MB, base64)', fileInputSchema),
+  selfReview: sheetStep('put', 'self-review', 'Save or submit the self review', reviewSaveSchema),
+  returnSelf: sheetStep(
+    'post',
+    'return-self-review',
+    'Send the self review back (reviewer, HR)',
+    reasonInputSchema,
+  ),
+  supervisorReview: sheetStep(
+    'put',
+    'supervisor-review',
+    'Save or submit the supervisor review',
+    reviewSaveSchema,
+  ),
+  peers: sheetStep('put', 'peers', 'Choose peer reviewers (reviewer, HR)', peerAssignmentSchema),
+  data: sheetStep(
+    'put',
+    'data',
+    'Enter actuals, adjustments and the sampling component (reviewer, HR)',
+    sheetDataInputSchema,
+  ),
+  compute: sheetStep('post', 'compute', 'Compute the score (HR, admin)', versionInputSchema),
+  calibrate: sheetStep(
+    'post',
+    'calibrate',
+    'Adjust the total before sign-off, with a reason (HR)',
+    calibrationInputSchema,
+  ),
+  feedback: sheetStep('post', 'feedback', 'Record the feedback meeting (reviewer)', feedbackInputSchema),
+  sign: sheetStep('post', 'sign', 'Sign the result (employee); the appeal window opens', versionInputSchema),
+  reopen: sheetStep('post', 'reopen', 'Reopen a final sheet, with a reason (admin)', reasonInputSchema),
+  delegate: sheetStep('post', 'delegate', 'Delegate the review to another supervisor', delegateInputSchema),
+}
+
+/** Runs a step and answers with the sheet; a version conflict answers 409 with the current sheet. */
+export async function answerWithSheet(
+  c: Context<AppEnv>,
+  deps: WorkflowDeps,
+  actor: Actor,
+  sheetId: number,
+  step: () => Promise<unknown>,
+): Promise<Response> {
+  try {
+    await step()
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'conflict' && error.details?.sheetId === sheetId) {
+      const current = await getSheet(deps, actor, sheetId)
+      return c.json(
+        { error: { code: error.code, message: error.message, issues: error.issues }, current },
+        409,
+      )
+    }
+    throw error
+  }
+  return c.json(await getSheet(deps, actor, sheetId), 200)
+}
+
+export function registerSheetRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const deps: WorkflowDeps = { db: ctx.db, now: ctx.now }
+  app.openapi(mySheets, async (c) => c.json({ items: await listMySheets(deps, c.get('actor')) }, 200))
+  app.openapi(myOverdue, async (c) => c.json({ items: await listOverdueItems(deps, c.get('actor')) }, 200))
+  app.openapi(myPeerReviews, async (c) =>
+    c.json({ items: await listMyPeerReviews(deps, c.get('actor')) }, 200),
+  )
+  app.openapi(teamQueue, async (c) =>
+    c.json(await listTeamQueue(deps, c.get('actor'), c.req.valid('query')), 200),
+  )
+  app.openapi(getOne, async (c) => c.json(await getSheet(deps, c.get('actor'), c.req.valid('param').id), 200))
+  app.openapi(getFile, async (c) => {
+    const { id, fileId } = c.req.valid('param')
+    await getSheet(deps, c.get('actor'), id)
+    const file = await findSheetFile(asWorkflowDb(ctx.db), c.get('actor').companyId, id, fileId)
+    if (!file) throw new DomainError('not_found', `附件 ${fileId} 不存在`)
+    return c.body(new Uint8Array(file.data), 200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    })
+  })
+  app.openapi(submitPeer, async (c) =>
+    c.json(await submitPeerReview(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+
+  const step = <R extends (typeof routes)[keyof typeof routes]>(
+    route: R,
+    run: (actor: Actor, id: number, body: never) => Promise<unknown>,
+  ) =>
+    app.openapi(route, (async (c: Context<AppEnv>) => {
+      const actor = c.get('actor')
+      const id = Number(c.req.param('id'))
+      const body = (c.req as unknown as { valid(t: 'json'): never }).valid('json')
+      return answerWithSheet(c, deps, actor, id, () => run(actor, id, body))
+    }) as never)
+
+  step(routes.targets, (a, id, b: z.infer<typeof targetsInputSchema>) => setTargets(deps, a, id, b))
+  step(routes.confirm, (a, id, b: z.infer<typeof versionInputSchema>) =>
+    confirmTargets(deps, a, id, b.expectedVersion),
+  )
+  step(routes.start, (a, id, b: z.infer<typeof versionInputSchema>) =>
+    startSheet(deps, a, id, b.expectedVersion),
+  )
+  step(routes.entries, (a, id, b: z.infer<typeof entryInputSchema>) => addSheetEntry(deps, a, id, b))
+  step(routes.files, (a, id, b: z.infer<typeof fileInputSchema>) => uploadSheetFile(deps, a, id, b))
+  step(routes.selfReview, (a, id, b: z.infer<typeof reviewSaveSchema>) => saveSelfReview(deps, a, id, b))
+  step(routes.returnSelf, (a, id, b: z.infer<typeof reasonInputSchema>) => returnSelfReview(deps, a, id, b))
+  step(routes.supervisorReview, (a, id, b: z.infer<typeof reviewSaveSchema>) =>
+    saveSupervisorReview(deps, a, id, b),
+  )
+  step(routes.peers, (a, id, b: z.infer<typeof peerAssignmentSchema>) => assignPeerReviewers(deps, a, id, b))
+  step(routes.data, (a, id, b: z.infer<typeof sheetDataInputSchema>) =>
+    setSheetData(deps, a, a.companyId, id, {
+      ...b,
+      sampling: b.sampling === undefined ? undefined : b.sampling === null ? null : { ...b.sampling },
+    }),
+  )
+  step(routes.compute, (a, id, b: z.infer<typeof versionInputSchema>) =>
+    computeSheet(deps, a, a.companyId, id, b.expectedVersion),
+  )
+  step(routes.calibrate, (a, id, b: z.infer<typeof calibrationInputSchema>) => calibrateSheet(deps, a, id, b))
+  step(routes.feedback, (a, id, b: z.infer<typeof feedbackInputSchema>) => holdFeedback(deps, a, id, b))
+  step(routes.sign, (a, id, b: z.infer<typeof versionInputSchema>) =>
+    signSheet(deps, a, id, b.expectedVersion),
+  )
+  step(routes.reopen, (a, id, b: z.infer<typeof reasonInputSchema>) => reopenSheet(deps, a, id, b))
+  step(routes.delegate, (a, id, b: z.infer<typeof delegateInputSchema>) => delegateReview(deps, a, id, b))
+}

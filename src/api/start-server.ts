@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Db } from '../db/database.ts'
+import { createApp } from './create-app.ts'
+
+export type StartServerOptions = {
+  db: Db
+  engine: 'pglite' | 'postgres'
+  /** 0 picks a free port. */
+  port: number
+  host: string
+  /** A built web folder (e.g. dist/web); served with SPA fallback when it exists. */
+  webRoot?: string
+  now?: () => Date
+}
+
+export type RunningServer = { url: string; port: number; close(): Promise<void> }
+
+/** Starts the HTTP server and resolves once it listens. */
+export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const app = createApp({
+    db: options.db,
+    engine: options.engine,
+    now: options.now,
+    webRoot: options.webRoot,
+  })
+  return new Promise((resolvePromise, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = ['0.0.0.0', '::', ''].includes(options.host)
+          ? 'localhost'
+          : info.family === 'IPv6'
+            ? `[${info.address}]`
+            : info.address
+        resolvePromise({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((err) => (err ? fail(err) : done()))
+              if ('closeAllConnections' in server) server.closeAllConnections()
+            }),
+        })
+      },
+    )
+    // Under load queued requests can wait longer than Node's 5 s keep-alive default; keep idle connections
+    // open longer than a reverse proxy's usual 60 s so neither side closes a socket the other is about to use.
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000
+    server.once('error', reject)
+  })
+}

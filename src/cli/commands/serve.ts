@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import { startServer } from '../../api/start-server.ts'
+import type { Config } from '../../config.ts'
+import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
+import { startNotificationWorker } from '../../services/notifications/start-notification-worker.ts'
+import { openCliDatabase } from '../open-cli-database.ts'
+
+// `jixiao serve`: migrate, load the demo into an empty database, serve the API and the built web app.
+export function registerServeCommand(program: Command, config: Config): void {
+  program
+    .command('serve')
+    .description(
+      'start the web app and API (migrates the database and loads the demo company on first start)',
+    )
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--no-demo', 'do not load the demo company into an empty database')
+    .action(async (opts: { port?: string; demo: boolean }) => {
+      const port = opts.port ? Number(opts.port) : config.port
+      const handle = await openCliDatabase(config)
+      const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
+      const webRoot = resolve('dist/web')
+      const hasWeb = existsSync(resolve(webRoot, 'index.html'))
+      const server = await startServer({
+        db: handle.db,
+        engine: handle.engine,
+        port,
+        host: config.host,
+        webRoot: hasWeb ? webRoot : undefined,
+      })
+      // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
+      const stopWorker = startNotificationWorker({ db: handle.db })
+      const shownUrl = server.url.replace('0.0.0.0', 'localhost')
+      console.log(`Jixiao 绩效 is running at ${shownUrl}`)
+      console.log(`database: ${handle.engine} (${handle.location})`)
+      if (!hasWeb) console.log('note: the web app is not built; run `npm run build` (or use `npm start`)')
+      if (demo) {
+        console.log('demo company loaded; accounts (password for all):')
+        for (const a of demo.accounts)
+          console.log(`  ${a.username.padEnd(10)} ${a.password}  ${a.role}  ${a.displayName}`)
+      } else {
+        console.log(
+          'demo accounts (when the demo company is loaded): admin, hr, finance, dianzhang, xiaobing — password jixiao123',
+        )
+      }
+      const stop = async () => {
+        await server.close()
+        await stopWorker()
+        await handle.close()
+        process.exit(0)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+// Login, session and the signed-in user ("Me") as the API and the web share them.
+export const roleSchema = z.enum(['admin', 'hr', 'finance', 'supervisor', 'employee']).meta({ id: 'Role' })
+export type Role = z.infer<typeof roleSchema>
+
+export const loginInputSchema = z
+  .strictObject({
+    username: z.string().trim().min(1, '请输入用户名').max(100),
+    password: z.string().min(1, '请输入密码').max(200),
+  })
+  .meta({ id: 'LoginInput' })
+export type LoginInput = z.infer<typeof loginInputSchema>
+
+export const meSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    employeeId: z.number().int().nullable(),
+    companyId: z.number().int(),
+    companyName: z.string(),
+    locale: z.string(),
+  })
+  .meta({ id: 'Me' })
+export type Me = z.infer<typeof meSchema>
+
+export const sessionResponseSchema = z
+  .object({
+    user: meSchema,
+    csrfToken: z
+      .string()
+      .meta({ description: 'Send back as the x-csrf-token header on every non-GET request' }),
+  })
+  .meta({ id: 'SessionResponse' })
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
+
+export const healthSchema = z
+  .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })
+  .meta({ id: 'Health' })
+export type Health = z.infer<typeof healthSchema>

@@ -1,0 +1,29 @@
+// Domain errors travel as codes; only api/ maps them to HTTP statuses and cli/ to exit codes.
+export const domainErrorCodes = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'conflict',
+  'invalid_state',
+  'rate_limited',
+  'template_invalid',
+  'locked',
+  'too_large',
+] as const
+
+export type DomainErrorCode = (typeof domainErrorCodes)[number]
+
+export type ErrorIssue = { path: string; message: string }
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}

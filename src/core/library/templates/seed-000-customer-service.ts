@@ -1,0 +1,87 @@
+// 客服专员 appraisal of 000_7e0bba9429147a53.txt: supervisor's weekly sampling 75% + month-end self-assessment 25%.
+import type { Template } from '../../templates/template.ts'
+import {
+  agreedTarget,
+  dimension,
+  discretionary,
+  hundredPointScoring,
+  kci,
+  kpi,
+  metric,
+  OPEN,
+  proportional,
+} from '../template-builders.ts'
+
+export const seed000CustomerService: Template = {
+  code: 'seed-000-customer-service',
+  name: '客服专员绩效考核（主管抽查75% + 自我鉴定25%）',
+  description:
+    '客服岗位：问题解决率、服务质量、客户评价、投诉处理率；主管每周随机抽取若干客户考察打分占75%，月底客服自我鉴定占25%；绩效系数决定底薪发放。',
+  source: {
+    seed: '000_7e0bba9429147a53.txt',
+    table:
+      '客服专员岗位说明书 / 电商行业电商各岗位KPI绩效评估表 · 客服岗位（seed-digest 1.9, 4.2, 4.3, T24）',
+    notes: [
+      `"主管每个星期会随机抽取若干客户进行考察打分，占75%。月底客服进行自我鉴定，占25%"：主管分取本月各周抽查得分的平均，与自评按0.75/0.25合成。每周抽查的客户数与打分方法未说明；${OPEN}每周一份主管评分表，由主管在抽查后对各项打分。`,
+      `客服岗位KPI（问题解决率、服务质量、客户评价、投诉处理率）没有权重与目标；${OPEN}各25分，比率型指标按 实际/目标 比例计分，服务质量由评分人酌情给分。`,
+      `"100%+20%"未解释；${OPEN}按"基础100%，另可加至多20%"理解，设为100分之外的加分项（0–20分，由主管给出）。`,
+      '绩效系数：<65分 0.5；≥65分 1.0；≥80分 1.2；≥95分 1.5（"达到95分以上"按含95理解）。连续两个月低于65分将被辞退。',
+      '工资制度：500（底薪）×绩效系数 + 销售提成2% + 中评修改个数×10 + 差评修改个数×20 + 奖惩（见 builtin-pay-schemes）。',
+      '工作时间：9:30–24:00，早班9:30–16:30，晚班16:30–24:00（排班见排班模块）。',
+    ],
+  },
+  positions: ['客服专员', '客服', '在线客服'],
+  period: 'monthly',
+  dimensions: [
+    dimension('service', '客服岗位KPI', 100, [
+      kpi({
+        key: 'problem_resolution_rate',
+        name: '问题解决率',
+        definition: `高效解决客户问题，提高客户满意度。实际值：已解决问题数/客户提出问题数。${OPEN}得分 = 25 × min(1, 实际/目标)，目标默认95%。`,
+        unit: '%',
+        maxPoints: 25,
+        target: agreedTarget(0.95),
+        rule: proportional(1),
+      }),
+      kci({
+        key: 'service_quality',
+        name: '服务质量',
+        definition: `提供优质的售前和售后服务，打造良好的客户体验。主管按每周随机抽查的客户打分；客服月底自我鉴定。${OPEN}0–25分。`,
+        maxPoints: 25,
+        rule: discretionary(25),
+      }),
+      kpi({
+        key: 'customer_reviews',
+        name: '客户评价',
+        definition: `通过客户反馈评价客服服务的质量。${OPEN}按好评率计，得分 = 25 × min(1, 实际/目标)，目标默认98%。`,
+        unit: '%',
+        maxPoints: 25,
+        target: agreedTarget(0.98),
+        rule: proportional(1),
+        dataSource: metric('positive_review_rate'),
+      }),
+      kpi({
+        key: 'complaint_handling_rate',
+        name: '投诉处理率',
+        definition: `妥善处理客户投诉，提高投诉处理率。实际值：已妥善处理投诉数/投诉数。${OPEN}得分 = 25 × min(1, 实际/目标)，目标默认100%。`,
+        unit: '%',
+        maxPoints: 25,
+        target: agreedTarget(1),
+        rule: proportional(1),
+        dataSource: metric('complaint_handling_rate'),
+      }),
+    ]),
+  ],
+  adjustments: [
+    {
+      key: 'extra_twenty_percent',
+      name: '额外加分（"100%+20%"）',
+      kind: 'bonus',
+      rule: { shape: 'bonus_range', min: 0, max: 20 },
+      cap: 20,
+      assessor: { rater: 'supervisor' },
+      dataSource: { kind: 'manual' },
+    },
+  ],
+  scoring: hundredPointScoring({ supervisor: 0.75, self: 0.25 }),
+}

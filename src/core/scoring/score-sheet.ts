@@ -1,0 +1,373 @@
+// Scores a whole appraisal sheet (考核表): indicator points → dimension subtotals → total on the 100-point
+// scale (or a raw sum), blended across raters with the template's weights, then bonus and deduction items
+// with caps, veto (一票否决), grade and performance coefficient. Rounding: every score to 2 decimals, half up
+// (roundScore), at each indicator, dimension, blend and total.
+import { coefficientFor } from '../results/coefficient-for.ts'
+import { defaultCoefficients, defaultGrades } from '../results/default-scoring.ts'
+import { gradeFor } from '../results/grade-for.ts'
+import type { GradeBand, Indicator, RaterWeights, Template } from '../templates/template.ts'
+import { type Explanation, fmt, noExplanation, pct } from './explain-format.ts'
+import { roundScore } from './round-score.ts'
+import { type AdjustmentScore, scoreAdjustment } from './score-adjustment.ts'
+import {
+  type IndicatorInput,
+  type IndicatorScore,
+  type ScoreOptions,
+  scoreIndicator,
+} from './score-indicator.ts'
+
+export type RaterRole = keyof RaterWeights
+
+/** One rater's sheet: a supervisor's weekly sample, a self-appraisal, one peer, one sampled customer. */
+export type RaterSheet = {
+  rater: RaterRole
+  raterId?: string
+  /** Inputs by indicator key; an indicator absent here falls back to the shared inputs. */
+  indicators: Readonly<Record<string, IndicatorInput>>
+}
+
+export type SheetInputs = {
+  /** Inputs shared by every rater (imported metrics), or the only inputs when there are no raters. */
+  indicators?: Readonly<Record<string, IndicatorInput>>
+  /** Per-rater inputs, blended with the template's rater weights (several sheets of one role are averaged). */
+  raters?: readonly RaterSheet[]
+  /** Inputs of bonus and deduction items by key. */
+  adjustments?: Readonly<Record<string, IndicatorInput>>
+}
+
+export type DimensionScore = {
+  key: string
+  name: string
+  points: number
+  maxPoints: number
+  vetoed: boolean
+  indicators: IndicatorScore[]
+}
+
+export type RaterShare = {
+  rater: RaterRole
+  /** How many sheets of this role were averaged. */
+  sheets: number
+  /** The template weight, and the weight used after renormalising over the roles present. */
+  weight: number
+  effectiveWeight: number
+  /** This role's average subtotal (before scale, adjustments and veto). */
+  subtotal: number
+}
+
+export type SheetScore = {
+  templateCode: string
+  scale: Template['scoring']['scale']
+  dimensions: DimensionScore[]
+  /** Σ dimension points (after dimension vetoes). */
+  subtotal: number
+  /** The subtotal on the template's scale: ×100/Σ budgets on the 100-point scale, the raw sum otherwise. */
+  base: number
+  adjustments: AdjustmentScore[]
+  bonus: number
+  deduction: number
+  /** base + bonus − deduction, never below 0; 0 when the total is vetoed. */
+  total: number
+  vetoed?: 'total'
+  raters: RaterShare[]
+  grade?: GradeBand
+  coefficient: number
+  /** Keys of indicators scored 0 because their input was missing. */
+  missing: string[]
+  explanation: Explanation
+}
+
+const roleNames: Record<RaterRole, { zh: string; en: string }> = {
+  supervisor: { zh: '主管', en: 'supervisor' },
+  self: { zh: '自评', en: 'self' },
+  peer: { zh: '同事互评', en: 'peers' },
+  sampling: { zh: '抽样客户', en: 'sampled customers' },
+  hr: { zh: '人力资源', en: 'HR' },
+}
+
+type RoleGroup = { rater: RaterRole; sheets: RaterSheet[]; weight: number; effectiveWeight: number }
+
+function roleGroups(
+  raters: readonly RaterSheet[],
+  weights: RaterWeights,
+): { groups: RoleGroup[]; renormalised: boolean } {
+  const byRole = new Map<RaterRole, RaterSheet[]>()
+  for (const sheet of raters) {
+    const list = byRole.get(sheet.rater)
+    if (list) list.push(sheet)
+    else byRole.set(sheet.rater, [sheet])
+  }
+  const groups: RoleGroup[] = []
+  let present = 0
+  for (const [rater, sheets] of byRole) {
+    const weight = weights[rater] ?? 0
+    present += weight
+    groups.push({ rater, sheets, weight, effectiveWeight: weight })
+  }
+  let configured = 0
+  for (const w of Object.values(weights)) configured += w ?? 0
+  if (present <= 0) {
+    // No role with a weight is present: the roles that are present count equally.
+    for (const g of groups) g.effectiveWeight = 1 / groups.length
+    return { groups, renormalised: true }
+  }
+  for (const g of groups) g.effectiveWeight = g.weight / present
+  return { groups, renormalised: Math.abs(present - configured) > 1e-9 }
+}
+
+function blendIndicator(
+  indicator: Indicator,
+  groups: RoleGroup[],
+  shared: Readonly<Record<string, IndicatorInput>>,
+  options: ScoreOptions,
+): IndicatorScore {
+  const explain = options.explain !== false
+  // All sheets read the shared input: score once.
+  if (groups.every((g) => g.sheets.every((s) => s.indicators[indicator.key] === undefined))) {
+    return scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
+  }
+  let points = 0
+  let missing = false
+  let vetoed: IndicatorScore['vetoed']
+  let first: IndicatorScore | undefined
+  const partsZh: string[] = []
+  const partsEn: string[] = []
+  for (const group of groups) {
+    let sum = 0
+    for (const sheet of group.sheets) {
+      const score = scoreIndicator(
+        indicator,
+        sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {},
+        options,
+      )
+      first ??= score
+      sum += score.points
+      if (score.missing) missing = true
+      if (score.vetoed === 'total' || (score.vetoed === 'dimension' && vetoed === undefined))
+        vetoed = score.vetoed
+    }
+    const mean = roundScore(sum / group.sheets.length)
+    points += group.effectiveWeight * mean
+    if (explain) {
+      const role = roleNames[group.rater]
+      const avgZh = group.sheets.length > 1 ? `（${group.sheets.length} 份平均）` : ''
+      const avgEn = group.sheets.length > 1 ? ` (mean of ${group.sheets.length})` : ''
+      partsZh.push(`${role.zh}${avgZh} ${fmt(mean)} × ${pct(group.effectiveWeight)}`)
+      partsEn.push(`${role.en}${avgEn} ${fmt(mean)} × ${pct(group.effectiveWeight)}`)
+    }
+  }
+  const blended = roundScore(points)
+  return {
+    key: indicator.key,
+    points: blended,
+    maxPoints: indicator.maxPoints,
+    actual: first?.actual,
+    target: first?.target,
+    ruleShape: indicator.rule.shape,
+    vetoed,
+    missing: missing || undefined,
+    explanation: explain
+      ? {
+          'zh-CN': `多人评分加权：${partsZh.join(' + ')} = ${fmt(blended)} 分`,
+          en: `Raters blended: ${partsEn.join(' + ')} = ${fmt(blended)} points`,
+        }
+      : noExplanation,
+  }
+}
+
+/** Score a sheet against its template. Missing inputs score 0 and are listed in `missing`. */
+export function scoreSheet(template: Template, inputs: SheetInputs, options: ScoreOptions = {}): SheetScore {
+  const explain = options.explain !== false
+  const shared = inputs.indicators ?? {}
+  const raterSheets = inputs.raters ?? []
+  const { groups, renormalised } =
+    raterSheets.length > 0
+      ? roleGroups(raterSheets, template.scoring.raterWeights)
+      : { groups: [], renormalised: false }
+  const missing: string[] = []
+  let totalVeto = false
+  let subtotal = 0
+  let budget = 0
+  const dimensions: DimensionScore[] = []
+  for (const dimension of template.dimensions) {
+    const indicators: IndicatorScore[] = []
+    let sum = 0
+    let dimensionVeto = false
+    for (const indicator of dimension.indicators) {
+      const score =
+        groups.length > 0
+          ? blendIndicator(indicator, groups, shared, options)
+          : scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
+      indicators.push(score)
+      sum += score.points
+      if (score.missing) missing.push(indicator.key)
+      if (score.vetoed === 'dimension') dimensionVeto = true
+      if (score.vetoed === 'total') totalVeto = true
+    }
+    const points = dimensionVeto ? 0 : roundScore(sum)
+    subtotal += points
+    budget += dimension.maxPoints
+    dimensions.push({
+      key: dimension.key,
+      name: dimension.name,
+      points,
+      maxPoints: dimension.maxPoints,
+      vetoed: dimensionVeto,
+      indicators,
+    })
+  }
+  subtotal = roundScore(subtotal)
+  const scale = template.scoring.scale
+  const normalised = scale === 'hundred' && budget > 0 && Math.abs(budget - 100) > 1e-9
+  const base = normalised ? roundScore((subtotal * 100) / budget) : subtotal
+
+  const adjustments: AdjustmentScore[] = []
+  let bonusRaw = 0
+  let deduction = 0
+  for (const item of template.adjustments) {
+    const score = scoreAdjustment(item, inputs.adjustments?.[item.key], options)
+    adjustments.push(score)
+    if (score.vetoed) totalVeto = true
+    if (score.points >= 0) bonusRaw += score.points
+    else deduction -= score.points
+  }
+  bonusRaw = roundScore(bonusRaw)
+  deduction = roundScore(deduction)
+  const bonusCap = template.scoring.bonusCap
+  const bonus = bonusCap !== undefined && bonusRaw > bonusCap ? bonusCap : bonusRaw
+  const total = totalVeto ? 0 : Math.max(0, roundScore(base + bonus - deduction))
+
+  const grades = template.scoring.grades.length > 0 ? template.scoring.grades : defaultGrades
+  const coefficients =
+    template.scoring.coefficients.length > 0 ? template.scoring.coefficients : defaultCoefficients
+  const grade = gradeFor(total, grades)
+  const coefficient = coefficientFor(total, coefficients)
+
+  const raters: RaterShare[] = groups.map((g) => {
+    let sum = 0
+    for (const sheet of g.sheets) {
+      for (const dimension of template.dimensions) {
+        for (const indicator of dimension.indicators) {
+          sum += scoreIndicator(indicator, sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {}, {
+            explain: false,
+          }).points
+        }
+      }
+    }
+    return {
+      rater: g.rater,
+      sheets: g.sheets.length,
+      weight: g.weight,
+      effectiveWeight: g.effectiveWeight,
+      subtotal: roundScore(sum / g.sheets.length),
+    }
+  })
+
+  const fields: Omit<SheetScore, 'explanation'> = {
+    templateCode: template.code,
+    scale,
+    dimensions,
+    subtotal,
+    base,
+    adjustments,
+    bonus,
+    deduction,
+    total,
+    vetoed: totalVeto ? 'total' : undefined,
+    raters,
+    grade,
+    coefficient,
+    missing,
+  }
+  const explanation = explain
+    ? explainSheet(fields, {
+        normalised,
+        budget,
+        bonusRaw,
+        bonusCap,
+        renormalised,
+        names: indicatorNames(template),
+      })
+    : noExplanation
+  return { ...fields, explanation }
+}
+
+/** Indicator names by key, so explanations speak of 网络调试 rather than network_debugging. */
+function indicatorNames(template: Template): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const d of template.dimensions) for (const i of d.indicators) names.set(i.key, i.name)
+  for (const a of template.adjustments ?? []) names.set(a.key, a.name)
+  return names
+}
+
+function explainSheet(
+  s: Omit<SheetScore, 'explanation'>,
+  n: {
+    normalised: boolean
+    budget: number
+    bonusRaw: number
+    bonusCap?: number
+    renormalised: boolean
+    names: Map<string, string>
+  },
+): Explanation {
+  const zh: string[] = []
+  const en: string[] = []
+  if (s.raters.length > 0) {
+    const partsZh = s.raters.map(
+      (r) =>
+        `${roleNames[r.rater].zh}${r.sheets > 1 ? `（${r.sheets} 份平均）` : ''} ${pct(r.effectiveWeight)}`,
+    )
+    const partsEn = s.raters.map(
+      (r) =>
+        `${roleNames[r.rater].en}${r.sheets > 1 ? ` (mean of ${r.sheets})` : ''} ${pct(r.effectiveWeight)}`,
+    )
+    zh.push(
+      `评分人加权：${partsZh.join(' + ')}${n.renormalised ? '（缺少部分评分人，权重按到场评分人重新折算）' : ''}。`,
+    )
+    en.push(
+      `Raters weighted ${partsEn.join(' + ')}${n.renormalised ? ' (some raters are missing; weights rescaled over those present)' : ''}.`,
+    )
+  }
+  const dimZh = s.dimensions.map(
+    (d) => `${d.name} ${fmt(d.points)}/${fmt(d.maxPoints)}${d.vetoed ? '（一票否决）' : ''}`,
+  )
+  const dimEn = s.dimensions.map(
+    (d) => `${d.name} ${fmt(d.points)}/${fmt(d.maxPoints)}${d.vetoed ? ' (vetoed)' : ''}`,
+  )
+  zh.push(`维度小计：${dimZh.join(' + ')} = ${fmt(s.subtotal)} 分。`)
+  en.push(`Dimensions: ${dimEn.join(' + ')} = ${fmt(s.subtotal)}.`)
+  if (n.normalised) {
+    zh.push(
+      `各维度满分合计 ${fmt(n.budget)}，折算为百分制：${fmt(s.subtotal)} × 100 / ${fmt(n.budget)} = ${fmt(s.base)} 分。`,
+    )
+    en.push(
+      `Budgets sum to ${fmt(n.budget)}, so on the 100-point scale: ${fmt(s.subtotal)} × 100 / ${fmt(n.budget)} = ${fmt(s.base)}.`,
+    )
+  }
+  if (s.adjustments.some((a) => a.points !== 0)) {
+    const capped = n.bonusCap !== undefined && n.bonusRaw > n.bonusCap
+    zh.push(
+      `加分 +${fmt(s.bonus)}${capped ? `（合计 ${fmt(n.bonusRaw)}，上限 ${fmt(n.bonusCap!)}）` : ''}，扣分 −${fmt(s.deduction)}。`,
+    )
+    en.push(
+      `Bonus +${fmt(s.bonus)}${capped ? ` (${fmt(n.bonusRaw)} before the ${fmt(n.bonusCap!)} cap)` : ''}, deductions −${fmt(s.deduction)}.`,
+    )
+  }
+  if (s.vetoed) {
+    zh.push('发生一票否决事项，总分为 0 分。')
+    en.push('A veto event zeroes the total.')
+  }
+  const gradeZh = s.grade ? `，等级 ${s.grade.label['zh-CN']}` : ''
+  const gradeEn = s.grade ? `, grade ${s.grade.label.en ?? s.grade.label['zh-CN']}` : ''
+  zh.push(`总分 ${fmt(s.total)} 分${gradeZh}，绩效系数 ${fmt(s.coefficient)}。`)
+  en.push(`Total ${fmt(s.total)}${gradeEn}, performance coefficient ${fmt(s.coefficient)}.`)
+  if (s.missing.length > 0) {
+    const named = s.missing.map((key) => n.names.get(key) ?? key)
+    zh.push(`缺少数据的指标按 0 分计：${named.join('、')}。`)
+    en.push(`Indicators without input scored 0: ${named.join(', ')}.`)
+  }
+  zh.push('得分保留两位小数，四舍五入。')
+  en.push('Scores are rounded to 2 decimals, half up.')
+  return { 'zh-CN': zh.join(''), en: en.join(' ') }
+}

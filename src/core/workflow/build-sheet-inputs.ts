@@ -1,0 +1,122 @@
+import { DomainError, type ErrorIssue } from '../errors.ts'
+import type { IndicatorInput } from '../scoring/score-indicator.ts'
+import type { RaterSheet, SheetInputs } from '../scoring/score-sheet.ts'
+import type { Template } from '../templates/template.ts'
+
+// What a sheet holds becomes the scoring engine's input: the targets and weights both parties agreed,
+// shared data (imported metrics, entered actuals, bonus/deduction items), and one rater sheet per
+// reviewer — the supervisor, the self review, each submitted peer review and the aggregated sampling
+// component (抽查) — blended by the template's rater weights.
+
+export type AgreedTargets = {
+  /** Per indicator: the target for this period and, optionally, its weight (maxPoints) for this employee. */
+  indicators?: Record<string, { target?: number; weight?: number; note?: string }>
+}
+
+export type ReviewInputs = { indicators?: Record<string, IndicatorInput>; comment?: string }
+export type SharedInputs = {
+  indicators?: Record<string, IndicatorInput>
+  adjustments?: Record<string, IndicatorInput>
+  /** A mid-period position change or start/leave: the sheet's own days in post and earlier positions' results. */
+  positionSegments?: PositionSegments
+}
+
+/** Entered by HR: this sheet's days in the current position, the period's days, and each earlier position's days and total. */
+export type PositionSegments = {
+  ownDays: number
+  periodDays: number
+  earlier: { position: string; days: number; total: number }[]
+}
+
+export type SheetContent = {
+  targets: AgreedTargets
+  selfReview: ReviewInputs
+  supervisorReview: ReviewInputs
+  peerReviews: ReviewInputs[]
+  sampling: ReviewInputs | null
+  shared: SharedInputs
+}
+
+function indicatorKeys(template: Template): Set<string> {
+  return new Set(template.dimensions.flatMap((d) => d.indicators.map((i) => i.key)))
+}
+
+/** Checks the agreed targets against the template: known keys, non-negative weights that keep each dimension's budget. */
+export function validateAgreedTargets(template: Template, targets: AgreedTargets): ErrorIssue[] {
+  const issues: ErrorIssue[] = []
+  const keys = indicatorKeys(template)
+  const entries = Object.entries(targets.indicators ?? {})
+  for (const [key, value] of entries) {
+    if (!keys.has(key)) issues.push({ path: `targets.indicators.${key}`, message: `模板中没有指标“${key}”` })
+    if (value.weight !== undefined && (!(value.weight >= 0) || !Number.isFinite(value.weight)))
+      issues.push({ path: `targets.indicators.${key}.weight`, message: '权重必须是不小于 0 的数' })
+  }
+  if (entries.some(([, v]) => v.weight !== undefined)) {
+    const templateTotal = template.dimensions.reduce((s, d) => s + d.maxPoints, 0)
+    const agreedTotal = template.dimensions.reduce(
+      (s, d) =>
+        s + d.indicators.reduce((t, i) => t + (targets.indicators?.[i.key]?.weight ?? i.maxPoints), 0),
+      0,
+    )
+    if (Math.abs(templateTotal - agreedTotal) > 1e-9)
+      issues.push({
+        path: 'targets.indicators',
+        message: `各指标权重合计 ${agreedTotal}，应等于模板总分 ${templateTotal}`,
+      })
+  }
+  return issues
+}
+
+/** The template with this employee's agreed weights (dimension budgets follow their indicators). */
+export function applyAgreedWeights(template: Template, targets: AgreedTargets): Template {
+  const agreed = targets.indicators ?? {}
+  if (!Object.values(agreed).some((v) => v.weight !== undefined)) return template
+  return {
+    ...template,
+    dimensions: template.dimensions.map((d) => {
+      const indicators = d.indicators.map((i) =>
+        agreed[i.key]?.weight === undefined ? i : { ...i, maxPoints: agreed[i.key]!.weight! },
+      )
+      return { ...d, indicators, maxPoints: indicators.reduce((s, i) => s + i.maxPoints, 0) }
+    }),
+  }
+}
+
+function hasEntries(review: ReviewInputs | null | undefined): review is ReviewInputs {
+  return review !== null && review !== undefined && Object.keys(review.indicators ?? {}).length > 0
+}
+
+/** The engine's template and inputs for a sheet. Throws invalid_input when the agreed targets do not fit the template. */
+export function buildSheetInputs(
+  template: Template,
+  content: SheetContent,
+): { template: Template; inputs: SheetInputs } {
+  const issues = validateAgreedTargets(template, content.targets)
+  if (issues.length > 0)
+    throw new DomainError('invalid_input', issues.map((i) => i.message).join('；'), issues)
+  const agreed = content.targets.indicators ?? {}
+  const withTarget = (key: string, input: IndicatorInput | undefined): IndicatorInput => {
+    const target = agreed[key]?.target
+    const merged = { ...(content.shared.indicators?.[key] ?? {}), ...(input ?? {}) }
+    return target === undefined || merged.target !== undefined ? merged : { ...merged, target }
+  }
+  const keys = indicatorKeys(template)
+  const shared: Record<string, IndicatorInput> = {}
+  for (const key of keys) shared[key] = withTarget(key, undefined)
+  const raterSheet = (rater: RaterSheet['rater'], review: ReviewInputs): RaterSheet => {
+    const indicators: Record<string, IndicatorInput> = {}
+    for (const [key, input] of Object.entries(review.indicators ?? {})) {
+      if (keys.has(key)) indicators[key] = withTarget(key, input)
+    }
+    return { rater, indicators }
+  }
+  const raters: RaterSheet[] = []
+  if (hasEntries(content.supervisorReview)) raters.push(raterSheet('supervisor', content.supervisorReview))
+  if (hasEntries(content.selfReview)) raters.push(raterSheet('self', content.selfReview))
+  for (const peer of content.peerReviews) if (hasEntries(peer)) raters.push(raterSheet('peer', peer))
+  if (hasEntries(content.sampling)) raters.push(raterSheet('sampling', content.sampling))
+  return {
+    template: applyAgreedWeights(template, content.targets),
+    inputs: { indicators: shared, raters, adjustments: content.shared.adjustments ?? {} },
+  }
+}

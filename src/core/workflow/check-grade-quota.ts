@@ -1,0 +1,62 @@
+// Forced distribution (强制分布): at most a share of a group may hold a grade, e.g. 优秀 ≤ 20%. Checked per
+// department and for the whole cycle; the allowed count is the share of the group rounded down.
+
+export type GradeQuota = { grade: string; maxShare: number }
+export type GradedSheet = { sheetId: number; departmentId: number | null; grade: string | null }
+
+export type QuotaViolation = {
+  scope: 'company' | 'department'
+  departmentId: number | null
+  grade: string
+  count: number
+  groupSize: number
+  allowed: number
+  maxShare: number
+  sheetIds: number[]
+  message: string
+}
+
+function check(
+  scope: QuotaViolation['scope'],
+  departmentId: number | null,
+  group: readonly GradedSheet[],
+  quotas: readonly GradeQuota[],
+): QuotaViolation[] {
+  const out: QuotaViolation[] = []
+  for (const quota of quotas) {
+    const holders = group.filter((s) => s.grade === quota.grade)
+    const allowed = Math.floor(group.length * quota.maxShare + 1e-9)
+    if (holders.length > allowed) {
+      const where = scope === 'company' ? '全公司' : `部门 ${departmentId ?? '（无部门）'}`
+      out.push({
+        scope,
+        departmentId,
+        grade: quota.grade,
+        count: holders.length,
+        groupSize: group.length,
+        allowed,
+        maxShare: quota.maxShare,
+        sheetIds: holders.map((s) => s.sheetId),
+        message: `${where}“${quota.grade}”共 ${holders.length} 人，超过强制分布上限 ${Math.round(quota.maxShare * 100)}%（${group.length} 人中最多 ${allowed} 人）`,
+      })
+    }
+  }
+  return out
+}
+
+export function checkGradeQuota(
+  sheets: readonly GradedSheet[],
+  quotas: readonly GradeQuota[],
+): QuotaViolation[] {
+  if (quotas.length === 0 || sheets.length === 0) return []
+  const byDepartment = new Map<number | null, GradedSheet[]>()
+  for (const s of sheets) {
+    const list = byDepartment.get(s.departmentId)
+    if (list) list.push(s)
+    else byDepartment.set(s.departmentId, [s])
+  }
+  const violations = check('company', null, sheets, quotas)
+  for (const [departmentId, group] of byDepartment)
+    violations.push(...check('department', departmentId, group, quotas))
+  return violations
+}

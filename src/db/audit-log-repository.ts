@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Db } from './database.ts'
+
+// The append-only audit log: each row is chained to the previous one of its company by a SHA-256 hash,
+// so editing or deleting a past row is detectable by verifyAuditChain.
+
+export type AuditEntry = {
+  companyId: number
+  actorUserId: number | null
+  action: string
+  entity: string
+  entityId: string | number
+  before?: unknown
+  after?: unknown
+  reason?: string | null
+}
+
+export type AuditRow = {
+  id: number
+  companyId: number
+  actorUserId: number | null
+  action: string
+  entity: string
+  entityId: string
+  before: unknown
+  after: unknown
+  reason: string | null
+  createdAt: Date
+  prevHash: string
+  hash: string
+}
+
+export const genesisHash = 'GENESIS'
+
+/** JSON with object keys sorted at every level, so equal content always hashes equally (as jsonb does not keep key order). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null'
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+type HashedContent = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>
+
+function hashRow(prevHash: string, content: HashedContent): string {
+  const body = canonicalJson({
+    companyId: content.companyId,
+    actorUserId: content.actorUserId,
+    action: content.action,
+    entity: content.entity,
+    entityId: content.entityId,
+    before: content.before,
+    after: content.after,
+    reason: content.reason,
+    createdAt: content.createdAt.toISOString(),
+  })
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+}
+
+// A value as it will come back out of jsonb: plain JSON, undefined dropped.
+function asStoredJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value))
+}
+
+/**
+ * Appends one audit row. Concurrent appends for one company are serialised by locking the company row,
+ * so call it inside the transaction that makes the change (it opens its own transaction otherwise).
+ */
+export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): Promise<AuditRow> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, entry, now))
+  await sql`select id from companies where id = ${entry.companyId} for update`.execute(db)
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('company_id', '=', entry.companyId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const prevHash = last?.hash ?? genesisHash
+  // Millisecond precision survives the timestamptz round trip on both engines.
+  const createdAt = new Date(Math.floor(now.getTime()))
+  const content: HashedContent = {
+    companyId: entry.companyId,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
+    reason: entry.reason ?? null,
+    createdAt,
+  }
+  const hash = hashRow(prevHash, content)
+  const row = await db
+    .insertInto('audit_log')
+    .values({
+      company_id: content.companyId,
+      actor_user_id: content.actorUserId,
+      action: content.action,
+      entity: content.entity,
+      entity_id: content.entityId,
+      before: content.before === null ? null : JSON.stringify(content.before),
+      after: content.after === null ? null : JSON.stringify(content.after),
+      reason: content.reason,
+      // database.ts wraps Timestamp in Generated<>, which hides Date from Kysely's types; the cast is the workaround.
+      created_at: sql<never>`${createdAt.toISOString()}::timestamptz`,
+      prev_hash: prevHash,
+      hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id: row.id, ...content, prevHash, hash }
+}
+
+export type AuditChainCheck =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenRowId: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' }
+
+/** Recomputes the chain of one company in id order and reports the first row that does not match. */
+export async function verifyAuditChain(
+  db: Db,
+  companyId: number,
+  batchSize = 1000,
+): Promise<AuditChainCheck> {
+  let prevHash = genesisHash
+  let afterId = 0
+  let rows = 0
+  for (;;) {
+    const batch = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('company_id', '=', companyId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute()
+    for (const r of batch) {
+      rows++
+      if (r.prev_hash !== prevHash)
+        return { ok: false, rows, brokenRowId: r.id, reason: 'prev_hash_mismatch' }
+      const expected = hashRow(prevHash, {
+        companyId: r.company_id,
+        actorUserId: r.actor_user_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+        reason: r.reason,
+        createdAt: new Date(r.created_at as unknown as Date),
+      })
+      if (expected !== r.hash) return { ok: false, rows, brokenRowId: r.id, reason: 'hash_mismatch' }
+      prevHash = r.hash
+      afterId = r.id
+    }
+    if (batch.length < batchSize) return { ok: true, rows }
+  }
+}
+
+/** The newest audit rows of one company, optionally for one entity. */
+export async function listAudit(
+  db: Db,
+  companyId: number,
+  filter: { entity?: string; entityId?: string | number; limit?: number } = {},
+): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll().where('company_id', '=', companyId)
+  if (filter.entity) q = q.where('entity', '=', filter.entity)
+  if (filter.entityId !== undefined) q = q.where('entity_id', '=', String(filter.entityId))
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 100)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    actorUserId: r.actor_user_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    createdAt: new Date(r.created_at as unknown as Date),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }))
+}

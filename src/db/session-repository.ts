@@ -1,0 +1,142 @@
+import type { Db } from './database.ts'
+import type { UserWithCompany } from './user-repository.ts'
+
+// Login sessions. The table holds only a hash of each session id, so a leaked table cannot be replayed.
+
+export type NewSession = {
+  idHash: string
+  companyId: number
+  userId: number
+  csrfToken: string
+  expiresAt: Date
+}
+
+export async function insertSession(db: Db, session: NewSession): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.idHash,
+      company_id: session.companyId,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+    })
+    .execute()
+}
+
+export type SessionWithUser = {
+  idHash: string
+  csrfToken: string
+  expiresAt: Date
+  user: Omit<UserWithCompany, 'passwordHash'>
+}
+
+/**
+ * How long this process reuses a session it has read (ms). Every API request loads its session; a few
+ * seconds of reuse saves that query for a client's bursts while a session deleted elsewhere (another
+ * server process) stops working within this time. Logout in this process drops the entry at once.
+ */
+export const sessionCacheTtlMs = 5000
+const sessionCacheMax = 10_000
+
+type CachedSession = { at: number; session: Promise<SessionWithUser | undefined> }
+const sessionCaches = new WeakMap<Db, Map<string, CachedSession>>()
+
+function sessionCacheOf(db: Db): Map<string, CachedSession> {
+  let cache = sessionCaches.get(db)
+  if (!cache) {
+    cache = new Map()
+    sessionCaches.set(db, cache)
+  }
+  return cache
+}
+
+/**
+ * The unexpired session with this id hash and its user, or undefined. One query (session, user and
+ * company joined), reused for `sessionCacheTtlMs` by this process; concurrent requests of one session
+ * share the query in flight. A session past its expiry is never returned, cached or not.
+ */
+export async function findLiveSession(
+  db: Db,
+  idHash: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  const cache = sessionCacheOf(db)
+  const clock = performance.now()
+  const hit = cache.get(idHash)
+  if (hit && clock - hit.at < sessionCacheTtlMs) {
+    const session = await hit.session
+    return session && session.expiresAt > now ? session : undefined
+  }
+  // Entries sit in the order they were read: drop stale ones from the front, and the oldest when full.
+  cache.delete(idHash)
+  for (const [key, entry] of cache) {
+    if (cache.size < sessionCacheMax && clock - entry.at < sessionCacheTtlMs) break
+    cache.delete(key)
+  }
+  const session = readLiveSession(db, idHash, now)
+  cache.set(idHash, { at: clock, session })
+  // A failed read is not kept: the next request asks the database again.
+  session.catch(() => {
+    if (cache.get(idHash)?.session === session) cache.delete(idHash)
+  })
+  return session
+}
+
+async function readLiveSession(db: Db, idHash: string, now: Date): Promise<SessionWithUser | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.id', '=', 's.user_id').onRef('u.company_id', '=', 's.company_id'),
+    )
+    .innerJoin('companies as c', 'c.id', 's.company_id')
+    .select([
+      's.id as idHash',
+      's.csrf_token as csrfToken',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.company_id as companyId',
+      'c.name as companyName',
+      'u.username as username',
+      'u.role as role',
+      'u.employee_id as employeeId',
+      'u.display_name as displayName',
+      'u.locale as locale',
+    ])
+    .where('s.id', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    idHash: row.idHash,
+    csrfToken: row.csrfToken,
+    expiresAt: new Date(row.expiresAt),
+    user: {
+      id: row.userId,
+      companyId: row.companyId,
+      companyName: row.companyName,
+      username: row.username,
+      role: row.role,
+      employeeId: row.employeeId,
+      displayName: row.displayName,
+      locale: row.locale,
+    },
+  }
+}
+
+/** Deletes the session and drops it from this process's cache (logout takes effect at once). */
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  sessionCacheOf(db).delete(idHash)
+  await db.deleteFrom('sessions').where('id', '=', idHash).execute()
+}
+
+/** Removes sessions past their expiry; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const cache = sessionCacheOf(db)
+  for (const [key, entry] of cache) {
+    const session = await entry.session.catch(() => undefined)
+    if (!session || session.expiresAt <= now) cache.delete(key)
+  }
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { migrateToLatest } from './migrate.ts'
+import { type DatabaseHandle, openDatabase } from './open-database.ts'
+
+// Test support: a fresh, migrated database per test file on either engine.
+export type EngineName = 'pglite' | 'postgres'
+
+const adminUrl = process.env.JIXIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+let postgresReachable: Promise<boolean> | undefined
+
+/** Whether the local PostgreSQL server answers. In CI it must: a missing server fails the run rather than skipping. */
+export function isPostgresReachable(): Promise<boolean> {
+  postgresReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      await client.end()
+      return true
+    } catch {
+      if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${adminUrl}; CI requires it`)
+      console.warn(`[jixiao tests] PostgreSQL not reachable at ${adminUrl}: PostgreSQL variants are skipped`)
+      return false
+    }
+  })()
+  return postgresReachable
+}
+
+export type TestDatabase = DatabaseHandle & { url?: string }
+
+/** A migrated throwaway database; PostgreSQL ones are created and dropped per call. */
+export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const handle = await openDatabase({ memory: true })
+    await migrateToLatest(handle.db)
+    return handle
+  }
+  const name = `jixiao_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ databaseUrl: url.toString() })
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    url: url.toString(),
+    close: async () => {
+      await closePoolFully(handle)
+      await dropThrowawayDatabase(name)
+    },
+  }
+}
+
+/** The engines to run a data-layer test against: always PGlite, PostgreSQL where reachable. */
+export async function testEngines(): Promise<EngineName[]> {
+  return (await isPostgresReachable()) ? ['pglite', 'postgres'] : ['pglite']
+}
+
+// A stuck backend elsewhere on the server (e.g. a killed client left mid-COPY) can hold a forced drop for ever;
+// a throwaway database left behind is harmless, a test run that never ends is not. So the drop gets 30 s.
+async function dropThrowawayDatabase(name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: adminUrl, statement_timeout: 30_000 })
+  await dropper.connect()
+  try {
+    await dropper.query(`drop database if exists ${name} with (force)`)
+  } catch (error) {
+    console.warn(`test database ${name} was left behind: ${(error as Error).message}`)
+  } finally {
+    await dropper.end().catch(() => {})
+  }
+}
+
+// pg-pool's end() resolves before its clients have closed their sockets; dropping the database "with (force)"
+// would then kill those sockets and surface as an uncaught error. Wait for every client to go first.
+async function closePoolFully(handle: DatabaseHandle): Promise<void> {
+  const pool = handle.pool
+  const open = pool?.totalCount ?? 0
+  if (!pool || open === 0) return handle.close()
+  const closed = new Promise<void>((resolve) => {
+    let removed = 0
+    pool.on('remove', () => {
+      if (++removed >= open) resolve()
+    })
+    setTimeout(resolve, 2000).unref()
+  })
+  await handle.close()
+  await closed
+}

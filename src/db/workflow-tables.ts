@@ -1,0 +1,231 @@
+import type { ColumnType, Generated, Kysely } from 'kysely'
+import type { Database } from './database.ts'
+
+// Row types of the workflow tables (migration 0004-workflow), intersected with the organisation tables.
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type Json<T> = ColumnType<T, T | string, T | string>
+type JsonDefault<T> = ColumnType<T, T | string | undefined, T | string>
+type JsonNullable<T> = ColumnType<T | null, T | string | null | undefined, T | string | null>
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed'
+
+export type JobTable = {
+  id: Generated<number>
+  company_id: number
+  kind: string
+  status: JobStatus
+  done: Generated<number>
+  total: Generated<number>
+  error: string | null
+  params: JsonDefault<Record<string, unknown>>
+  result: JsonNullable<Record<string, unknown>>
+  created_by_user_id: number | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type CycleKind = 'monthly' | 'quarterly' | 'annual'
+export type CycleStatus = 'opening' | 'open' | 'closed' | 'failed'
+
+export type CycleTable = {
+  id: Generated<number>
+  company_id: number
+  name: string
+  kind: CycleKind
+  period_start: ColumnType<string, string, string>
+  period_end: ColumnType<string, string, string>
+  status: CycleStatus
+  participants: JsonDefault<unknown>
+  settings: JsonDefault<unknown>
+  deadlines: JsonDefault<unknown>
+  template_id: number | null
+  job_id: number | null
+  created_by_user_id: number | null
+  created_at: CreatedAt
+}
+
+export type AppraisalSheetTable = {
+  id: Generated<number>
+  company_id: number
+  cycle_id: number
+  employee_id: number
+  reviewer_employee_id: number | null
+  department_id: number | null
+  position_id: number | null
+  template_version_id: number
+  state: ColumnType<string, string | undefined, string>
+  version: Generated<number>
+  targets: JsonDefault<unknown>
+  owner_confirmed_at: NullableTime
+  reviewer_confirmed_at: NullableTime
+  self_review: JsonDefault<unknown>
+  supervisor_review: JsonDefault<unknown>
+  shared_inputs: JsonDefault<unknown>
+  sampling: JsonNullable<unknown>
+  score: JsonNullable<unknown>
+  total: Numeric
+  grade: string | null
+  coefficient: Numeric
+  calibration: JsonNullable<unknown>
+  feedback: JsonNullable<unknown>
+  signed_at: NullableTime
+  signed_by_user_id: number | null
+  appeal_deadline: ColumnType<string | null, string | null | undefined, string | null>
+  finalized_at: NullableTime
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type SheetEventTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  action: string
+  from_state: string
+  to_state: string
+  actor_user_id: number | null
+  party: string
+  reason: string | null
+  created_at: CreatedAt
+}
+
+export type SheetFileTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  name: string
+  content_type: string
+  size: number
+  sha256: string
+  data: Uint8Array
+  uploaded_by_user_id: number | null
+  created_at: CreatedAt
+}
+
+export type SheetEntryTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  kind: 'work_record' | 'observation'
+  entry_date: string
+  body: string
+  links: JsonDefault<unknown>
+  file_ids: JsonDefault<unknown>
+  author_user_id: number | null
+  created_at: CreatedAt
+}
+
+export type PeerReviewTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  reviewer_employee_id: number
+  indicators: JsonDefault<unknown>
+  comment: string | null
+  submitted_at: NullableTime
+  created_at: CreatedAt
+}
+
+export type SheetScoreHistoryTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  score: JsonNullable<unknown>
+  total: Numeric
+  grade: string | null
+  reason: string
+  replaced_by_user_id: number | null
+  created_at: CreatedAt
+}
+
+export type AppealStatus = 'filed' | 'investigating' | 'ruled'
+export type AppealRuling = 'upheld' | 'partly_upheld' | 'rejected'
+
+export type AppealTable = {
+  id: Generated<number>
+  company_id: number
+  sheet_id: number
+  status: AppealStatus
+  reasons: string
+  evidence: JsonDefault<unknown>
+  requested_outcome: string
+  disputed: JsonDefault<unknown>
+  handler_user_id: number | null
+  investigation_due: string | null
+  notes: JsonDefault<unknown>
+  ruling: AppealRuling | null
+  ruling_note: string | null
+  changed_inputs: JsonNullable<unknown>
+  filed_by_user_id: number | null
+  filed_at: CreatedAt
+  ruled_at: NullableTime
+  version: Generated<number>
+}
+
+export type CalendarDayTable = {
+  company_id: number
+  date: string
+  kind: 'holiday' | 'workday'
+  name: string
+}
+
+export type NotificationTable = {
+  id: Generated<number>
+  company_id: number
+  user_id: number
+  kind: string
+  title: string
+  body: string
+  entity: string
+  entity_id: string
+  read_at: NullableTime
+  created_at: CreatedAt
+}
+
+export type WebhookFlavour = 'dingtalk' | 'feishu' | 'wecom'
+
+export type NotificationWebhookTable = {
+  company_id: number
+  flavour: WebhookFlavour
+  url: string
+  enabled: Generated<boolean>
+}
+
+export type NotificationOutboxTable = {
+  id: Generated<number>
+  company_id: number
+  notification_id: number | null
+  url: string
+  payload: Json<unknown>
+  status: 'pending' | 'sent' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: CreatedAt
+  last_error: string | null
+  sent_at: NullableTime
+  created_at: CreatedAt
+}
+
+export type WorkflowTables = {
+  jobs: JobTable
+  cycles: CycleTable
+  appraisal_sheets: AppraisalSheetTable
+  sheet_events: SheetEventTable
+  sheet_files: SheetFileTable
+  sheet_entries: SheetEntryTable
+  peer_reviews: PeerReviewTable
+  sheet_score_history: SheetScoreHistoryTable
+  appeals: AppealTable
+  calendar_days: CalendarDayTable
+  notifications: NotificationTable
+  notification_webhooks: NotificationWebhookTable
+  notification_outbox: NotificationOutboxTable
+}
+
+/** The database with the workflow tables; `asWorkflowDb(db)` views the app's Db this way. */
+export type WorkflowDb = Kysely<Database & WorkflowTables>
+
+export function asWorkflowDb(db: Kysely<Database>): WorkflowDb {
+  return db as unknown as WorkflowDb
+}

@@ -1,0 +1,21 @@
+import { defaultTimeZone, formatTimeOfDay, isValidTimeZone, toLocal } from '../../core/rota/zoned-time.ts'
+import type { BonusPoolRow } from '../../db/pay-repository.ts'
+import type { PayDb } from '../../db/pay-tables.ts'
+
+/** "财务 2026-10-20 10:00" — who approved a pool and when, in the company's time zone, for refusal messages. */
+export async function describePoolApproval(
+  db: PayDb,
+  companyId: number,
+  pool: BonusPoolRow,
+): Promise<string> {
+  const company = await db
+    .selectFrom('companies')
+    .select('time_zone')
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  const zone = company?.time_zone && isValidTimeZone(company.time_zone) ? company.time_zone : defaultTimeZone
+  const at = pool.approvedAt ? toLocal(Date.parse(pool.approvedAt), zone) : undefined
+  return [pool.approvedBy ?? '（已删除的用户）', at ? `${at.date} ${formatTimeOfDay(at.minutes)}` : '']
+    .join(' ')
+    .trim()
+}

@@ -1,0 +1,29 @@
+import type { WorkflowDb } from '../../db/workflow-tables.ts'
+
+/** Today's date (YYYY-MM-DD) in the company's time zone (default Asia/Shanghai): deadlines are calendar dates there. */
+export async function companyToday(db: WorkflowDb, companyId: number, now: Date): Promise<string> {
+  const row = await db
+    .selectFrom('companies')
+    .select('time_zone')
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  return dateInZone(now, row?.time_zone || 'Asia/Shanghai')
+}
+
+export function dateInZone(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now)
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now)
+  }
+}

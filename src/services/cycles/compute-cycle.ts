@@ -1,0 +1,288 @@
+import { sql } from 'kysely'
+import { DomainError } from '../../core/errors.ts'
+import type { Template } from '../../core/templates/template.ts'
+import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
+import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
+import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
+import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
+import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
+import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
+import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+
+/** Sheets scored and written per transaction (fewer, larger batches: each costs a lock, commit and audit row). */
+export const computeBatchSize = 1000
+
+/** Sheets per UPDATE within a batch: a slice is written while the next one is scored. */
+const computeWriteSlice = 250
+
+/**
+ * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
+ * one transaction locks the rows, scores them with the engine, writes all scores with one UPDATE, records
+ * one event per sheet with one INSERT, one audit row listing every sheet's before and after, and tells
+ * each reviewer the feedback meeting is due. Sheets in other states are left alone (and counted).
+ */
+export async function computeCycle(
+  deps: WorkflowDeps,
+  actor: Actor,
+  cycleId: number,
+): Promise<{ jobId: number; completion: Promise<void> }> {
+  if (actor.role !== 'admin' && actor.role !== 'hr')
+    throw new DomainError('forbidden', '只有管理员和人力资源可以计算考核周期')
+  const db = asWorkflowDb(deps.db)
+  const cycle = await findCycle(db, actor.companyId, cycleId)
+  if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
+  if (cycle.status !== 'open')
+    throw new DomainError(
+      'invalid_state',
+      `考核周期“${cycle.name}”的状态为 ${cycle.status}，只有已开启的周期可以计算`,
+      [],
+      {
+        state: cycle.status,
+      },
+    )
+  const jobId = await insertJob(db, {
+    companyId: actor.companyId,
+    kind: 'cycle.compute',
+    params: { cycleId },
+    userId: actor.userId,
+  })
+  const metrics = createMetricLookup(deps.db, actor.companyId, metricPeriodOf(cycle))
+  const completion = runComputeJob(deps, actor, cycleId, cycle.name, cycle.settings, jobId, metrics)
+  return { jobId, completion }
+}
+
+async function runComputeJob(
+  deps: WorkflowDeps,
+  actor: Actor,
+  cycleId: number,
+  cycleName: string,
+  settings: CycleSettings,
+  jobId: number,
+  metrics: MetricLookup,
+): Promise<void> {
+  const db = asWorkflowDb(deps.db)
+  try {
+    const due = await db
+      .selectFrom('appraisal_sheets')
+      .select('id')
+      .where('company_id', '=', actor.companyId)
+      .where('cycle_id', '=', cycleId)
+      .where('state', '=', 'supervisor_submitted')
+      .orderBy('id')
+      .execute()
+    const ids = due.map((r) => r.id)
+    await updateJob(db, jobId, { status: 'running', total: ids.length, done: 0 })
+    const templates = new Map<number, Template>()
+    // Read the imported metrics before any batch transaction opens (the embedded engine has one connection).
+    const versions = await db
+      .selectFrom('template_versions')
+      .select(['id', 'definition'])
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('appraisal_sheets').select('template_version_id').where('cycle_id', '=', cycleId),
+      )
+      .execute()
+    for (const v of versions) {
+      templates.set(v.id, v.definition as Template)
+      await metrics.actualsFor(v.definition as Template, { employee_id: 0, department_id: null })
+    }
+    let computed = 0
+    for (let i = 0; i < ids.length; i += computeBatchSize) {
+      const batch = ids.slice(i, i + computeBatchSize)
+      // The progress is written in the batch's transaction: one commit (one WAL flush) per batch, not two.
+      computed += await deps.db.transaction().execute(async (trx) => {
+        const n = await computeBatch(
+          trx,
+          asWorkflowDb(trx),
+          actor,
+          cycleId,
+          cycleName,
+          settings,
+          batch,
+          templates,
+          metrics,
+          deps.now(),
+        )
+        await updateJob(asWorkflowDb(trx), jobId, { done: Math.min(ids.length, i + batch.length) })
+        return n
+      })
+    }
+    const states = await db
+      .selectFrom('appraisal_sheets')
+      .select(['state', sql<number>`count(*)::int`.as('n')])
+      .where('cycle_id', '=', cycleId)
+      .groupBy('state')
+      .execute()
+    await updateJob(db, jobId, {
+      status: 'succeeded',
+      result: { computed, byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])) },
+    })
+  } catch (error) {
+    await updateJob(db, jobId, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    }).catch(() => undefined)
+  }
+}
+
+async function computeBatch(
+  trx: Parameters<typeof appendAudit>[0],
+  db: WorkflowDb,
+  actor: Actor,
+  cycleId: number,
+  cycleName: string,
+  settings: CycleSettings,
+  ids: number[],
+  templates: Map<number, Template>,
+  metrics: MetricLookup,
+  now: Date,
+): Promise<number> {
+  // Ids travel as one array parameter (a long IN list costs more to bind and plan than the lookup itself);
+  // each row brings its submitted peer reviews along, so no second round trip is needed.
+  const rows: (SheetRow & { peer_list: { indicators: unknown; comment: string | null }[] })[] = await db
+    .selectFrom('appraisal_sheets as s')
+    .selectAll('s')
+    .select(
+      sql<{ indicators: unknown; comment: string | null }[]>`(
+        select coalesce(jsonb_agg(jsonb_build_object('indicators', p.indicators, 'comment', p.comment) order by p.id), '[]'::jsonb)
+        from peer_reviews p where p.sheet_id = s.id and p.submitted_at is not null)`.as('peer_list'),
+    )
+    .where(sql<boolean>`s.id = any(${ids}::int[])`)
+    .where('s.state', '=', 'supervisor_submitted')
+    .orderBy('s.id')
+    .forUpdate('s')
+    .execute()
+  if (rows.length === 0) return 0
+  const missingVersions = [...new Set(rows.map((r) => r.template_version_id))].filter(
+    (v) => !templates.has(v),
+  )
+  if (missingVersions.length > 0) {
+    const versions = await db
+      .selectFrom('template_versions')
+      .select(['id', 'definition'])
+      .where('id', 'in', missingVersions)
+      .execute()
+    for (const v of versions) templates.set(v.id, v.definition as Template)
+  }
+  const sourceIds = settings.rollup?.sources.map((s) => s.cycleId) ?? []
+  const sourceTotals = new Map<string, number>()
+  const sourceNames = new Map<number, string>()
+  if (sourceIds.length > 0) {
+    const cycles = await db.selectFrom('cycles').select(['id', 'name']).where('id', 'in', sourceIds).execute()
+    for (const c of cycles) sourceNames.set(c.id, c.name)
+    const totals = await db
+      .selectFrom('appraisal_sheets')
+      .select(['cycle_id', 'employee_id', 'total'])
+      .where('cycle_id', 'in', sourceIds)
+      .where(
+        'employee_id',
+        'in',
+        rows.map((r) => r.employee_id),
+      )
+      .where('total', 'is not', null)
+      .where('state', 'in', [
+        'computed',
+        'feedback_held',
+        'appeal_window',
+        'appeal_filed',
+        'investigating',
+        'final',
+      ])
+      .execute()
+    for (const t of totals) sourceTotals.set(`${t.cycle_id}:${t.employee_id}`, Number(t.total))
+  }
+  // Scoring is CPU work and the writes are database work: each slice's UPDATE is sent as soon as the slice is
+  // scored, so the database writes it while the next slice is scored (one connection: the writes queue).
+  const results: { id: number; patch: SheetPatch }[] = []
+  const writes: Promise<unknown>[] = []
+  const send = (write: Promise<unknown>) => {
+    // Awaited below with Promise.all; the early catch only keeps a failure from counting as unhandled meanwhile.
+    write.catch(() => undefined)
+    writes.push(write)
+  }
+  for (let from = 0; from < rows.length; from += computeWriteSlice) {
+    const slice: { id: number; patch: SheetPatch }[] = []
+    for (const { peer_list: peerList, ...row } of rows.slice(from, from + computeWriteSlice)) {
+      const perEmployee = new Map<number, number>()
+      for (const id of sourceIds) {
+        const total = sourceTotals.get(`${id}:${row.employee_id}`)
+        if (total !== undefined) perEmployee.set(id, total)
+      }
+      const template = templates.get(row.template_version_id)!
+      const patch = scoreSheetRow(row, {
+        template,
+        metricActuals: await metrics.actualsFor(template, row),
+        peerReviews: peerList.map((p) => ({
+          indicators: p.indicators as ReviewInputs['indicators'],
+          comment: p.comment ?? undefined,
+        })),
+        settings,
+        sourceTotals: perEmployee,
+        sourceNames,
+      })
+      slice.push({ id: row.id, patch })
+    }
+    results.push(...slice)
+    const payload = JSON.stringify(
+      slice.map((r) => ({
+        id: r.id,
+        score: r.patch.score,
+        total: r.patch.total,
+        grade: r.patch.grade,
+        coefficient: r.patch.coefficient,
+      })),
+    )
+    send(
+      sql`
+    update appraisal_sheets s
+    set score = v.score, total = v.total::numeric, grade = v.grade, coefficient = v.coefficient::numeric,
+        calibration = null, state = 'computed', version = s.version + 1, updated_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${payload}::jsonb) as v(id int, score jsonb, total text, grade text, coefficient text)
+    where s.id = v.id`.execute(db),
+    )
+  }
+  const scoredIds = results.map((r) => r.id)
+  send(
+    sql`
+    insert into sheet_events (company_id, sheet_id, action, from_state, to_state, actor_user_id, party, reason, created_at)
+    select ${actor.companyId}, v.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
+    from unnest(${scoredIds}::int[]) as v(id)`.execute(db),
+  )
+  // Tell each reviewer the feedback meeting is due: one set-based insert.
+  send(
+    sql`
+    insert into notifications (company_id, user_id, kind, title, body, entity, entity_id, created_at)
+    select ${actor.companyId}, u.id, 'sheet.feedback', ${`${cycleName}：请进行绩效面谈`},
+           e.name || '的考核表已计算，待您进行绩效面谈。', 'appraisal_sheet', s.id::text, ${now.toISOString()}::timestamptz
+    from appraisal_sheets s
+    join employees e on e.id = s.employee_id
+    join users u on u.employee_id = s.reviewer_employee_id and u.company_id = s.company_id
+    where s.id = any(${scoredIds}::int[])`.execute(db),
+  )
+  // The audit row's queries queue behind the writes; a failed write is reported before the audit's own error.
+  const audited = appendAudit(
+    trx,
+    {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: 'sheet.compute_batch',
+      entity: 'cycle',
+      entityId: cycleId,
+      before: rows.map((r) => ({ sheetId: r.id, state: r.state, version: r.version, total: r.total })),
+      after: results.map((r) => ({
+        sheetId: r.id,
+        state: 'computed',
+        total: r.patch.total,
+        grade: r.patch.grade,
+      })),
+      reason: `批量计算 ${results.length} 张考核表`,
+    },
+    now,
+  )
+  audited.catch(() => undefined)
+  await Promise.all(writes)
+  await audited
+  return results.length
+}

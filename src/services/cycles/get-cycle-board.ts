@@ -1,0 +1,75 @@
+import { DomainError } from '../../core/errors.ts'
+import { type SheetState, sheetStates } from '../../core/workflow/sheet-workflow.ts'
+import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
+import { listAppealQueue } from '../../db/appeal-repository.ts'
+import { countSheetsByDepartmentAndState, findCycle } from '../../db/cycle-repository.ts'
+import { listSheetSummaries } from '../../db/sheet-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import { companyToday } from '../calendar/company-today.ts'
+import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+
+/** HR's cycle board: sheets by stage and department, overdue sheets with who owes what, and open appeals. */
+export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: number) {
+  if (actor.role !== 'hr' && actor.role !== 'admin')
+    throw new DomainError('forbidden', '只有人力资源和管理员可以查看周期看板')
+  const db = asWorkflowDb(deps.db)
+  const cycle = await findCycle(db, actor.companyId, cycleId)
+  if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
+  const today = await companyToday(db, actor.companyId, deps.now())
+  const [cells, sheets, appeals] = await Promise.all([
+    countSheetsByDepartmentAndState(db, actor.companyId, cycleId),
+    listSheetSummaries(db, actor.companyId, { cycleId, limit: 100_000 }),
+    listAppealQueue(db, actor.companyId, { cycleId, status: ['filed', 'investigating'] }),
+  ])
+  const departments = new Map<
+    string,
+    {
+      departmentId: number | null
+      departmentName: string | null
+      byState: Record<string, number>
+      total: number
+    }
+  >()
+  const byState: Record<string, number> = Object.fromEntries(sheetStates.map((s) => [s, 0]))
+  for (const cell of cells) {
+    const key = String(cell.departmentId)
+    const entry = departments.get(key) ?? {
+      departmentId: cell.departmentId,
+      departmentName: cell.departmentName,
+      byState: {},
+      total: 0,
+    }
+    entry.byState[cell.state] = cell.count
+    entry.total += cell.count
+    departments.set(key, entry)
+    byState[cell.state] = (byState[cell.state] ?? 0) + cell.count
+  }
+  const overdue = sheets.flatMap((s) =>
+    owedSteps(s.state as SheetState, { owner: s.ownerConfirmed, reviewer: s.reviewerConfirmed })
+      .filter((step) => {
+        const due = cycle.deadlines[step.step]
+        return due !== undefined && due < today
+      })
+      .map((step) => ({
+        sheetId: s.id,
+        employeeName: s.employeeName,
+        departmentName: s.departmentName,
+        reviewerName: s.reviewerName,
+        state: s.state,
+        owedBy: step.party,
+        step: step.step,
+        stepName: step.zh,
+        dueDate: cycle.deadlines[step.step]!,
+      })),
+  )
+  return {
+    cycle,
+    today,
+    total: sheets.length,
+    byState,
+    departments: [...departments.values()],
+    overdue,
+    openAppeals: appeals,
+  }
+}

@@ -1,0 +1,172 @@
+import type { CycleInput } from '../../contracts/workflow.ts'
+import { DomainError } from '../../core/errors.ts'
+import { defaultStageOffsets, stageDeadlines } from '../../core/workflow/stage-deadlines.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
+import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
+import {
+  type CycleRecord,
+  insertCycle,
+  insertSheetsFor,
+  listParticipantsWithoutSheet,
+  selectParticipantBatches,
+  selectPinnedVersions,
+  setCycleJob,
+  setCycleStatus,
+} from '../../db/cycle-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
+import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+
+/** Participants per statement when sheets are created; progress is reported after each batch. */
+export const openBatchSize = 1000
+
+export type OpenedCycle = { cycle: CycleRecord; jobId: number; completion: Promise<void> }
+
+/**
+ * Opens a cycle (开启考核周期): records the cycle, its stage deadlines on the working-day calendar and a
+ * job, then creates every participant's sheet in the background with set-based inserts, pinning the
+ * template version each participant's position has now. The caller gets the job id at once.
+ */
+export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleInput): Promise<OpenedCycle> {
+  if (actor.role !== 'admin' && actor.role !== 'hr')
+    throw new DomainError('forbidden', '只有管理员和人力资源可以开启考核周期')
+  const db = asWorkflowDb(deps.db)
+  if (input.templateId !== undefined) {
+    const t = await db
+      .selectFrom('templates')
+      .select('id')
+      .where('company_id', '=', actor.companyId)
+      .where('id', '=', input.templateId)
+      .executeTakeFirst()
+    if (!t)
+      throw new DomainError('invalid_input', `模板 ${input.templateId} 不存在`, [
+        { path: 'templateId', message: '不存在' },
+      ])
+  }
+  const rollup = input.settings.rollup
+  if (rollup) {
+    if (input.kind === 'monthly')
+      throw new DomainError(
+        'invalid_input',
+        '月度周期不能汇总其他周期（rollup is for quarterly and annual cycles）',
+        [{ path: 'settings.rollup', message: '仅季度/年度周期可用' }],
+      )
+    const ids = rollup.sources.map((s) => s.cycleId)
+    const found = await db
+      .selectFrom('cycles')
+      .select(['id', 'kind', 'period_start', 'period_end'])
+      .where('company_id', '=', actor.companyId)
+      .where('id', 'in', ids)
+      .execute()
+    for (const id of ids) {
+      const c = found.find((f) => f.id === id)
+      if (
+        !c ||
+        c.kind === input.kind ||
+        c.kind === 'annual' ||
+        c.period_start < input.periodStart ||
+        c.period_end > input.periodEnd
+      )
+        throw new DomainError(
+          'invalid_input',
+          `汇总来源周期 ${id} 不存在，或不是 ${input.periodStart}–${input.periodEnd} 之内的更短周期`,
+          [{ path: 'settings.rollup.sources', message: `周期 ${id} 不可汇总` }],
+        )
+    }
+  }
+  const calendar = await loadWorkingCalendar(db, actor.companyId)
+  const offsets = input.settings.stageOffsets ?? defaultStageOffsets
+  const deadlines = stageDeadlines(calendar, { start: input.periodStart, end: input.periodEnd }, offsets)
+  const now = deps.now()
+  const { cycle, jobId } = await deps.db.transaction().execute(async (trx) => {
+    const wdb = asWorkflowDb(trx)
+    const cycle = await insertCycle(wdb, {
+      companyId: actor.companyId,
+      name: input.name,
+      kind: input.kind,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      participants: input.participants,
+      settings: input.settings,
+      deadlines,
+      templateId: input.templateId ?? null,
+      userId: actor.userId,
+    })
+    const jobId = await insertJob(wdb, {
+      companyId: actor.companyId,
+      kind: 'cycle.open',
+      params: { cycleId: cycle.id },
+      userId: actor.userId,
+    })
+    await setCycleJob(wdb, cycle.id, jobId)
+    await appendAudit(
+      trx,
+      {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: 'cycle.create',
+        entity: 'cycle',
+        entityId: cycle.id,
+        after: { ...input, deadlines },
+      },
+      now,
+    )
+    return { cycle: { ...cycle, jobId }, jobId }
+  })
+  const completion = runOpenCycleJob(deps, actor, cycle, jobId)
+  return { cycle, jobId, completion }
+}
+
+async function runOpenCycleJob(
+  deps: WorkflowDeps,
+  actor: Actor,
+  cycle: CycleRecord,
+  jobId: number,
+): Promise<void> {
+  const db = asWorkflowDb(deps.db)
+  try {
+    const batches = await selectParticipantBatches(db, actor.companyId, cycle.participants, openBatchSize)
+    const participants = batches.reduce((n, b) => n + b.count, 0)
+    await updateJob(db, jobId, { status: 'running', total: participants, done: 0 })
+    const pinned = await selectPinnedVersions(db, actor.companyId, cycle.templateId)
+    let created = 0
+    let done = 0
+    for (const batch of batches) {
+      created += await insertSheetsFor(db, actor.companyId, cycle, batch, pinned)
+      done += batch.count
+      await updateJob(db, jobId, { done })
+    }
+    // Everyone got a sheet unless fewer were created than there are participants.
+    const skipped =
+      created < participants ? await listParticipantsWithoutSheet(db, actor.companyId, cycle) : []
+    const result = { created, participants, skipped }
+    await deps.db.transaction().execute(async (trx) => {
+      await setCycleStatus(asWorkflowDb(trx), cycle.id, 'open')
+      await appendAudit(
+        trx,
+        {
+          companyId: actor.companyId,
+          actorUserId: actor.userId,
+          action: 'cycle.open',
+          entity: 'cycle',
+          entityId: cycle.id,
+          before: { status: 'opening' },
+          after: { status: 'open', sheets: created, skipped: skipped.map((s) => s.id) },
+        },
+        deps.now(),
+      )
+    })
+    await updateJob(db, jobId, { status: 'succeeded', result })
+  } catch (error) {
+    // Roll back cleanly: no half-opened cycle keeps sheets; the job says why.
+    const message = error instanceof Error ? error.message : String(error)
+    await db
+      .deleteFrom('appraisal_sheets')
+      .where('cycle_id', '=', cycle.id)
+      .execute()
+      .catch(() => undefined)
+    await setCycleStatus(db, cycle.id, 'failed').catch(() => undefined)
+    await updateJob(db, jobId, { status: 'failed', error: message }).catch(() => undefined)
+  }
+}

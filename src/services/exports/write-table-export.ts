@@ -1,0 +1,96 @@
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import type { Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { ExportColumn, ExportTable, ExportValue } from '../../core/exports/export-table.ts'
+import { neutraliseCell } from '../../core/exports/neutralise-cell.ts'
+
+// Writes an export table as XLSX (streamed: rows are committed as they come, so memory stays flat) or as
+// CSV in UTF-8 with a BOM (so Excel opens Chinese correctly). Text never becomes a formula in either.
+
+const numberFormats: Record<ExportColumn['type'], string | undefined> = {
+  text: '@',
+  integer: '0',
+  decimal2: '#,##0.00',
+  percent: '0.00%',
+  date: 'yyyy-mm-dd',
+}
+
+function xlsxValue(column: ExportColumn, value: ExportValue): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null
+  switch (column.type) {
+    case 'integer':
+    case 'decimal2':
+    case 'percent': {
+      // Money arrives as decimal strings; Excel stores doubles, which hold 2-decimal amounts exactly enough to show.
+      const n = typeof value === 'number' ? value : Number(value)
+      return Number.isFinite(n) ? n : neutraliseCell(String(value))
+    }
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? new Date(`${value}T00:00:00Z`)
+        : neutraliseCell(String(value))
+    case 'text':
+      return neutraliseCell(String(value))
+  }
+}
+
+/** Streams the table into an XLSX workbook at `path` (or a writable stream): frozen header, widths, formats. */
+export async function writeXlsxExport(
+  table: ExportTable,
+  target: string | Writable,
+): Promise<{ rows: number }> {
+  const stream = typeof target === 'string' ? createWriteStream(target) : target
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  })
+  const sheet = workbook.addWorksheet(table.title.slice(0, 31) || 'Sheet1', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  })
+  sheet.columns = table.columns.map((c) => ({
+    key: c.key,
+    header: neutraliseCell(c.header),
+    width: c.width ?? Math.max(10, [...c.header].length * 2 + 2),
+    style: { numFmt: numberFormats[c.type] },
+  }))
+  sheet.getRow(1).font = { bold: true }
+  sheet.getRow(1).commit()
+  let rows = 0
+  for await (const row of table.rows) {
+    sheet.addRow(table.columns.map((c) => xlsxValue(c, row[c.key]))).commit()
+    rows++
+  }
+  sheet.commit()
+  await workbook.commit()
+  return { rows }
+}
+
+function csvField(value: ExportValue, column: ExportColumn): string {
+  if (value === null || value === undefined) return ''
+  const text =
+    typeof value === 'number' ? String(value) : column.type === 'text' ? neutraliseCell(value) : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Streams the table as CSV, UTF-8 with BOM, CRLF line ends. */
+export async function writeCsvExport(
+  table: ExportTable,
+  target: string | Writable,
+): Promise<{ rows: number }> {
+  const stream = typeof target === 'string' ? createWriteStream(target) : target
+  const write = async (line: string) => {
+    if (!stream.write(line)) await once(stream, 'drain')
+  }
+  await write('\uFEFF')
+  await write(`${table.columns.map((c) => csvField(c.header, { ...c, type: 'text' })).join(',')}\r\n`)
+  let rows = 0
+  for await (const row of table.rows) {
+    await write(`${table.columns.map((c) => csvField(row[c.key], c)).join(',')}\r\n`)
+    rows++
+  }
+  stream.end()
+  await once(stream, 'finish')
+  return { rows }
+}

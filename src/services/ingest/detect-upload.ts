@@ -1,0 +1,201 @@
+import { DomainError, type ErrorIssue } from '../../core/errors.ts'
+import {
+  type FactColumnType,
+  type FactKindName,
+  factKinds,
+  findFactKind,
+} from '../../core/ingest/fact-kinds.ts'
+import { parseCell } from '../../core/ingest/parse-value.ts'
+import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
+import type { Preset } from '../../core/ingest/presets/preset.ts'
+import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
+import type { FactDb } from '../../db/fact-tables.ts'
+import { defaultImportLimits } from './import-file.ts'
+import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
+import { sniffFile } from './readers/sniff-file.ts'
+
+// Looks at an uploaded export before importing it, for the import wizard: format and encoding, the
+// preset and header row found, each fact column with the header it maps from (or what was expected),
+// and the first data rows as they would be stored, each cell parsed by the same parsers as the import.
+
+export type DetectUploadOptions = {
+  kind?: FactKindName
+  preset?: string
+  encoding?: string
+  mapping?: Record<string, string>
+  savedMapping?: string
+}
+
+export type DetectedColumn = {
+  target: string
+  label: { zh: string; en: string }
+  type: FactColumnType
+  required: boolean
+  /** The file's header this column is read from; null when the file lacks it. */
+  header: string | null
+  /** The header spellings the preset accepts. */
+  expected: string[]
+  /** Where the value comes from: a column, the period in the file name (or periodStart), a fixed value, nowhere. */
+  source: 'column' | 'period' | 'constant' | 'missing'
+}
+
+export type PreviewCell = { value: string | null; raw: string; problem?: string }
+export type PreviewRow = { row: number; cells: Record<string, PreviewCell> }
+
+export type UploadAnalysis = {
+  fileName: string
+  sizeBytes: number
+  format: 'csv' | 'xlsx'
+  encoding: string | null
+  preset: { name: string; label: { zh: string; en: string }; kind: FactKindName } | null
+  /** 1-based row of the (last) header row. */
+  headerRow: number | null
+  /** The header cells found in the file (when no preset matched: the first row that looks like one). */
+  headersFound: string[]
+  columns: DetectedColumn[]
+  preview: PreviewRow[]
+  /** Why nothing matched (or why the file cannot be read past its first bytes); issues say per preset what was expected. */
+  problem: { message: string; issues: ErrorIssue[] } | null
+}
+
+const SAMPLE_ROWS = 40
+const PREVIEW_ROWS = 10
+
+/** Sniffs and previews a file; a file that cannot be read at all throws, a header no preset knows comes back as `problem`. */
+export async function detectUpload(
+  deps: { db: FactDb },
+  input: { companyId: number; filePath: string; fileName: string; options?: DetectUploadOptions },
+): Promise<UploadAnalysis> {
+  const options = input.options ?? {}
+  const limits = defaultImportLimits
+  const sniffed = await sniffFile(input.filePath, input.fileName, {
+    maxBytes: limits.maxBytes,
+    zip: { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: limits.maxZipRatio },
+    encoding: options.encoding,
+  })
+  const analysis: UploadAnalysis = {
+    fileName: input.fileName,
+    sizeBytes: sniffed.size,
+    format: sniffed.format,
+    encoding: sniffed.format === 'csv' ? sniffed.encoding.encoding : null,
+    preset: null,
+    headerRow: null,
+    headersFound: [],
+    columns: [],
+    preview: [],
+    problem: null,
+  }
+  const rows =
+    sniffed.format === 'csv'
+      ? readCsvRows(input.filePath, input.fileName, sniffed.encoding)
+      : readXlsxRows(input.filePath, input.fileName)
+  const sample: SheetRow[] = []
+  try {
+    for await (const row of rows) {
+      sample.push(row)
+      if (sample.length >= SAMPLE_ROWS + PREVIEW_ROWS + 5) break
+    }
+  } finally {
+    await rows.return(undefined)
+  }
+  const cells = sample.map((r) => r.cells)
+
+  let match: HeaderMatch
+  try {
+    const custom = await customMapping(deps.db, input.companyId, options)
+    match = detectPreset(cells.slice(0, SAMPLE_ROWS), {
+      kind: options.kind,
+      preset: options.preset,
+      custom,
+    })
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'invalid_input') throw error
+    const found = cells.find((row) => row.filter((c) => c.trim() !== '').length >= 2) ?? []
+    analysis.headersFound = found.filter((c) => c.trim() !== '')
+    analysis.problem = { message: `${input.fileName}: ${error.message}`, issues: error.issues }
+    return analysis
+  }
+
+  const preset = match.preset
+  const kind = factKinds[preset.kind]
+  analysis.preset = { name: preset.name, label: preset.label, kind: preset.kind }
+  analysis.headerRow = (sample[match.headerRow]?.row ?? match.headerRow + 1) as number
+  analysis.headersFound = match.headers
+  const targets = kind.columns.filter((c) => !c.derived && (preset.columns[c.name] || c.required))
+  analysis.columns = targets.map((c) => {
+    const index = match.mapping[c.name]
+    return {
+      target: c.name,
+      label: c.label,
+      type: c.type,
+      required: c.required === true,
+      header: index === undefined ? null : (match.headers[index] ?? null),
+      expected: preset.columns[c.name] ?? [],
+      source:
+        index !== undefined
+          ? 'column'
+          : preset.dateFromPeriod && c.name === kind.dateColumn
+            ? 'period'
+            : preset.constants?.[c.name] !== undefined || c.name === 'shop'
+              ? 'constant'
+              : 'missing',
+    }
+  })
+
+  const first = match.headerRow + 1 + (preset.skipAfterHeader ?? 0)
+  let dataRows = 0
+  for (const { row, cells: values } of sample.slice(first)) {
+    if (analysis.preview.length >= PREVIEW_ROWS) break
+    if (preset.dataRows !== undefined && dataRows >= preset.dataRows) break
+    const nonEmpty = values.filter((c) => c.trim() !== '')
+    if (nonEmpty.length === 0) continue
+    if (isSummaryLabel(nonEmpty[0] ?? '')) continue
+    dataRows++
+    const previewCells: Record<string, PreviewCell> = {}
+    for (const column of analysis.columns) {
+      const index = match.mapping[column.target]
+      if (index === undefined) continue
+      const raw = values[index] ?? ''
+      if (/^(=|@|[+-][A-Za-z])/.test(raw.trim())) {
+        previewCells[column.target] = {
+          value: null,
+          raw,
+          problem: 'looks like a spreadsheet formula; formulas are not imported',
+        }
+        continue
+      }
+      const parsed = parseCell(column.type, raw)
+      previewCells[column.target] = parsed.ok
+        ? { value: parsed.value, raw }
+        : { value: null, raw, problem: parsed.reason }
+    }
+    analysis.preview.push({ row, cells: previewCells })
+  }
+  return analysis
+}
+
+async function customMapping(
+  db: FactDb,
+  companyId: number,
+  options: DetectUploadOptions,
+): Promise<Preset | undefined> {
+  if (options.savedMapping) {
+    const saved = await db
+      .selectFrom('import_mappings')
+      .select(['name', 'kind', 'mapping'])
+      .where('company_id', '=', companyId)
+      .where('name', '=', options.savedMapping)
+      .executeTakeFirst()
+    if (!saved) throw new DomainError('not_found', `no saved column mapping "${options.savedMapping}"`)
+    const kind = findFactKind(saved.kind)
+    if (!kind)
+      throw new DomainError('invalid_input', `saved mapping "${saved.name}" names unknown kind ${saved.kind}`)
+    return customPreset(`mapping:${saved.name}`, kind.name, saved.mapping)
+  }
+  if (!options.mapping) return undefined
+  if (!options.kind)
+    throw new DomainError('invalid_input', 'a column mapping needs the fact kind', [
+      { path: 'kind', message: 'missing' },
+    ])
+  return customPreset('custom', options.kind, options.mapping)
+}

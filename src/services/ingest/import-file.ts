@@ -1,0 +1,737 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseSync } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
+import { DomainError } from '../../core/errors.ts'
+import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
+import type { DetectedEncoding } from '../../core/ingest/detect-encoding.ts'
+import { type FactKindName, factKinds, findFactKind } from '../../core/ingest/fact-kinds.ts'
+import { parseCell } from '../../core/ingest/parse-value.ts'
+import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
+import type { Preset } from '../../core/ingest/presets/preset.ts'
+import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
+import type { FactDb } from '../../db/fact-tables.ts'
+import {
+  type ColumnSource,
+  copySql,
+  createStage,
+  findKeyConflicts,
+  type ImportIssue,
+  type ImportScope,
+  moveStage,
+  type SqlSession,
+  type StagePlan,
+  stagedPeriod,
+  supersedePeriod,
+  validateStage,
+  withImportTransaction,
+} from '../../db/import-repository.ts'
+import type { DatabaseHandle } from '../../db/open-database.ts'
+import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
+import { sniffFile } from './readers/sniff-file.ts'
+
+// Imports one export file into one fact kind, all or nothing: sniff (size, format, zip bomb,
+// encoding) → find the header and preset → COPY into a staging table (raw bytes for bulk CSVs,
+// parsed and normalised cells otherwise) → validate in SQL → replace the same period and source →
+// move with set-based SQL → record the import. Same file twice changes nothing.
+
+export type ImportLimits = { maxBytes: number; maxUncompressedBytes: number; maxZipRatio: number }
+
+export const defaultImportLimits: ImportLimits = {
+  maxBytes: 200 * 1024 * 1024,
+  maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxZipRatio: 200,
+}
+
+export type ImportPhase = 'checking' | 'reading' | 'validating' | 'saving' | 'done'
+
+export type ImportProgress = { phase: ImportPhase; bytesRead: number; totalBytes: number; rows?: number }
+
+export type ImportFileInput = {
+  companyId: number
+  filePath: string
+  /** The name the user gave the file (defaults to the path's base name). */
+  fileName?: string
+  kind?: FactKindName
+  preset?: string
+  /** Shop for rows whose file has no shop column. */
+  shop?: string
+  /** What a re-import of a corrected period replaces: imports with the same kind, preset and source. */
+  source?: string
+  encoding?: string
+  /** A column mapping (fact column → header text) instead of a preset; needs `kind`. */
+  mapping?: Record<string, string>
+  /** The name of a mapping saved with saveImportMapping; needs no `kind`. */
+  savedMapping?: string
+  /** For exports without a date column (千牛 per-agent report): the period, else read from the file name. */
+  periodStart?: string
+  periodEnd?: string
+  userId?: number | null
+  limits?: Partial<ImportLimits>
+  signal?: AbortSignal
+  onProgress?: (progress: ImportProgress) => void
+}
+
+export type ImportFileResult = {
+  status: 'imported' | 'unchanged'
+  importId: number
+  kind: FactKindName
+  preset: string
+  source: string
+  rows: number
+  replacedRows: number
+  periodStart: string | null
+  periodEnd: string | null
+  sha256: string
+}
+
+export type ImportDeps = { db: FactDb; handle: DatabaseHandle }
+
+const SAMPLE_ROWS = 40
+
+export async function importFile(deps: ImportDeps, input: ImportFileInput): Promise<ImportFileResult> {
+  const fileName = input.fileName ?? path.basename(input.filePath)
+  const limits = { ...defaultImportLimits, ...input.limits }
+  const progress = { phase: 'checking' as ImportPhase, bytesRead: 0, totalBytes: 0 }
+  const report = (phase: ImportPhase, rows?: number) => {
+    progress.phase = phase
+    input.onProgress?.({ ...progress, rows })
+  }
+  input.signal?.throwIfAborted()
+  const sniffed = await sniffFile(input.filePath, fileName, {
+    maxBytes: limits.maxBytes,
+    zip: { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: limits.maxZipRatio },
+    encoding: input.encoding,
+  })
+  progress.totalBytes = sniffed.size
+  report('checking')
+  const sha256 = await hashFile(input.filePath, input.signal)
+
+  let match: HeaderMatch
+  let rows: AsyncGenerator<SheetRow> | undefined
+  let sample: SheetRow[] = []
+  if (sniffed.format === 'csv') {
+    sample = await sampleCsv(input.filePath, fileName, sniffed.encoding)
+  } else {
+    rows = readXlsxRows(input.filePath, fileName, input.signal)
+    for (let i = 0; i < SAMPLE_ROWS; i++) {
+      const next = await rows.next()
+      if (next.done) break
+      sample.push(next.value)
+    }
+  }
+  try {
+    const custom = await customMappingOf(deps, input)
+    match = detectPreset(
+      sample.map((r) => r.cells),
+      { kind: input.kind, preset: input.preset, custom },
+    )
+  } catch (error) {
+    await rows?.return(undefined)
+    if (error instanceof DomainError)
+      throw new DomainError(error.code, `${fileName}: ${error.message}`, error.issues)
+    throw error
+  }
+  const preset = match.preset
+  const kind = factKinds[preset.kind]
+  if (input.kind && input.kind !== preset.kind)
+    throw new DomainError(
+      'invalid_input',
+      `${fileName}: preset ${preset.name} imports ${preset.kind}, not ${input.kind}`,
+    )
+  const source = input.source ?? input.shop ?? preset.name
+
+  const existing = await deps.db
+    .selectFrom('imports')
+    .select(['id', 'rows', 'period_start', 'period_end'])
+    .where('company_id', '=', input.companyId)
+    .where('sha256', '=', sha256)
+    .where('kind', '=', kind.name)
+    .where('status', '=', 'completed')
+    .executeTakeFirst()
+  if (existing) {
+    await rows?.return(undefined)
+    report('done', existing.rows)
+    return {
+      status: 'unchanged',
+      importId: existing.id,
+      kind: kind.name,
+      preset: preset.name,
+      source,
+      rows: existing.rows,
+      replacedRows: 0,
+      periodStart: existing.period_start,
+      periodEnd: existing.period_end,
+      sha256,
+    }
+  }
+
+  // Columns the file lacks but the preset or the options fix.
+  const constants: Record<string, string | null> = { ...(preset.constants ?? {}) }
+  const hasColumn = (name: string) => kind.columns.some((c) => c.name === name)
+  if (hasColumn('shop') && match.mapping.shop === undefined) constants.shop = input.shop ?? ''
+  if (preset.dateFromPeriod && match.mapping[kind.dateColumn] === undefined) {
+    const period = periodOf(fileName, input)
+    if (!period)
+      throw new DomainError(
+        'invalid_input',
+        `${fileName}: this export has no date column; give the period (periodStart) or keep the dates in the file name (…_YYYYMMDD_YYYYMMDD…)`,
+        [{ path: 'periodStart', message: 'missing' }],
+      )
+    constants[kind.dateColumn] = period
+  }
+  const missing = kind.columns.filter(
+    (c) => c.required && !c.derived && match.mapping[c.name] === undefined && !(c.name in constants),
+  )
+  if (missing.length > 0)
+    throw new DomainError(
+      'invalid_input',
+      `${fileName}: required columns missing: ${missing.map((c) => `${c.label.zh} (${c.name})`).join(', ')}; found ${match.headers.filter(Boolean).join(', ')}`,
+      missing.map((c) => ({
+        path: c.name,
+        message: `expected one of ${(preset.columns[c.name] ?? [c.name]).join(' / ')}`,
+      })),
+    )
+
+  const bulk = sniffed.format === 'csv' && preset.bulk === true && !preset.twoRowHeader
+  const headerLine = match.headerRow + 1 + (preset.skipAfterHeader ?? 0)
+  const sources: Record<string, ColumnSource> = {}
+  for (const [name, value] of Object.entries(constants)) sources[name] = { constant: value }
+  const mappedTargets = Object.keys(match.mapping).filter((t) => hasColumn(t))
+  for (const target of mappedTargets) {
+    const index = match.mapping[target] ?? 0
+    sources[target] = {
+      column: bulk ? `f${index + 1}` : `t_${target}`,
+      header: match.headers[index] ?? target,
+    }
+  }
+  const plan: StagePlan = bulk
+    ? {
+        kind,
+        stagingColumns: match.headers.map((_, i) => `f${i + 1}`),
+        lnProvided: false,
+        rowOffset: sample[headerLine - 1]?.row ?? headerLine,
+        sources,
+      }
+    : {
+        kind,
+        stagingColumns: ['ln', ...mappedTargets.map((t) => `t_${t}`)],
+        lnProvided: true,
+        rowOffset: 0,
+        sources,
+      }
+
+  // Bulk order-line CSVs whose columns the fast path fills: one COPY per fact table (see bulk-order-lines).
+  const fastFields =
+    bulk &&
+    sniffed.format === 'csv' &&
+    kind.name === 'orders' &&
+    mappedTargets.every((t) => (bulkOrderColumns as readonly string[]).includes(t)) &&
+    ['order_no', 'quantity', 'ordered_at', 'unit_price'].every((t) => mappedTargets.includes(t)) &&
+    Object.keys(constants).every((c) => c === 'shop')
+      ? Object.fromEntries(mappedTargets.map((t) => [t, match.mapping[t] ?? 0]))
+      : undefined
+
+  const jsIssues: ImportIssue[] = []
+  let jsIssueCount = 0
+  const addIssue = (issue: ImportIssue) => {
+    jsIssueCount++
+    if (jsIssues.length < 100) jsIssues.push(issue)
+  }
+
+  const onBytes = (n: number) => {
+    progress.bytesRead += n
+    input.onProgress?.({ ...progress })
+  }
+
+  const run = async (s: SqlSession): Promise<ImportFileResult> => {
+    const [created] = await s.query<{ id: number }>(
+      `insert into imports (company_id, kind, preset, source, file_name, sha256, size_bytes, status, created_by_user_id)
+       values ($1, $2, $3, $4, $5, $6, $7, 'completed', $8) returning id`,
+      [input.companyId, kind.name, preset.name, source, fileName, sha256, sniffed.size, input.userId ?? null],
+    )
+    const importId = Number(created?.id)
+    const scope = { companyId: input.companyId, importId, kind: kind.name, preset: preset.name, source }
+    report('reading')
+    if (fastFields && sniffed.format === 'csv') {
+      await s.query('savepoint fast_path')
+      try {
+        const fast = await importOrderLinesFast(s, {
+          filePath: input.filePath,
+          encoding: sniffed.encoding,
+          headerLine,
+          width: match.headers.length,
+          fields: fastFields,
+          shop: constants.shop ?? '',
+          rowOffset: plan.rowOffset,
+          scope,
+          signal: input.signal,
+          onBytes,
+          onValidated: (rows) => report('validating', rows),
+        })
+        report('saving', fast.rows)
+        await s.query('release savepoint fast_path')
+        return { status: 'imported', kind: kind.name, preset: preset.name, source, sha256, ...fast }
+      } catch (error) {
+        if (error instanceof DomainError || (error as Error)?.name === 'AbortError') throw error
+        input.signal?.throwIfAborted()
+        // Something the fast path does not take (a bad value, a key already live): start over on the
+        // general path, which explains problems by row and column.
+        await s.query('rollback to savepoint fast_path')
+        progress.bytesRead = 0
+      }
+    }
+    await createStage(s, plan)
+    let copied: number
+    try {
+      if (bulk && sniffed.format === 'csv') {
+        copied = await s.copyIn(
+          copySql(plan),
+          csvBytesAfter(input.filePath, sniffed.encoding, headerLine, input.signal, onBytes),
+        )
+      } else {
+        const source =
+          rows ??
+          (sniffed.format === 'csv'
+            ? readCsvRows(input.filePath, fileName, sniffed.encoding, input.signal, onBytes)
+            : readXlsxRows(input.filePath, fileName, input.signal))
+        const buffered = sniffed.format === 'csv' ? [] : sample
+        copied = await s.copyIn(
+          copySql(plan),
+          stagedCsvLines(buffered, source, {
+            match,
+            headerLine,
+            dataRows: preset.dataRows,
+            targets: mappedTargets,
+            kindColumns: kind.columns,
+            checkWidth: sniffed.format === 'csv',
+            fileName,
+            addIssue,
+          }),
+        )
+      }
+    } catch (error) {
+      throw translateCopyError(error, fileName, plan.rowOffset)
+    }
+    input.signal?.throwIfAborted()
+    report('validating', copied)
+    const checked = await validateStage(s, plan)
+    const seen = new Set(jsIssues.map((i) => `${i.row}:${i.column}`))
+    const sqlIssues = checked.issues.filter((i) => !seen.has(`${i.row}:${i.column}`))
+    const total = jsIssueCount + checked.total - (checked.issues.length - sqlIssues.length)
+    if (total > 0)
+      throw invalidRows(
+        fileName,
+        [...jsIssues, ...sqlIssues].sort((a, b) => a.row - b.row).slice(0, 100),
+        total,
+      )
+    if (copied === 0)
+      throw new DomainError(
+        'invalid_input',
+        `${fileName}: no data rows below the header (row ${headerLine})`,
+        [{ path: 'file', message: 'no data rows' }],
+      )
+    input.signal?.throwIfAborted()
+    report('saving', copied)
+    const period = await stagedPeriod(s, plan)
+    const replacedRows =
+      period.start && period.end
+        ? await supersedePeriod(s, kind, scope, { start: period.start, end: period.end })
+        : 0
+    let moved: number
+    try {
+      await s.query('savepoint move_rows')
+      moved = await moveStage(s, plan, scope)
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error
+      await s.query('rollback to savepoint move_rows')
+      const conflicts = await findKeyConflicts(s, plan, input.companyId)
+      if (conflicts.total === 0) throw error
+      throw invalidRows(fileName, conflicts.issues, Math.max(conflicts.total, 1))
+    }
+    input.signal?.throwIfAborted()
+    await s.query(
+      'update imports set rows = $1, period_start = $2, period_end = $3, replaced_rows = $4 where id = $5',
+      [moved, period.start, period.end, replacedRows, importId],
+    )
+    return {
+      status: 'imported',
+      importId,
+      kind: kind.name,
+      preset: preset.name,
+      source,
+      rows: moved,
+      replacedRows,
+      periodStart: period.start,
+      periodEnd: period.end,
+      sha256,
+    }
+  }
+
+  try {
+    const result = await withImportTransaction(deps.handle, run)
+    report('done', result.rows)
+    return result
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await deps.db
+        .insertInto('imports')
+        .values({
+          company_id: input.companyId,
+          kind: kind.name,
+          preset: preset.name,
+          source,
+          file_name: fileName,
+          sha256,
+          size_bytes: sniffed.size,
+          status: 'failed',
+          created_by_user_id: input.userId ?? null,
+          errors: JSON.stringify({ message: error.message, issues: error.issues.slice(0, 100) }),
+        })
+        .execute()
+        .catch(() => undefined)
+    }
+    throw error
+  } finally {
+    await rows?.return(undefined)
+  }
+}
+
+async function customMappingOf(deps: ImportDeps, input: ImportFileInput): Promise<Preset | undefined> {
+  if (input.savedMapping) {
+    const saved = await deps.db
+      .selectFrom('import_mappings')
+      .select(['name', 'kind', 'mapping'])
+      .where('company_id', '=', input.companyId)
+      .where('name', '=', input.savedMapping)
+      .executeTakeFirst()
+    if (!saved) throw new DomainError('not_found', `no saved column mapping "${input.savedMapping}"`)
+    const kind = findFactKind(saved.kind)
+    if (!kind)
+      throw new DomainError('invalid_input', `saved mapping "${saved.name}" names unknown kind ${saved.kind}`)
+    return customPreset(`mapping:${saved.name}`, kind.name, saved.mapping)
+  }
+  if (!input.mapping) return undefined
+  if (!input.kind)
+    throw new DomainError('invalid_input', 'a column mapping needs the fact kind', [
+      { path: 'kind', message: 'missing' },
+    ])
+  return customPreset('custom', input.kind, input.mapping)
+}
+
+function invalidRows(fileName: string, issues: ImportIssue[], total: number): DomainError {
+  const first = issues[0]
+  const head = first
+    ? `row ${first.row}, column ${first.column}, value "${first.value}": ${first.message}`
+    : ''
+  return new DomainError(
+    'invalid_input',
+    `${fileName}: ${total} problem${total === 1 ? '' : 's'}, nothing imported; first: ${head}`,
+    issues.map((i) => ({ path: `row ${i.row}.${i.column}`, message: `"${i.value}": ${i.message}` })),
+    { file: fileName, errors: issues, errorCount: total },
+  )
+}
+
+/** PostgreSQL's COPY messages, said in the file's terms (row numbers of the file). */
+function translateCopyError(error: unknown, fileName: string, rowOffset: number): unknown {
+  if (error instanceof DomainError || (error as Error)?.name === 'AbortError') return error
+  const e = error as { message?: string; where?: string; code?: string }
+  const text = `${e.message ?? ''} ${e.where ?? ''}`
+  const line = /line (\d+)/.exec(text)
+  if (!line) return error
+  const row = Number(line[1]) + rowOffset
+  const msg = e.message ?? ''
+  const why = msg.includes('extra data after last expected column')
+    ? 'the row has more columns than the header'
+    : msg.includes('missing data for column')
+      ? 'the row has fewer columns than the header (is the file truncated?)'
+      : msg.includes('unterminated CSV quoted field')
+        ? 'a quoted field is never closed (is the file truncated?)'
+        : msg.includes('invalid byte sequence')
+          ? 'the bytes are not valid UTF-8; if the file is GBK, import it with encoding gbk'
+          : msg
+  return new DomainError('invalid_input', `${fileName}: row ${row}: ${why}; nothing imported`, [
+    { path: `row ${row}`, message: why },
+  ])
+}
+
+async function hashFile(filePath: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(filePath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted()
+    hash.update(chunk)
+  }
+  return hash.digest('hex')
+}
+
+/** The first rows of a CSV, from its first 256 KB, for header detection. */
+async function sampleCsv(
+  filePath: string,
+  fileName: string,
+  encoding: DetectedEncoding,
+): Promise<SheetRow[]> {
+  const handle = await open(filePath, 'r')
+  try {
+    const buf = Buffer.alloc(256 * 1024)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, encoding.bomLength)
+    const bytes = buf.subarray(0, bytesRead)
+    let text: string
+    if (encoding.encoding === 'utf-8') {
+      text = new TextDecoder('utf-8').decode(bytes)
+      if (
+        text.includes('\ufffd') &&
+        !new TextDecoder('utf-8').decode(bytes.subarray(0, bytesRead - 4)).includes('\ufffd')
+      )
+        text = text.replace(/\ufffd+$/, '')
+      else if (text.includes('\ufffd'))
+        throw new DomainError(
+          'invalid_input',
+          `${fileName}: the file is not valid UTF-8; if it is GBK/GB18030 (e.g. a promotion CSV), import it with encoding gbk`,
+          [{ path: 'encoding', message: 'invalid UTF-8' }],
+        )
+    } else text = iconv.decode(bytes, encoding.encoding)
+    let complete = bytesRead < buf.length ? text : text.slice(0, Math.max(0, text.lastIndexOf('\n')))
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const records = parseSync(complete, {
+          relax_column_count: true,
+          relax_quotes: true,
+          to: SAMPLE_ROWS,
+        }) as string[][]
+        return records.map((cells, i) => ({ row: i + 1, cells }))
+      } catch (error) {
+        // An unclosed quote near the end of the sample: look at fewer lines; COPY will name the row.
+        const cut = complete.trimEnd().lastIndexOf('\n')
+        if (attempt >= 5 || cut <= 0)
+          throw new DomainError('invalid_input', `${fileName}: ${(error as Error).message}`, [
+            { path: 'file', message: (error as Error).message },
+          ])
+        complete = complete.slice(0, cut)
+      }
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+function periodOf(fileName: string, input: ImportFileInput): string | undefined {
+  if (input.periodStart) return input.periodStart
+  const compact = /(\d{4})(\d{2})(\d{2})_\d{8}/.exec(fileName)
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`
+  const dashed = /(\d{4}-\d{2}-\d{2})_\d{4}-\d{2}-\d{2}/.exec(fileName)
+  return dashed?.[1]
+}
+
+/** The file's bytes after its first `skipLines` lines, as UTF-8, without blank lines. */
+async function* csvBytesAfter(
+  filePath: string,
+  encoding: DetectedEncoding,
+  skipLines: number,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+  chunkBytes = 1 << 20,
+): AsyncGenerator<Buffer> {
+  let toSkip = skipLines
+  const decoder = encoding.encoding === 'utf-8' ? undefined : iconv.getDecoder(encoding.encoding)
+  const stream = createReadStream(filePath, { start: encoding.bomLength, highWaterMark: chunkBytes })
+  let lastByte = 10
+  try {
+    for await (const raw of stream as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted()
+      onBytes(raw.length)
+      let chunk = decoder ? Buffer.from(decoder.write(raw), 'utf8') : raw
+      while (toSkip > 0 && chunk.length > 0) {
+        const nl = chunk.indexOf(10)
+        if (nl < 0) {
+          chunk = chunk.subarray(chunk.length)
+          break
+        }
+        chunk = chunk.subarray(nl + 1)
+        toSkip--
+      }
+      if (chunk.length === 0) continue
+      chunk = dropBlankLines(chunk, lastByte)
+      if (chunk.length === 0) continue
+      lastByte = chunk[chunk.length - 1] ?? 10
+      yield chunk
+    }
+    const rest = decoder?.end()
+    if (rest) yield Buffer.from(rest, 'utf8')
+  } finally {
+    stream.destroy()
+  }
+}
+
+/** Removes empty lines (COPY would read them as one-column rows); `prev` is the byte before the chunk. */
+function dropBlankLines(chunk: Buffer, prev: number): Buffer {
+  const startsBlank = prev === 10 && (chunk[0] === 10 || chunk[0] === 13)
+  if (!startsBlank && chunk.indexOf('\n\n') < 0 && chunk.indexOf('\n\r\n') < 0) return chunk
+  const text = chunk.toString('latin1')
+  const cleaned = (prev === 10 ? text.replace(/^(\r?\n)+/, '') : text).replace(/\n(\r?\n)+/g, '\n')
+  return Buffer.from(cleaned, 'latin1')
+}
+
+type StagingOptions = {
+  match: HeaderMatch
+  headerLine: number
+  dataRows: number | undefined
+  targets: string[]
+  kindColumns: { name: string; type: import('../../core/ingest/fact-kinds.ts').FactColumnType }[]
+  checkWidth: boolean
+  fileName: string
+  addIssue: (issue: ImportIssue) => void
+}
+
+const csvField = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`)
+
+/** Parsed rows → CSV lines for COPY (row number, then the mapped columns normalised by the cell parsers). */
+async function* stagedCsvLines(
+  buffered: SheetRow[],
+  rest: AsyncIterable<SheetRow>,
+  o: StagingOptions,
+): AsyncGenerator<string> {
+  const types = new Map(o.kindColumns.map((c) => [c.name, c.type]))
+  const width = o.match.headers.length
+  let dataCount = 0
+  let out: string[] = []
+  let index = 0
+  const all = async function* () {
+    yield* buffered
+    yield* rest
+  }
+  for await (const { row, cells } of all()) {
+    index++
+    if (index <= o.headerLine) continue
+    if (o.dataRows !== undefined && dataCount >= o.dataRows) continue
+    const nonEmpty = cells.filter((c) => c.trim() !== '')
+    if (nonEmpty.length === 0) continue
+    if (isSummaryLabel(nonEmpty[0] ?? '')) continue
+    dataCount++
+    if (o.checkWidth && cells.length !== width && cells.slice(width).some((c) => c.trim() !== ''))
+      o.addIssue({
+        row,
+        column: '(row)',
+        value: `${cells.length} columns`,
+        message: `the row has ${cells.length} columns, the header ${width}`,
+      })
+    else if (o.checkWidth && cells.length < width)
+      o.addIssue({
+        row,
+        column: '(row)',
+        value: `${cells.length} columns`,
+        message: `the row has ${cells.length} columns, the header ${width} (is the file truncated?)`,
+      })
+    const fields = [String(row)]
+    for (const target of o.targets) {
+      const index = o.match.mapping[target] ?? 0
+      const raw = cells[index] ?? ''
+      const type = types.get(target) ?? 'text'
+      if (/^(=|@|[+-][A-Za-z])/.test(raw.trim())) {
+        o.addIssue({
+          row,
+          column: o.match.headers[index] ?? target,
+          value: raw.slice(0, 200),
+          message: 'looks like a spreadsheet formula; formulas are not imported',
+        })
+        fields.push(csvField(raw))
+        continue
+      }
+      const parsed = parseCell(type, raw)
+      if (!parsed.ok)
+        o.addIssue({
+          row,
+          column: o.match.headers[index] ?? target,
+          value: raw.slice(0, 200),
+          message: parsed.reason,
+        })
+      fields.push(csvField(parsed.ok ? parsed.value : raw))
+    }
+    out.push(`${fields.join(',')}\n`)
+    if (out.length >= 2000) {
+      yield out.join('')
+      out = []
+    }
+  }
+  if (out.length > 0) yield out.join('')
+}
+
+type FastPathInput = {
+  filePath: string
+  encoding: DetectedEncoding
+  headerLine: number
+  width: number
+  fields: Record<string, number>
+  shop: string
+  rowOffset: number
+  scope: ImportScope
+  signal: AbortSignal | undefined
+  onBytes: (n: number) => void
+  onValidated: (rows: number) => void
+}
+
+class FastPathDeclined extends Error {}
+
+/**
+ * The file's lines, checked and turned into final fact rows in one streaming pass, COPY'd straight into
+ * fact_order_lines, then the order headers into fact_orders; then the earlier rows of the same source and
+ * period are marked replaced. Throws FastPathDeclined (or a database error) when the general path must run.
+ */
+async function importOrderLinesFast(
+  s: SqlSession,
+  o: FastPathInput,
+): Promise<Pick<ImportFileResult, 'importId' | 'rows' | 'replacedRows' | 'periodStart' | 'periodEnd'>> {
+  const lines = new BulkOrderLines({
+    companyId: o.scope.companyId,
+    importId: o.scope.importId,
+    width: o.width,
+    fields: o.fields,
+    shop: o.shop,
+    rowOffset: o.rowOffset,
+  })
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()
+    } catch {
+      throw new FastPathDeclined('not UTF-8')
+    }
+  }
+  async function* rows(): AsyncGenerator<string> {
+    // 128 KB chunks: the per-line garbage of a chunk dies young instead of filling the old generation.
+    const chunks = csvBytesAfter(o.filePath, o.encoding, o.headerLine, o.signal, o.onBytes, 128 * 1024)
+    for await (const chunk of chunks) {
+      const out = lines.push(decode(chunk))
+      if (lines.bailed) throw new FastPathDeclined(lines.bailed)
+      if (out) yield out
+    }
+    const out = lines.push(decode()) + lines.finish()
+    if (lines.bailed) throw new FastPathDeclined(lines.bailed)
+    if (out) yield out
+  }
+  const copied = await s.copyIn(
+    `copy fact_order_lines (${lines.copyColumns.join(', ')}) from {source} with (format csv)`,
+    rows(),
+    { lineAligned: true },
+  )
+  if (copied === 0 || copied !== lines.rows) throw new FastPathDeclined('no rows')
+  o.onValidated(copied)
+  o.signal?.throwIfAborted()
+  await s.copyIn(`copy fact_orders (${bulkOrderCopyColumns.join(', ')}) from {source} with (format csv)`, [
+    lines.ordersCsv(),
+  ])
+  const period = { start: lines.start as string, end: lines.end as string }
+  const replacedRows = await supersedePeriod(s, factKinds.orders, o.scope, period)
+  await s.query(
+    'update imports set rows = $1, period_start = $2, period_end = $3, replaced_rows = $4 where id = $5',
+    [copied, period.start, period.end, replacedRows, o.scope.importId],
+  )
+  return {
+    importId: o.scope.importId,
+    rows: copied,
+    replacedRows,
+    periodStart: period.start,
+    periodEnd: period.end,
+  }
+}

@@ -1,0 +1,13 @@
+import { listNotifications as listRows } from '../../db/notification-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+
+/** The signed-in user's in-app notifications, newest first, with the unread count. */
+export async function listNotifications(
+  deps: WorkflowDeps,
+  actor: Actor,
+  options: { unreadOnly?: boolean } = {},
+) {
+  return listRows(asWorkflowDb(deps.db), actor.companyId, actor.userId, options)
+}

@@ -1,0 +1,125 @@
+import type { Db } from '../../db/database.ts'
+import { claimDueDeliveries, recordDelivery } from '../../db/notification-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+
+export type NotificationWorkerOptions = {
+  db: Db
+  /** How often the outbox is polled (default 5 s). */
+  intervalMs?: number
+  /** Attempts before a delivery is marked failed (default 6). */
+  maxAttempts?: number
+  /** First retry delay; doubles per attempt (default 30 s). */
+  backoffMs?: number
+  /** Per-request timeout (default 10 s). */
+  timeoutMs?: number
+  batchSize?: number
+  fetch?: typeof fetch
+  now?: () => Date
+  onError?: (error: unknown) => void
+}
+
+/** The delay before retry n (1-based): backoff × 2^(n−1), capped at one hour. */
+export function retryDelayMs(attempt: number, backoffMs: number): number {
+  return Math.min(3_600_000, backoffMs * 2 ** Math.max(0, attempt - 1))
+}
+
+/** Robots answer HTTP 200 with an error code in the body (DingTalk/WeCom errcode, Feishu code) when they refuse. */
+function robotError(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { errcode?: number; code?: number; errmsg?: string; msg?: string }
+    const code = parsed.errcode ?? parsed.code
+    if (typeof code === 'number' && code !== 0)
+      return `robot error ${code}: ${parsed.errmsg ?? parsed.msg ?? ''}`
+  } catch {
+    // Not JSON: a plain 2xx is success.
+  }
+  return undefined
+}
+
+/**
+ * Sends queued webhook notifications in the background: claims due outbox rows (skip locked), POSTs each
+ * JSON payload, marks it sent, or schedules a retry with exponential backoff until maxAttempts, then
+ * marks it failed. Never runs inside a request. Returns a stop function that waits for the current pass.
+ */
+export function startNotificationWorker(options: NotificationWorkerOptions): () => Promise<void> {
+  const db = asWorkflowDb(options.db)
+  const intervalMs = options.intervalMs ?? 5000
+  const maxAttempts = options.maxAttempts ?? 6
+  const backoffMs = options.backoffMs ?? 30_000
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const batchSize = options.batchSize ?? 20
+  const send = options.fetch ?? fetch
+  const now = options.now ?? (() => new Date())
+  let stopped = false
+  let running: Promise<void> = Promise.resolve()
+  let timer: NodeJS.Timeout | undefined
+
+  const deliver = async (item: { id: number; url: string; payload: unknown; attempts: number }) => {
+    let error: string | undefined
+    try {
+      const response = await send(item.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(item.payload),
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+      const body = await response.text()
+      if (!response.ok) error = `HTTP ${response.status}: ${body.slice(0, 200)}`
+      else error = robotError(body)
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e)
+    }
+    if (error === undefined) {
+      await recordDelivery(db, item.id, { sent: true, now: now() })
+      return
+    }
+    const attempt = item.attempts + 1
+    await recordDelivery(db, item.id, {
+      sent: false,
+      error,
+      nextAttemptAt:
+        attempt >= maxAttempts ? null : new Date(now().getTime() + retryDelayMs(attempt, backoffMs)),
+    })
+  }
+
+  const pass = async () => {
+    // Claim inside a short transaction, send outside it: a slow robot never holds a database lock.
+    const claimed = await options.db.transaction().execute(async (trx) => {
+      const items = await claimDueDeliveries(asWorkflowDb(trx), now(), batchSize)
+      if (items.length > 0)
+        await asWorkflowDb(trx)
+          .updateTable('notification_outbox')
+          .set({ next_attempt_at: new Date(now().getTime() + timeoutMs * 2) })
+          .where(
+            'id',
+            'in',
+            items.map((i) => i.id),
+          )
+          .execute()
+      return items
+    })
+    for (const item of claimed) {
+      if (stopped) break
+      await deliver(item)
+    }
+  }
+
+  const schedule = () => {
+    if (stopped) return
+    timer = setTimeout(() => {
+      running = pass()
+        .catch((error) => options.onError?.(error))
+        .finally(schedule)
+    }, intervalMs)
+    timer.unref?.()
+  }
+  running = pass()
+    .catch((error) => options.onError?.(error))
+    .finally(schedule)
+
+  return async () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    await running
+  }
+}

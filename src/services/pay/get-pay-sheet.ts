@@ -1,0 +1,47 @@
+import Decimal from 'decimal.js'
+import type { PaySheet } from '../../contracts/pay.ts'
+import type { Db } from '../../db/database.ts'
+import { findPaySheet, listPayItems } from '../../db/pay-repository.ts'
+import { asPayDb } from '../../db/pay-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import { computePayDrift, fromSnapshot, type SnapshotEmployee } from './compute-pay-drift.ts'
+import { computePaySheet, withAdjustments } from './compute-pay-sheet.ts'
+import { loadCycle } from './load-cycle.ts'
+
+/**
+ * The pay sheet as it stands: the approved snapshot plus later adjustment lines, with the drift of results that
+ * changed since approval; or the live draft.
+ */
+export async function readPaySheet(db: Db, companyId: number, cycleId: number): Promise<PaySheet> {
+  const cycle = await loadCycle(db, companyId, cycleId)
+  const approved = await findPaySheet(asPayDb(db), companyId, cycleId)
+  if (!approved) return computePaySheet(db, companyId, cycle)
+  const items = await listPayItems(asPayDb(db), companyId, cycleId)
+  const snapshot = approved.snapshot as SnapshotEmployee[]
+  const employees = snapshot.map((e) =>
+    withAdjustments(
+      fromSnapshot(e),
+      items.filter((i) => i.employeeId === e.employeeId),
+    ),
+  )
+  const drift = await computePayDrift(db, companyId, cycleId, snapshot, items)
+  return {
+    cycleId,
+    cycleName: cycle.name,
+    period: { start: cycle.periodStart, end: cycle.periodEnd },
+    status: 'approved',
+    approvedAt: approved.approvedAt,
+    approvedBy: approved.approvedBy,
+    employees,
+    total: employees.reduce((a, e) => a.plus(e.total), new Decimal(0)).toFixed(2),
+    notFinal: [],
+    problemCount: 0,
+    drift,
+  }
+}
+
+/** GET /api/cycles/{id}/pay-sheet: admin, HR and finance (routes check the role). */
+export async function getPaySheet(deps: WorkflowDeps, actor: Actor, cycleId: number): Promise<PaySheet> {
+  return readPaySheet(deps.db, actor.companyId, cycleId)
+}

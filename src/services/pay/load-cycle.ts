@@ -1,0 +1,11 @@
+import { DomainError } from '../../core/errors.ts'
+import { type CycleRecord, findCycle } from '../../db/cycle-repository.ts'
+import type { Db } from '../../db/database.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+
+/** The cycle of the company, or not_found. */
+export async function loadCycle(db: Db, companyId: number, cycleId: number): Promise<CycleRecord> {
+  const cycle = await findCycle(asWorkflowDb(db), companyId, cycleId)
+  if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在 / cycle ${cycleId} not found`)
+  return cycle
+}

@@ -1,0 +1,173 @@
+import { DomainError } from '../../core/errors.ts'
+import {
+  allowedActions,
+  type SheetParty,
+  type SheetState,
+  stateNames,
+} from '../../core/workflow/sheet-workflow.ts'
+import { listAppealsOfSheet } from '../../db/appeal-repository.ts'
+import {
+  findSheetRow,
+  findTemplateDefinition,
+  listPeerReviews,
+  listScoreHistory,
+  listSheetEntries,
+  listSheetEvents,
+  listSheetFiles,
+} from '../../db/sheet-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import { sweepDueSheets } from '../cycles/sweep-due-sheets.ts'
+import { canReadSheet, resolveSheetParty } from './resolve-sheet-party.ts'
+import type { WorkflowDeps } from './workflow-deps.ts'
+
+const afterSupervisorReview: SheetState[] = [
+  'supervisor_submitted',
+  'computed',
+  'feedback_held',
+  'appeal_window',
+  'appeal_filed',
+  'investigating',
+  'final',
+]
+
+/**
+ * One sheet as this actor may see it. The employee never learns who wrote a peer review: peer reviews
+ * reach them without reviewer ids or names, and only once submitted; the supervisor's review reaches them
+ * once submitted. Finance reads final sheets only; anyone else gets not_found.
+ */
+export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number) {
+  const db = asWorkflowDb(deps.db)
+  await sweepDueSheets(deps, actor.companyId, { sheetIds: [sheetId] })
+  const row = await findSheetRow(db, actor.companyId, sheetId)
+  const party: SheetParty = row ? await resolveSheetParty(deps.db, actor, row) : 'other'
+  if (!row || !canReadSheet(party, row.state)) throw new DomainError('not_found', `考核表 ${sheetId} 不存在`)
+  const state = row.state as SheetState
+  const isOwner = party === 'owner'
+  const [cycle, employee, reviewer, department, template, peers, entries, files, events, appeals, history] =
+    await Promise.all([
+      db
+        .selectFrom('cycles')
+        .select(['id', 'name', 'kind', 'period_start', 'period_end', 'deadlines', 'settings'])
+        .where('id', '=', row.cycle_id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('employees')
+        .select(['id', 'name', 'employee_no'])
+        .where('id', '=', row.employee_id)
+        .executeTakeFirstOrThrow(),
+      row.reviewer_employee_id === null
+        ? undefined
+        : db
+            .selectFrom('employees')
+            .select(['id', 'name'])
+            .where('id', '=', row.reviewer_employee_id)
+            .executeTakeFirst(),
+      row.department_id === null
+        ? undefined
+        : db
+            .selectFrom('departments')
+            .select(['id', 'name'])
+            .where('id', '=', row.department_id)
+            .executeTakeFirst(),
+      findTemplateDefinition(db, row.template_version_id),
+      listPeerReviews(db, row.id),
+      listSheetEntries(db, row.id),
+      listSheetFiles(db, row.id),
+      listSheetEvents(db, row.id),
+      listAppealsOfSheet(db, row.id),
+      listScoreHistory(db, row.id),
+    ])
+  const settings = cycle.settings as { appealWindowDays?: number }
+  return {
+    id: row.id,
+    version: row.version,
+    state,
+    stateName: stateNames[state],
+    party,
+    allowedActions: allowedActions(state, party),
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      kind: cycle.kind,
+      periodStart: cycle.period_start,
+      periodEnd: cycle.period_end,
+      deadlines: cycle.deadlines as Record<string, string>,
+      appealWindowDays: settings.appealWindowDays ?? null,
+    },
+    employee: { id: employee.id, name: employee.name, employeeNo: employee.employee_no },
+    department: department ? { id: department.id, name: department.name } : null,
+    reviewer: reviewer ? { id: reviewer.id, name: reviewer.name } : null,
+    template: {
+      id: template.template_id,
+      name: template.name,
+      version: template.version,
+      templateVersionId: row.template_version_id,
+      definition: template.definition,
+    },
+    targets: row.targets,
+    ownerConfirmedAt: row.owner_confirmed_at,
+    reviewerConfirmedAt: row.reviewer_confirmed_at,
+    selfReview: row.self_review,
+    supervisorReview: !isOwner || afterSupervisorReview.includes(state) ? row.supervisor_review : null,
+    sharedInputs: row.shared_inputs,
+    sampling: row.sampling,
+    peerReviews: isOwner
+      ? peers
+          .filter((p) => p.submitted_at !== null)
+          .map((p) => ({ indicators: p.indicators, comment: p.comment }))
+      : peers.map((p) => ({
+          id: p.id,
+          peerReviewerEmployeeId: p.reviewer_employee_id,
+          peerReviewerName: p.reviewer_name,
+          submittedAt: p.submitted_at,
+          indicators: p.indicators,
+          comment: p.comment,
+        })),
+    score: row.score,
+    total: row.total === null ? null : Number(row.total),
+    grade: row.grade,
+    coefficient: row.coefficient === null ? null : Number(row.coefficient),
+    calibration: row.calibration,
+    feedback: row.feedback,
+    signedAt: row.signed_at,
+    appealDeadline: row.appeal_deadline,
+    finalizedAt: row.finalized_at,
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      date: e.entry_date,
+      body: e.body,
+      links: e.links,
+      fileIds: e.file_ids,
+      authorName: e.author_name,
+      createdAt: e.created_at,
+    })),
+    files,
+    events: events.map((e) => ({
+      action: e.action,
+      from: e.from_state,
+      to: e.to_state,
+      party: e.party,
+      actorName: e.actor_name,
+      reason: e.reason,
+      at: e.created_at,
+    })),
+    appeals: appeals.map((a) => ({
+      id: a.id,
+      status: a.status,
+      reasons: a.reasons,
+      requestedOutcome: a.requested_outcome,
+      disputed: a.disputed,
+      evidence: a.evidence,
+      investigationDue: a.investigation_due,
+      ruling: a.ruling,
+      rulingNote: a.ruling_note,
+      filedAt: a.filed_at,
+      ruledAt: a.ruled_at,
+    })),
+    scoreHistory: history,
+  }
+}
+
+export type SheetView = Awaited<ReturnType<typeof getSheet>>

@@ -1,0 +1,18 @@
+import type { ReviewInput } from '../../contracts/workflow.ts'
+import type { Actor } from '../auth/actor.ts'
+import { transitionSheet } from './transition-sheet.ts'
+import type { WorkflowDeps } from './workflow-deps.ts'
+
+/** Saves the reviewer's scores (上级评分) and submits them when asked; only the reviewer of the sheet, never its employee. */
+export async function saveSupervisorReview(
+  deps: WorkflowDeps,
+  actor: Actor,
+  sheetId: number,
+  input: { expectedVersion: number; review: ReviewInput; submit: boolean },
+) {
+  return transitionSheet(deps, actor, actor.companyId, sheetId, {
+    action: input.submit ? 'submit_supervisor_review' : 'save_supervisor_review',
+    expectedVersion: input.expectedVersion,
+    patch: () => ({ supervisor_review: input.review }),
+  })
+}

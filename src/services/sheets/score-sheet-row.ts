@@ -1,0 +1,163 @@
+import { coefficientFor } from '../../core/results/coefficient-for.ts'
+import { gradeFor } from '../../core/results/grade-for.ts'
+import { prorateByDays } from '../../core/scoring/prorate-by-days.ts'
+import { scoreSheet } from '../../core/scoring/score-sheet.ts'
+import { validateSheetInputs } from '../../core/scoring/validate-sheet-inputs.ts'
+import type { Template } from '../../core/templates/template.ts'
+import {
+  type AgreedTargets,
+  buildSheetInputs,
+  type ReviewInputs,
+  type SharedInputs,
+} from '../../core/workflow/build-sheet-inputs.ts'
+import { combinePeriodResults } from '../../core/workflow/combine-period-results.ts'
+import type { CycleSettings } from '../../db/cycle-repository.ts'
+import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
+import type { WorkflowDb } from '../../db/workflow-tables.ts'
+import { createMetricLookup, type MetricActual, metricPeriodOf } from './create-metric-lookup.ts'
+
+export type SheetScoreInputs = {
+  template: Template
+  peerReviews: ReviewInputs[]
+  settings: CycleSettings
+  /** Totals of the rolled-up cycles for this employee (quarterly/annual), by cycle id. */
+  sourceTotals: Map<number, number>
+  sourceNames: Map<number, string>
+  /** Actuals of metric-bound indicators from imported data, by indicator key. */
+  metricActuals?: Record<string, MetricActual>
+}
+
+/**
+ * Scores a sheet with the engine: the agreed targets, the shared data, every rater's inputs blended by the
+ * template's rater weights, adjustments, grade and coefficient; for quarterly/annual cycles the monthly
+ * totals are combined with this sheet's own score by the admin's weights. Metric-bound indicators take the
+ * actual entered in the sheet's shared data (imported metrics are not wired in yet).
+ */
+export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPatch {
+  const shared = row.shared_inputs as SharedInputs
+  const indicators = { ...(shared.indicators ?? {}) }
+  const metricSources: Record<string, MetricActual & { used: boolean }> = {}
+  for (const [key, found] of Object.entries(inputs.metricActuals ?? {})) {
+    // A figure entered on the sheet (with its audited reason) wins over the imported one.
+    const used = found.value !== null && indicators[key]?.actual === undefined
+    if (used) indicators[key] = { ...(indicators[key] ?? {}), actual: found.value! }
+    metricSources[key] = { ...found, used }
+  }
+  const built = buildSheetInputs(inputs.template, {
+    targets: row.targets as AgreedTargets,
+    selfReview: row.self_review as ReviewInputs,
+    supervisorReview: row.supervisor_review as ReviewInputs,
+    peerReviews: inputs.peerReviews,
+    sampling: row.sampling as ReviewInputs | null,
+    shared: { ...shared, indicators },
+  })
+  const score = scoreSheet(built.template, built.inputs)
+  const inputIssues = validateSheetInputs(built.template, built.inputs)
+  let total = score.total
+  let rollup: ReturnType<typeof combinePeriodResults> | undefined
+  const plan = inputs.settings.rollup
+  if (plan) {
+    rollup = combinePeriodResults([
+      ...plan.sources.map((s) => ({
+        label: inputs.sourceNames.get(s.cycleId) ?? `周期 ${s.cycleId}`,
+        weight: s.weight,
+        total: inputs.sourceTotals.get(s.cycleId),
+      })),
+      { label: '本期指标', weight: plan.ownWeight, total: score.total },
+    ])
+    if (rollup) total = rollup.total
+  }
+  // A position change or start/leave within the period: weight this sheet's total and the earlier positions'
+  // totals by days in post (rounded once, in prorateByDays).
+  let proration: ReturnType<typeof prorateByDays> | undefined
+  const segments = shared.positionSegments
+  if (segments) {
+    proration = prorateByDays(
+      [...segments.earlier, { position: inputs.template.name ?? '现岗位', days: segments.ownDays, total }],
+      segments.periodDays,
+    )
+    total = proration.total
+  }
+  const grade = score.vetoed ? score.grade : gradeFor(total, built.template.scoring.grades)
+  return {
+    score: {
+      ...score,
+      inputIssues,
+      metricSources,
+      ...(rollup ? { rollup } : {}),
+      ...(proration ? { proration } : {}),
+    },
+    total: String(total),
+    grade: grade?.grade ?? null,
+    coefficient: String(coefficientFor(total, built.template.scoring.coefficients)),
+    calibration: null,
+  }
+}
+
+/** Loads what scoreSheetRow needs besides the row: template version, submitted peer reviews, cycle settings, roll-up sources. */
+export async function loadScoreInputs(db: WorkflowDb, row: SheetRow): Promise<SheetScoreInputs> {
+  const [version, peers, cycle] = await Promise.all([
+    db
+      .selectFrom('template_versions')
+      .select('definition')
+      .where('id', '=', row.template_version_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('peer_reviews')
+      .select(['indicators', 'comment'])
+      .where('sheet_id', '=', row.id)
+      .where('submitted_at', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('cycles')
+      .select(['settings', 'kind', 'period_start', 'period_end'])
+      .where('id', '=', row.cycle_id)
+      .executeTakeFirstOrThrow(),
+  ])
+  const settings = cycle.settings as CycleSettings
+  const sourceTotals = new Map<number, number>()
+  const sourceNames = new Map<number, string>()
+  const sourceIds = settings.rollup?.sources.map((s) => s.cycleId) ?? []
+  if (sourceIds.length > 0) {
+    const rows = await db
+      .selectFrom('cycles as c')
+      .leftJoin('appraisal_sheets as s', (j) =>
+        j
+          .onRef('s.cycle_id', '=', 'c.id')
+          .on('s.employee_id', '=', row.employee_id)
+          .on('s.total', 'is not', null),
+      )
+      .select(['c.id', 'c.name', 's.total', 's.state'])
+      .where('c.company_id', '=', row.company_id)
+      .where('c.id', 'in', sourceIds)
+      .execute()
+    for (const r of rows) {
+      sourceNames.set(r.id, r.name)
+      if (
+        r.total !== null &&
+        r.state !== null &&
+        !['draft', 'targets_agreed', 'in_progress', 'self_submitted', 'supervisor_submitted'].includes(
+          r.state,
+        )
+      )
+        sourceTotals.set(r.id, Number(r.total))
+    }
+  }
+  const template = version.definition as Template
+  const lookup = createMetricLookup(
+    db as never,
+    row.company_id,
+    metricPeriodOf({ kind: cycle.kind, periodStart: cycle.period_start, periodEnd: cycle.period_end }),
+  )
+  return {
+    metricActuals: await lookup.actualsFor(template, row),
+    template,
+    peerReviews: peers.map((p) => ({
+      indicators: p.indicators as ReviewInputs['indicators'],
+      comment: p.comment ?? undefined,
+    })),
+    settings,
+    sourceTotals,
+    sourceNames,
+  }
+}

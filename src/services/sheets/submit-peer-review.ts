@@ -1,0 +1,69 @@
+import { DomainError } from '../../core/errors.ts'
+import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
+import type { Template } from '../../core/templates/template.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
+import { findPeerReviewForUpdate, savePeerReview } from '../../db/sheet-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import type { Actor } from '../auth/actor.ts'
+import type { WorkflowDeps } from './workflow-deps.ts'
+
+const open = new Set(['draft', 'targets_agreed', 'in_progress', 'self_submitted', 'supervisor_submitted'])
+
+/** A colleague submits (or revises, until the sheet is computed) their peer review; only the assigned reviewer may. */
+export async function submitPeerReview(
+  deps: WorkflowDeps,
+  actor: Actor,
+  peerReviewId: number,
+  input: { indicators: Record<string, IndicatorInput>; comment?: string },
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const db = asWorkflowDb(trx)
+    const review = await findPeerReviewForUpdate(db, actor.companyId, peerReviewId)
+    if (!review || actor.employeeId === null || review.reviewer_employee_id !== actor.employeeId)
+      throw new DomainError('not_found', `互评 ${peerReviewId} 不存在`)
+    const sheet = await db
+      .selectFrom('appraisal_sheets as s')
+      .innerJoin('template_versions as tv', 'tv.id', 's.template_version_id')
+      .select(['s.state', 'tv.definition'])
+      .where('s.id', '=', review.sheet_id)
+      .forUpdate(['s'])
+      .executeTakeFirstOrThrow()
+    if (!open.has(sheet.state))
+      throw new DomainError(
+        'invalid_state',
+        `考核表已进入“${sheet.state}”状态，互评已截止：互评只能在计算得分之前提交（peer reviews close when the sheet is computed）`,
+        [],
+        { state: sheet.state },
+      )
+    const keys = new Set(
+      (sheet.definition as Template).dimensions.flatMap((d) => d.indicators.map((i) => i.key)),
+    )
+    const unknown = Object.keys(input.indicators).filter((k) => !keys.has(k))
+    if (unknown.length > 0)
+      throw new DomainError(
+        'invalid_input',
+        `模板中没有指标 ${unknown.join('、')}`,
+        unknown.map((k) => ({ path: `indicators.${k}`, message: '未知指标' })),
+      )
+    const now = deps.now()
+    await savePeerReview(db, review.id, {
+      indicators: input.indicators,
+      comment: input.comment ?? null,
+      submittedAt: now,
+    })
+    await appendAudit(
+      trx,
+      {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: 'peer_review.submit',
+        entity: 'peer_review',
+        entityId: review.id,
+        before: { indicators: review.indicators, comment: review.comment },
+        after: { indicators: input.indicators, comment: input.comment ?? null },
+      },
+      now,
+    )
+    return { id: review.id, submittedAt: now }
+  })
+}

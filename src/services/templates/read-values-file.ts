@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import { DomainError } from '../../core/errors.ts'
+
+/** A values file as a header and rows of text, with the spreadsheet's own 1-based row numbers. */
+export type ValuesTable = { header: string[]; rows: { row: number; cells: string[] }[] }
+
+const maxValuesFileBytes = 20 * 1024 * 1024
+
+/** Reads a small CSV (UTF-8, with or without BOM, or GB18030) or the first sheet of an XLSX file. */
+export async function readValuesFile(path: string): Promise<ValuesTable> {
+  const bytes = await readFile(path)
+  if (bytes.length > maxValuesFileBytes) {
+    throw new DomainError('too_large', `${path}: a values file may be at most 20 MB`)
+  }
+  const lines = extname(path).toLowerCase() === '.xlsx' ? await xlsxLines(bytes, path) : csvLines(bytes)
+  const [header, ...rest] = lines
+  if (!header) throw new DomainError('invalid_input', `${path}: the file is empty`)
+  return {
+    header: header.map((h) => h.trim()),
+    rows: rest.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')),
+  }
+}
+
+function csvLines(bytes: Buffer): string[][] {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes)
+  } catch {
+    // Not UTF-8: Chinese Excel saves CSV as GBK, which GB18030 decodes.
+    text = iconv.decode(bytes, 'gb18030')
+  }
+  return parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]
+}
+
+async function xlsxLines(bytes: Buffer, path: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch (error) {
+    throw new DomainError('invalid_input', `${path}: not a readable XLSX file (${(error as Error).message})`)
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new DomainError('invalid_input', `${path}: the workbook has no worksheet`)
+  const lines: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = cell.value
+      if (v && typeof v === 'object' && 'formula' in v) {
+        throw new DomainError(
+          'invalid_input',
+          `${path}: row ${rowNumber}, column ${col} holds a formula; values files take plain values`,
+        )
+      }
+      cells[col - 1] =
+        v === null || v === undefined ? '' : String(typeof v === 'object' && 'result' in v ? v.result : v)
+    })
+    lines[rowNumber - 1] = Array.from(cells, (c) => c ?? '')
+  })
+  return Array.from(lines, (l) => l ?? [])
+}

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiClient } from '../../../lib/api-client.ts'
+import type { AppealDetail } from './appeal-api-types.ts'
+import { appealQueryKeys } from './appeal-query-keys.ts'
+
+export function getAppeal(id: number): Promise<AppealDetail> {
+  return apiClient.get<AppealDetail>(`/appeals/${id}`)
+}
+
+// One appeal with its sheet, notes and the sheet's score history.
+export function useAppeal(id: number) {
+  return useQuery({ queryKey: appealQueryKeys.detail(id), queryFn: () => getAppeal(id) })
+}

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiClient } from '../../../lib/api-client.ts'
+import type { AppealHandler } from './appeal-api-types.ts'
+import { appealQueryKeys } from './appeal-query-keys.ts'
+
+// The HR users who may handle an appeal.
+export async function listAppealHandlers(): Promise<AppealHandler[]> {
+  const { items } = await apiClient.get<{ items: AppealHandler[] }>('/appeal-handlers')
+  return items
+}
+
+export function useAppealHandlers() {
+  return useQuery({ queryKey: appealQueryKeys.handlers(), queryFn: listAppealHandlers })
+}

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { demoFixture } from '../../../test-support/demo-fixture.ts'
+import { createFakeApi } from '../../../test-support/fake-api.ts'
+import { renderApp } from '../../../test-support/render-app.tsx'
+
+async function fillAndSubmit(username: string, password: string) {
+  fireEvent.change(await screen.findByLabelText('用户名'), { target: { value: username } })
+  fireEvent.change(screen.getByLabelText('密码'), { target: { value: password } })
+  fireEvent.click(screen.getByRole('button', { name: /登\s?录/ }))
+}
+
+describe('LoginPage', () => {
+  it('sends a visitor without a session from a page to the login form', async () => {
+    const { router } = await renderApp('/organisation', createFakeApi(demoFixture()))
+    await screen.findByRole('heading', { name: '登录' })
+    expect(router.state.location.pathname).toBe('/login')
+  })
+
+  it('asks for both fields before calling the API', async () => {
+    const api = createFakeApi(demoFixture())
+    await renderApp('/login', api)
+    fireEvent.click(await screen.findByRole('button', { name: /登\s?录/ }))
+    await screen.findByText('请输入用户名')
+    await screen.findByText('请输入密码')
+    expect(api.requests.filter((r) => r.startsWith('POST'))).toEqual([])
+  })
+
+  it('says plainly that the username or password is wrong', async () => {
+    const { router } = await renderApp('/login', createFakeApi(demoFixture()))
+    await fillAndSubmit('admin', 'nope')
+    expect((await screen.findByRole('alert')).textContent).toContain('用户名或密码错误')
+    expect(router.state.location.pathname).toBe('/login')
+  })
+
+  it('signs in and returns to the page first asked for, greeting the user in the header', async () => {
+    const api = createFakeApi(demoFixture())
+    const { router } = await renderApp('/organisation', api)
+    await fillAndSubmit('admin', 'jixiao123')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/organisation'))
+    const banner = await screen.findByRole('banner')
+    await waitFor(() => expect(banner.textContent).toContain('系统管理员'))
+    expect(api.requests).toContain('POST /api/auth/login')
+  })
+
+  it('signs out: the session ends on the server and the login page returns', async () => {
+    const api = createFakeApi(demoFixture())
+    const { router } = await renderApp('/login', api)
+    await fillAndSubmit('admin', 'jixiao123')
+    fireEvent.click(await screen.findByRole('button', { name: '退出登录' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
+    expect(api.requests).toContain('POST /api/auth/logout')
+  })
+})

@@ -1,0 +1,96 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation, useNavigate } from 'react-router-dom'
+import type { LoginInput } from '../../../../contracts/auth.ts'
+import { BrandMark } from '../../../components/brand-mark.tsx'
+import { LanguageSwitcher } from '../../../components/language-switcher.tsx'
+import { isApiError } from '../../../lib/api-client.ts'
+import { describeError } from '../../../lib/describe-error.ts'
+import { useSession } from '../api/get-session.ts'
+import { useLogin } from '../api/login.ts'
+
+type LocationState = { from?: string } | null
+
+// The sign-in page: username and password; a wrong pair or too many tries shows a clear message from the API.
+export function LoginPage() {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const session = useSession()
+  const login = useLogin()
+  const from = (location.state as LocationState)?.from ?? '/'
+
+  if (session.data) return <Navigate to={from} replace />
+
+  const onFinish = (values: LoginInput) => {
+    login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) })
+  }
+
+  const errorText = login.error
+    ? isApiError(login.error, 'unauthenticated')
+      ? t('auth.login.invalidCredentials')
+      : describeError(t, login.error)
+    : null
+
+  return (
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{
+        minHeight: '100vh',
+        padding: 16,
+        background: `linear-gradient(160deg, ${token.colorPrimaryBg} 0%, ${token.colorBgLayout} 60%)`,
+      }}
+    >
+      <div style={{ position: 'fixed', top: 12, right: 12 }}>
+        <LanguageSwitcher />
+      </div>
+      <Card style={{ width: '100%', maxWidth: 400, boxShadow: token.boxShadowTertiary }}>
+        <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
+          <BrandMark size={48} />
+          <Typography.Title level={3} style={{ margin: '12px 0 0' }}>
+            {t('app.fullName')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        </Flex>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('auth.login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('auth.login.subtitle')}</Typography.Paragraph>
+        {errorText ? (
+          <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />
+        ) : null}
+        <Form<LoginInput>
+          name="login"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={onFinish}
+          disabled={login.isPending}
+        >
+          <Form.Item
+            label={t('auth.login.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('auth.login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item
+            label={t('auth.login.password')}
+            name="password"
+            rules={[{ required: true, message: t('auth.login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
+              {t('auth.login.submit')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </Flex>
+  )
+}

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiClient } from '../../../lib/api-client.ts'
+import type { Cycle } from './cycle-api-types.ts'
+import { cycleQueryKeys } from './cycle-query-keys.ts'
+
+// The company's cycles, newest first, with their sheet counts.
+export async function listCycles(): Promise<Cycle[]> {
+  const { items } = await apiClient.get<{ items: Cycle[] }>('/cycles')
+  return items
+}
+
+export function useCycles() {
+  return useQuery({ queryKey: cycleQueryKeys.list(), queryFn: listCycles })
+}

@@ -1,0 +1,246 @@
+import { BarChartOutlined, CalculatorOutlined, ReloadOutlined } from '@ant-design/icons'
+import { useQueryClient } from '@tanstack/react-query'
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Progress,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { sheetStates } from '../../../../core/workflow/sheet-workflow.ts'
+import { PageHeader } from '../../../components/page-header.tsx'
+import { describeError } from '../../../lib/describe-error.ts'
+import { useComputeCycle } from '../api/compute-cycle.ts'
+import type { AppealQueueItem, Job, OverdueStep } from '../api/cycle-api-types.ts'
+import { cycleQueryKeys } from '../api/cycle-query-keys.ts'
+import { useCycleBoard } from '../api/get-cycle-board.ts'
+import { stageProgress } from '../stage-progress.ts'
+import { CycleSettingsCard } from './cycle-settings-card.tsx'
+import { JobProgress } from './job-progress.tsx'
+
+// The HR cycle board (周期看板): progress by stage and by department, overdue steps, open appeals, the compute
+// job and the appeal-window settings.
+export function CycleBoardPage() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const id = Number(useParams().id)
+  const board = useCycleBoard(id)
+  const compute = useComputeCycle()
+  const [computeJob, setComputeJob] = useState<number | undefined>()
+
+  if (board.isError)
+    return <Result status="error" title={t('cycles.loadFailed')} subTitle={describeError(t, board.error)} />
+  if (!board.data) return <Skeleton active />
+  const { cycle, byState, departments, overdue, openAppeals, total } = board.data
+
+  const startCompute = () =>
+    compute.mutate(id, {
+      onSuccess: ({ jobId }) => setComputeJob(jobId),
+      onError: (error) => message.error(describeError(t, error)),
+    })
+  const computed = (job: Job) => {
+    void queryClient.invalidateQueries({ queryKey: cycleQueryKeys.all })
+    if (job.status === 'succeeded')
+      message.success(t('cycles.board.computed', { count: Number(job.result?.computed ?? job.done) }))
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={cycle.name}
+        subtitle={`${t(`cycles.kinds.${cycle.kind}`)} · ${cycle.periodStart} – ${cycle.periodEnd} · ${t(`cycles.status.${cycle.status}`)}`}
+        extra={
+          <Space wrap>
+            <Button icon={<ReloadOutlined />} onClick={() => void board.refetch()}>
+              {t('cycles.actions.refresh')}
+            </Button>
+            <Button icon={<BarChartOutlined />} onClick={() => navigate('calibration')}>
+              {t('cycles.actions.calibration')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<CalculatorOutlined />}
+              loading={compute.isPending}
+              onClick={startCompute}
+            >
+              {t('cycles.actions.compute')}
+            </Button>
+          </Space>
+        }
+      />
+      {computeJob !== undefined ? (
+        <Card size="small" title={t('cycles.board.computeJob')} style={{ marginBottom: 16 }}>
+          <JobProgress jobId={computeJob} onFinished={computed} />
+        </Card>
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card title={t('cycles.board.byStage')} size="small">
+            <Flex gap={24} wrap style={{ marginBottom: 12 }}>
+              <Statistic title={t('cycles.board.total')} value={total} />
+              <Statistic title={t('cycles.board.overdue')} value={overdue.length} />
+              <Statistic title={t('cycles.board.openAppeals')} value={openAppeals.length} />
+              <Statistic title={t('cycles.states.final')} value={byState.final ?? 0} />
+            </Flex>
+            <div data-testid="stage-progress">
+              {stageProgress(byState, total).map((s) => (
+                <Flex key={s.state} align="center" gap={12}>
+                  <Typography.Text style={{ width: 140, flex: 'none' }}>
+                    {t(`cycles.states.${s.state}`)}
+                  </Typography.Text>
+                  <Tag style={{ width: 40, textAlign: 'center' }}>{s.count}</Tag>
+                  <Progress percent={s.reachedPercent} size="small" style={{ margin: 0 }} />
+                </Flex>
+              ))}
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <CycleSettingsCard cycle={cycle} />
+          <Card title={t('cycles.board.deadlines')} size="small" style={{ marginTop: 16 }}>
+            <Descriptions
+              size="small"
+              column={1}
+              items={Object.entries(cycle.deadlines)
+                .sort(([, a], [, b]) => a.localeCompare(b))
+                .map(([step, date]) => ({
+                  key: step,
+                  label: t(`cycles.steps.${step}`, { defaultValue: step }),
+                  children: date,
+                }))}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('cycles.board.byDepartment')} size="small">
+            <Table
+              rowKey={(r) => String(r.departmentId)}
+              size="small"
+              pagination={false}
+              dataSource={departments}
+              scroll={{ x: 700 }}
+              columns={[
+                {
+                  title: t('cycles.board.department'),
+                  key: 'name',
+                  render: (_, r) => r.departmentName ?? t('cycles.board.noDepartment'),
+                },
+                { title: t('cycles.board.total'), dataIndex: 'total', align: 'right', width: 80 },
+                {
+                  title: t('cycles.board.states'),
+                  key: 'states',
+                  render: (_, r) => (
+                    <Space wrap size={4}>
+                      {sheetStates
+                        .filter((s) => (r.byState[s] ?? 0) > 0)
+                        .map((s) => (
+                          <Tag key={s}>
+                            {t(`cycles.states.${s}`)} {r.byState[s]}
+                          </Tag>
+                        ))}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('cycles.board.scored'),
+                  key: 'scored',
+                  width: 200,
+                  render: (_, r) => {
+                    const scored = sheetStates
+                      .slice(sheetStates.indexOf('computed'))
+                      .reduce((n, s) => n + (r.byState[s] ?? 0), 0)
+                    return (
+                      <Progress percent={r.total ? Math.round((scored / r.total) * 100) : 0} size="small" />
+                    )
+                  },
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('cycles.board.overdueList')} size="small">
+            <Table<OverdueStep>
+              rowKey={(r) => `${r.sheetId}-${r.step}-${r.owedBy}`}
+              size="small"
+              dataSource={overdue}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: t('cycles.board.noOverdue') }}
+              columns={[
+                { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+                {
+                  title: t('cycles.board.department'),
+                  key: 'department',
+                  render: (_, r) => r.departmentName ?? '—',
+                },
+                {
+                  title: t('cycles.board.step'),
+                  key: 'step',
+                  render: (_, r) =>
+                    t(
+                      `cycles.steps.${r.owedBy === 'hr' && r.step === 'supervisorReview' ? 'compute' : r.step}`,
+                      {
+                        defaultValue: r.stepName,
+                      },
+                    ),
+                },
+                {
+                  title: t('cycles.board.owedBy'),
+                  key: 'owedBy',
+                  render: (_, r) =>
+                    r.owedBy === 'reviewer' && r.reviewerName
+                      ? `${t('cycles.parties.reviewer')}（${r.reviewerName}）`
+                      : t(`cycles.parties.${r.owedBy}`, { defaultValue: r.owedBy }),
+                },
+                {
+                  title: t('cycles.board.dueDate'),
+                  dataIndex: 'dueDate',
+                  render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text>,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('cycles.board.openAppeals')} size="small">
+            <Table<AppealQueueItem>
+              rowKey="id"
+              size="small"
+              dataSource={openAppeals}
+              pagination={false}
+              locale={{ emptyText: t('cycles.board.noAppeals') }}
+              columns={[
+                {
+                  title: t('cycles.board.employee'),
+                  key: 'employee',
+                  render: (_, r) => <Link to={`/appeals/${r.id}`}>{r.employeeName}</Link>,
+                },
+                {
+                  title: t('cycles.list.status'),
+                  key: 'status',
+                  render: (_, r) => t(`cycles.appealStatus.${r.status}`),
+                },
+                { title: t('cycles.board.handler'), key: 'handler', render: (_, r) => r.handlerName ?? '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  )
+}

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiClient } from '../../../lib/api-client.ts'
+import { sheetQueryKeys } from './sheet-query-keys.ts'
+import type { SheetView } from './sheet-types.ts'
+
+// One sheet as the signed-in user may see it (404 when it is not theirs to read).
+export function getSheet(id: number): Promise<SheetView> {
+  return apiClient.get<SheetView>(`/sheets/${id}`)
+}
+
+export function useSheet(id: number) {
+  return useQuery({
+    queryKey: sheetQueryKeys.detail(id),
+    queryFn: () => getSheet(id),
+    enabled: Number.isInteger(id) && id > 0,
+  })
+}

@@ -1,0 +1,135 @@
+// A thin fetch wrapper for the Jixiao HTTP API: JSON in and out, the session cookie, the CSRF header, typed errors.
+
+export type ApiIssue = { path: string; message: string }
+
+// An API failure as the server reported it: `code` is the contract's error code (or network_error / http_<status>).
+export class ApiError extends Error {
+  readonly code: string
+  readonly status: number
+  readonly issues: ApiIssue[]
+
+  constructor(code: string, message: string, status: number, issues: ApiIssue[] = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.status = status
+    this.issues = issues
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code)
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+export type QueryParams = Record<string, QueryValue>
+
+export type ApiClient = {
+  get<T>(path: string, query?: QueryParams): Promise<T>
+  post<T>(path: string, body?: unknown): Promise<T>
+  put<T>(path: string, body?: unknown): Promise<T>
+  patch<T>(path: string, body?: unknown): Promise<T>
+  delete<T = void>(path: string): Promise<T>
+  /** Remembers the session's CSRF token (from login or /auth/me); null forgets it. */
+  setCsrfToken(token: string | null): void
+}
+
+export type ApiClientOptions = {
+  /** Prefix for every path, '' for the same origin. */
+  baseUrl?: string
+  fetch?: typeof fetch
+}
+
+const safeMethods = new Set(['GET', 'HEAD'])
+
+// Builds a query string, leaving out empty values so that "no filter" is never sent as `?status=`.
+export function toQueryString(query: QueryParams | undefined): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? ''
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  let csrfToken: string | null = null
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
+
+    let response: Response
+    try {
+      response = await doFetch(`${baseUrl}/api${path}${toQueryString(query)}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause)
+      throw new ApiError('network_error', message, 0)
+    }
+
+    if (response.status === 204) return undefined as T
+    const text = await response.text()
+    const payload = parseJson(text)
+
+    if (!response.ok) throw toApiError(response.status, payload, text)
+    if (payload === undefined && text !== '') {
+      throw new ApiError('invalid_response', 'The server did not answer with JSON', response.status)
+    }
+    return payload as T
+  }
+
+  return {
+    get: (path, query) => request('GET', path, undefined, query),
+    post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
+    delete: (path) => request('DELETE', path),
+    setCsrfToken(token) {
+      csrfToken = token
+    },
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+// Reads the `{ error: { code, message, issues } }` envelope; anything else (a proxy's HTML page) becomes http_<status>.
+function toApiError(status: number, payload: unknown, text: string): ApiError {
+  const envelope = (payload as { error?: unknown } | undefined)?.error
+  if (envelope && typeof envelope === 'object') {
+    const { code, message, issues } = envelope as { code?: unknown; message?: unknown; issues?: unknown }
+    if (typeof code === 'string') {
+      return new ApiError(
+        code,
+        typeof message === 'string' ? message : code,
+        status,
+        Array.isArray(issues) ? issues.filter(isIssue) : [],
+      )
+    }
+  }
+  return new ApiError(`http_${status}`, text.slice(0, 200) || `HTTP ${status}`, status)
+}
+
+function isIssue(value: unknown): value is ApiIssue {
+  const v = value as ApiIssue | null
+  return typeof v === 'object' && v !== null && typeof v.path === 'string' && typeof v.message === 'string'
+}
+
+// The client the web app uses: same origin, so the Vite dev proxy and the production server both work.
+export const apiClient = createApiClient()
