@@ -1,8 +1,8 @@
-import { MessageChannel } from 'node:worker_threads'
 import { fireEvent, waitFor, within } from '@testing-library/dom'
 import { GlobalWindow } from 'happy-dom'
 import { afterAll } from 'vitest'
 import { populateGlobal } from 'vitest/runtime'
+import { drainQueuedCallbacks } from '../../test-support/drain-queued-callbacks.ts'
 
 // A happy-dom document inside the Node test environment, for component tests that run the real API on a test
 // database in the same process (src/web/test-support/real-api.ts). Import it first, before anything that reads
@@ -25,23 +25,6 @@ const { keys, originals } = populateGlobal(globalThis, win, { bindFunctions: tru
  */
 export const page = within(document.body)
 export { fireEvent, waitFor, within }
-
-// antd's overflow lists (menus, tags) set state from a MessageChannel callback and React schedules work with
-// setImmediate; both can still be queued when the last test ends. Let them run while `window` exists, or they
-// throw "window is not defined" after the file's tests have passed.
-async function drainQueuedCallbacks(rounds = 5) {
-  for (let round = 0; round < rounds; round++) {
-    const channel = new MessageChannel()
-    await new Promise<void>((resolve) => {
-      channel.port2.onmessage = () => resolve()
-      channel.port1.postMessage(null)
-    })
-    channel.port1.close()
-    channel.port2.close()
-    await new Promise<void>((resolve) => setTimeout(resolve, 10))
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-}
 
 afterAll(async () => {
   await drainQueuedCallbacks()
