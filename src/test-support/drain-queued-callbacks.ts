@@ -9,7 +9,7 @@ export async function drainQueuedCallbacks(rounds = 5) {
   for (let round = 0; round < rounds; round++) {
     const channel = new MessageChannel()
     await new Promise<void>((resolve) => {
-      channel.port2.onmessage = () => resolve()
+      channel.port2.once('message', () => resolve())
       channel.port1.postMessage(null)
     })
     channel.port1.close()
