@@ -2,14 +2,13 @@ import Decimal from 'decimal.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { createBonusPool } from '../../services/bonuses/create-bonus-pool.ts'
-import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
+import { seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import type { TestOrganisation } from '../testing/seed-test-organisation.ts'
 
 // Bonus pools (奖金池) on both engines: allocated over a cycle's final results by 绩效系数 × base, a grade table
 // or the score; the lines always sum exactly to the pool (a property over random pools, headcounts and rules,
@@ -44,14 +43,8 @@ describe.each(await testEngines())('bonus pools on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    org = await seedTestOrganisation(handle.db)
-    await installBuiltinTemplates(handle.db, org.companyId)
-    const version = await handle.db
-      .selectFrom('template_versions as tv')
-      .innerJoin('templates as t', 't.id', 'tv.template_id')
-      .select('tv.id')
-      .where('t.company_id', '=', org.companyId)
-      .executeTakeFirstOrThrow()
+    const finished = await seedFinishedCycles(handle.db)
+    org = finished.org
     const e = org.employees
     const people = [
       [e.E001, 96, 'excellent', 1.5],
@@ -60,38 +53,23 @@ describe.each(await testEngines())('bonus pools on %s', (engine) => {
       [e.E005, 77.5, 'pass', 1],
       [e.E006, 91, 'excellent', 1.5],
     ] as const
-    const wdb = asWorkflowDb(handle.db)
     for (let n = 1; n <= 6; n++) {
-      const c = await wdb
-        .insertInto('cycles')
-        .values({
-          company_id: org.companyId,
-          name: `2026 Q3 · ${n}`,
-          kind: 'quarterly',
-          period_start: '2026-07-01',
-          period_end: '2026-09-30',
-          status: 'closed',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await wdb
-        .insertInto('appraisal_sheets')
-        .values(
-          people.slice(0, Math.min(n, 5)).map(([id, total, grade, coefficient], i) => ({
-            company_id: org.companyId,
-            cycle_id: c.id,
-            employee_id: id,
-            template_version_id: version.id,
-            // The sixth cycle has one sheet still open.
-            state: n === 6 && i === 2 ? 'computed' : 'final',
-            total: String(total),
-            grade,
-            coefficient: String(coefficient),
-          })),
-        )
-        .execute()
-      if (n <= 5) cycles.push(c.id)
-      else openCycleId = c.id
+      const id = await finished.add({
+        name: `2026 Q3 · ${n}`,
+        kind: 'quarterly',
+        periodStart: '2026-07-01',
+        periodEnd: '2026-09-30',
+        sheets: people.slice(0, Math.min(n, 5)).map(([employeeId, total, grade, coefficient], i) => ({
+          employeeId,
+          // The sixth cycle has one sheet still open.
+          state: n === 6 && i === 2 ? 'computed' : 'final',
+          total,
+          grade,
+          coefficient,
+        })),
+      })
+      if (n <= 5) cycles.push(id)
+      else openCycleId = id
     }
     const app = createApp({ db: handle.db, engine, now: () => clock })
     const client = () => createApiClient((p, i) => app.request(p, i))

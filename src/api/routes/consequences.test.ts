@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
+import type { CycleKind } from '../../db/workflow-tables.ts'
+import { seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import type { TestOrganisation } from '../testing/seed-test-organisation.ts'
 
 // Consequence lists over a synthetic year of final results (12 months, 4 quarters, the annual cycle) on both
 // engines: dismissal review (000: two months in a row below 65), promotion candidates (three 优秀 quarters in
@@ -43,21 +44,10 @@ describe.each(await testEngines())('consequence routes on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    org = await seedTestOrganisation(handle.db)
-    await installBuiltinTemplates(handle.db, org.companyId)
-    const version = await handle.db
-      .selectFrom('template_versions as tv')
-      .innerJoin('templates as t', 't.id', 'tv.template_id')
-      .select('tv.id')
-      .where('t.company_id', '=', org.companyId)
-      .executeTakeFirstOrThrow()
+    const finished = await seedFinishedCycles(handle.db)
+    org = finished.org
     const e = org.employees
     // Totals per employee and period; everything else scores 85.
-    const totals: Record<string, Record<number, number>> = {
-      monthly: {},
-      quarterly: {},
-      annual: {},
-    }
     const monthly = (m: number, id: number) =>
       id === e.E003
         ? m === 3 || m === 4
@@ -72,49 +62,26 @@ describe.each(await testEngines())('consequence routes on %s', (engine) => {
           : 85
     const quarterly = (q: number, id: number) => (id === e.E005 ? [92, 95, 90, 85][q - 1]! : 80)
     const annual = (id: number) => ({ [e.E003]: 70, [e.E004]: 58, [e.E005]: 93, [e.E001]: 85 })[id] ?? 85
-    void totals
     const people = [e.E001, e.E003, e.E004, e.E005]
-    const db = handle.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>
-    const cycle = async (kind: string, start: string, end: string, total: (id: number) => number) => {
-      const c = await db
-        .insertInto('cycles')
-        .values({
-          company_id: org.companyId,
-          name: `${kind} ${start}`,
-          kind,
-          period_start: start,
-          period_end: end,
-          status: 'closed',
-          participants: '{}',
-          settings: '{}',
-          deadlines: '{}',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      const id = c.id as number
-      await db
-        .insertInto('appraisal_sheets')
-        .values(
-          people.map((p) => ({
-            company_id: org.companyId,
-            cycle_id: id,
-            employee_id: p,
-            template_version_id: version.id,
-            state: 'final',
-            total: String(total(p)),
-            grade: gradeOf(total(p)),
-            coefficient: '1',
-            score: JSON.stringify({
-              dimensions: [
-                { key: 'quality', name: '服务质量', points: p === e.E004 ? 10 : 35, maxPoints: 40 },
-                { key: 'sales', name: '销售业绩', points: 50, maxPoints: 60 },
-              ],
-            }),
-          })),
-        )
-        .execute()
-      return id
-    }
+    const cycle = (kind: CycleKind, start: string, end: string, total: (id: number) => number) =>
+      finished.add({
+        name: `${kind} ${start}`,
+        kind,
+        periodStart: start,
+        periodEnd: end,
+        sheets: people.map((p) => ({
+          employeeId: p,
+          total: total(p),
+          grade: gradeOf(total(p)),
+          coefficient: 1,
+          score: {
+            dimensions: [
+              { key: 'quality', name: '服务质量', points: p === e.E004 ? 10 : 35, maxPoints: 40 },
+              { key: 'sales', name: '销售业绩', points: 50, maxPoints: 60 },
+            ],
+          },
+        })),
+      })
     const last = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
     for (let m = 1; m <= 12; m++) {
       const mm = String(m).padStart(2, '0')

@@ -3,15 +3,14 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customerServicePayScheme } from '../../core/pay/pay-scheme.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { approveBonusPool } from '../../services/bonuses/approve-bonus-pool.ts'
 import { createBonusPool } from '../../services/bonuses/create-bonus-pool.ts'
-import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
+import { type FinishedCycles, seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import type { TestOrganisation } from '../testing/seed-test-organisation.ts'
 
 // Export downloads through the API on both engines: streamed XLSX and CSV (BOM), scoped like the screens —
 // finance sees final results only, a supervisor their reporting tree and no pay or bonus pools, employees
@@ -27,7 +26,7 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
   let zhuguan: ApiClient
   let employee: ApiClient
   let cycleId = 0
-  let versionId = 0
+  let finished: FinishedCycles
   const download = async (client: ApiClient, path: string) => {
     const res = await client.raw<string>(path, { method: 'GET' })
     return res
@@ -41,55 +40,34 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    org = await seedTestOrganisation(handle.db)
-    await installBuiltinTemplates(handle.db, org.companyId)
+    finished = await seedFinishedCycles(handle.db)
+    org = finished.org
     await handle.db
       .updateTable('employees')
       .set({ name: hostile })
       .where('id', '=', org.employees.E004)
       .execute()
-    const version = await handle.db
-      .selectFrom('template_versions as tv')
-      .innerJoin('templates as t', 't.id', 'tv.template_id')
-      .select('tv.id')
-      .where('t.company_id', '=', org.companyId)
-      .executeTakeFirstOrThrow()
-    versionId = version.id
-    const wdb = asWorkflowDb(handle.db)
-    const c = await wdb
-      .insertInto('cycles')
-      .values({
-        company_id: org.companyId,
-        name: '2026年10月',
-        kind: 'monthly',
-        period_start: '2026-10-01',
-        period_end: '2026-10-31',
-        status: 'closed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    cycleId = c.id
     const e = org.employees
-    await wdb
-      .insertInto('appraisal_sheets')
-      .values(
+    cycleId = await finished.add({
+      name: '2026年10月',
+      kind: 'monthly',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-31',
+      sheets: (
         [
           [e.E003, 'final', 82, 1.2],
           [e.E004, 'final', 70, 1],
           [e.E005, 'computed', 77, 1],
-        ].map(([id, state, total, coefficient]) => ({
-          company_id: org.companyId,
-          cycle_id: c.id,
-          employee_id: id as number,
-          position_id: org.positions.service,
-          template_version_id: version.id,
-          state: state as string,
-          total: String(total),
-          grade: 'pass',
-          coefficient: String(coefficient),
-        })),
-      )
-      .execute()
+        ] as const
+      ).map(([employeeId, state, total, coefficient]) => ({
+        employeeId,
+        positionId: org.positions.service,
+        state,
+        total,
+        grade: 'pass',
+        coefficient,
+      })),
+    })
     await handle.db
       .insertInto('pay_assignments' as never)
       .values({
@@ -148,42 +126,26 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
   })
 
   it('streams every bonus pool of a cycle, one row per line, cell for cell as XLSX and as CSV', async () => {
-    const wdb = asWorkflowDb(handle.db)
-    const quarter = await wdb
-      .insertInto('cycles')
-      .values({
-        company_id: org.companyId,
-        name: '2026 Q3',
-        kind: 'quarterly',
-        period_start: '2026-07-01',
-        period_end: '2026-09-30',
-        status: 'closed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
     const e = org.employees
-    await wdb
-      .insertInto('appraisal_sheets')
-      .values(
-        (
-          [
-            [e.E003, 92.5, 'excellent', 1.5],
-            [e.E004, 70, 'pass', 1],
-            [e.E005, 55, 'fail', 0],
-          ] as const
-        ).map(([id, total, grade, coefficient]) => ({
-          company_id: org.companyId,
-          cycle_id: quarter.id,
-          employee_id: id,
-          position_id: org.positions.service,
-          template_version_id: versionId,
-          state: 'final',
-          total: String(total),
-          grade,
-          coefficient: String(coefficient),
-        })),
-      )
-      .execute()
+    const quarterId = await finished.add({
+      name: '2026 Q3',
+      kind: 'quarterly',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-09-30',
+      sheets: (
+        [
+          [e.E003, 92.5, 'excellent', 1.5],
+          [e.E004, 70, 'pass', 1],
+          [e.E005, 55, 'fail', 0],
+        ] as const
+      ).map(([employeeId, total, grade, coefficient]) => ({
+        employeeId,
+        positionId: org.positions.service,
+        total,
+        grade,
+        coefficient,
+      })),
+    })
     const deps = { db: handle.db, now: () => new Date('2026-10-20T02:00:00Z') }
     const as = (role: 'hr' | 'finance'): Actor => ({
       userId: org.users[role],
@@ -194,7 +156,7 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     const grades = await createBonusPool(deps, as('hr'), {
       name: '=2026 Q3 季度奖',
       kind: 'quarterly',
-      cycleId: quarter.id,
+      cycleId: quarterId,
       amount: '10000',
       rule: { kind: 'grade_table', table: { excellent: '3', good: '2', pass: '1', fail: '0' } },
     })
@@ -202,12 +164,12 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     const scores = await createBonusPool(deps, as('hr'), {
       name: '年度补发',
       kind: 'annual',
-      cycleId: quarter.id,
+      cycleId: quarterId,
       amount: '1000.01',
       rule: { kind: 'score' },
     })
 
-    const xlsx = await bytesOf(finance, `/api/cycles/${quarter.id}/exports/bonuses?format=xlsx`)
+    const xlsx = await bytesOf(finance, `/api/cycles/${quarterId}/exports/bonuses?format=xlsx`)
     expect(xlsx.status).toBe(200)
     expect(xlsx.headers.get('content-disposition')).toContain(encodeURIComponent('奖金池'))
     const workbook = new ExcelJS.Workbook()
@@ -260,7 +222,7 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     expect(rows.slice(4).reduce((a, r) => a + Math.round((r[10] as number) * 100), 0)).toBe(100001)
     expect(sheet.getColumn(11).numFmt).toBe('#,##0.00')
 
-    const csv = await bytesOf(hr, `/api/cycles/${quarter.id}/exports/bonuses?format=csv`)
+    const csv = await bytesOf(hr, `/api/cycles/${quarterId}/exports/bonuses?format=csv`)
     expect(csv.status).toBe(200)
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const fields = parse(csv.bytes.subarray(3).toString('utf8')) as string[][]
@@ -276,8 +238,8 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
       ]),
     )
 
-    expect((await download(zhuguan, `/api/cycles/${quarter.id}/exports/bonuses`)).status).toBe(403)
-    expect((await download(employee, `/api/cycles/${quarter.id}/exports/bonuses`)).status).toBe(403)
+    expect((await download(zhuguan, `/api/cycles/${quarterId}/exports/bonuses`)).status).toBe(403)
+    expect((await download(employee, `/api/cycles/${quarterId}/exports/bonuses`)).status).toBe(403)
     // A cycle without pools exports the header row only.
     const empty = await bytesOf(hr, `/api/cycles/${cycleId}/exports/bonuses?format=csv`)
     expect((parse(empty.bytes.subarray(3).toString('utf8')) as string[][]).length).toBe(1)

@@ -1,14 +1,14 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
-import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
+import type { TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { customerServicePayScheme } from '../../core/pay/pay-scheme.ts'
 import { findCycle } from '../../db/cycle-repository.ts'
 import { savePayAssignmentRow, savePayInputValues } from '../../db/pay-repository.ts'
 import { asPayDb } from '../../db/pay-tables.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
-import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
+import { seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { computePaySheet } from './compute-pay-sheet.ts'
 
 // The 客服 pay inputs read from imported shop data on both engines: the agent's sales (cs_sales) and the
@@ -22,45 +22,22 @@ describe.each(await testEngines())('computePaySheet with imported inputs on %s',
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    org = await seedTestOrganisation(handle.db)
-    await installBuiltinTemplates(handle.db, org.companyId)
-    const version = await handle.db
-      .selectFrom('template_versions as tv')
-      .innerJoin('templates as t', 't.id', 'tv.template_id')
-      .select('tv.id')
-      .where('t.company_id', '=', org.companyId)
-      .executeTakeFirstOrThrow()
-    const wdb = asWorkflowDb(handle.db)
-    const c = await wdb
-      .insertInto('cycles')
-      .values({
-        company_id: org.companyId,
-        name: '2026年10月',
-        kind: 'monthly',
-        period_start: '2026-10-01',
-        period_end: '2026-10-31',
-        status: 'closed',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    cycleId = c.id
+    const finished = await seedFinishedCycles(handle.db)
+    org = finished.org
     const e = org.employees
-    await wdb
-      .insertInto('appraisal_sheets')
-      .values(
-        [e.E003, e.E004].map((id) => ({
-          company_id: org.companyId,
-          cycle_id: cycleId,
-          employee_id: id,
-          position_id: org.positions.service,
-          template_version_id: version.id,
-          state: 'final',
-          total: '82',
-          grade: 'good',
-          coefficient: '1.2',
-        })),
-      )
-      .execute()
+    cycleId = await finished.add({
+      name: '2026年10月',
+      kind: 'monthly',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-31',
+      sheets: [e.E003, e.E004].map((employeeId) => ({
+        employeeId,
+        positionId: org.positions.service,
+        total: '82',
+        grade: 'good',
+        coefficient: '1.2',
+      })),
+    })
     await savePayAssignmentRow(
       asPayDb(handle.db),
       org.companyId,
