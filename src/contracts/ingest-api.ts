@@ -1,11 +1,17 @@
 import { z } from 'zod'
 import { errorIssueSchema } from './errors.ts'
-import { factKindSchema, importIssueSchema, importOptionsSchema } from './ingest.ts'
+import {
+  textEncodingSchema as encodingSchema,
+  factKindSchema,
+  importIssueSchema,
+  importOptionsSchema,
+  bilingualTextSchema as labelSchema,
+  metricGroupingSchema,
+  metricPeriodSchema,
+} from './ingest.ts'
 
 // The import wizard, import history, attribution and metrics-explorer endpoints as the API speaks them
 // (shared by the routes and, as types, by the web app).
-
-const encodingSchema = z.enum(['utf-8', 'gbk', 'gb18030', 'utf-16le', 'utf-16be'])
 
 /** How the wizard asks to read an upload: every field optional, detection fills the rest. */
 export const uploadReadOptionsSchema = z
@@ -35,8 +41,6 @@ export const uploadIdParamSchema = z.object({
     .uuid()
     .meta({ param: { name: 'id', in: 'path' } }),
 })
-
-const labelSchema = z.object({ zh: z.string(), en: z.string() })
 
 export const uploadAnalysisSchema = z
   .object({
@@ -209,12 +213,10 @@ export const metricDefinitionSchema = z
 export type MetricDefinitionItem = z.infer<typeof metricDefinitionSchema>
 
 export const metricSeriesQuerySchema = z.object({
-  by: z.enum(['employee', 'team', 'shop', 'company']).default('shop'),
-  period: z
-    .string()
-    .min(4)
-    .max(20)
-    .meta({ description: 'the last period: 2011-11-05, 2011-W45, 2011-11, 2011-Q4 or 2011' }),
+  by: metricGroupingSchema.default('shop'),
+  period: metricPeriodSchema.meta({
+    description: 'the last period: 2011-11-05, 2011-W45, 2011-11, 2011-Q4 or 2011',
+  }),
   count: z.coerce.number().int().min(1).max(36).default(12),
 })
 
@@ -224,7 +226,7 @@ export const metricSeriesSchema = z
     label: labelSchema,
     formula: labelSchema,
     unit: z.string(),
-    by: z.enum(['employee', 'team', 'shop', 'company']),
+    by: metricGroupingSchema,
     periods: z.array(z.string()),
     series: z.array(
       z.object({

@@ -8,6 +8,23 @@ import { isoDateSchema } from './organisation.ts'
 
 export const factKindSchema = z.enum(factKindNames).meta({ id: 'FactKind' })
 
+/** A text in both languages the catalogue speaks. */
+export const bilingualTextSchema = z.object({ zh: z.string(), en: z.string() })
+
+/** The encodings a user may force on an upload when detection guesses wrong. */
+export const textEncodingSchema = z.enum(['utf-8', 'gbk', 'gb18030', 'utf-16le', 'utf-16be'])
+
+/** Whom a metric is computed for. */
+export const metricGroupingSchema = z.enum(['employee', 'team', 'shop', 'company'])
+
+/** A metric period as people write it. */
+export const metricPeriodSchema = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{1,2}(-\d{1,2})?|-?Q[1-4]|-?W\d{1,2})?$/i,
+    'use 2011-11-05, 2011-W45, 2011-11, 2011-Q4 or 2011',
+  )
+
 /** Options sent with an uploaded export (the file itself travels as multipart). */
 export const importOptionsSchema = z
   .object({
@@ -17,7 +34,7 @@ export const importOptionsSchema = z
     mapping: z.record(z.string(), z.string().min(1).max(200)).optional(),
     shop: z.string().trim().min(1).max(200).optional(),
     source: z.string().trim().min(1).max(200).optional(),
-    encoding: z.enum(['utf-8', 'gbk', 'gb18030', 'utf-16le', 'utf-16be']).optional(),
+    encoding: textEncodingSchema.optional(),
     periodStart: isoDateSchema.optional(),
     periodEnd: isoDateSchema.optional(),
   })
@@ -104,13 +121,8 @@ export const metricKeySchema = z
 export const metricQuerySchema = z
   .object({
     metric: metricKeySchema,
-    by: z.enum(['employee', 'team', 'shop', 'company']).default('shop'),
-    period: z
-      .string()
-      .regex(
-        /^\d{4}(-\d{1,2}(-\d{1,2})?|-?Q[1-4]|-?W\d{1,2})?$/i,
-        'use 2011-11-05, 2011-W45, 2011-11, 2011-Q4 or 2011',
-      ),
+    by: metricGroupingSchema.default('shop'),
+    period: metricPeriodSchema,
   })
   .meta({ id: 'MetricQuery' })
 export type MetricQuery = z.infer<typeof metricQuerySchema>
@@ -133,10 +145,10 @@ export const metricValueSchema = z
 export const metricResultSchema = z
   .object({
     metric: z.string(),
-    label: z.object({ zh: z.string(), en: z.string() }),
-    formula: z.object({ zh: z.string(), en: z.string() }),
+    label: bilingualTextSchema,
+    formula: bilingualTextSchema,
     unit: z.string(),
-    by: z.enum(['employee', 'team', 'shop', 'company']),
+    by: metricGroupingSchema,
     period: z.object({ kind: z.string(), label: z.string(), start: z.string(), end: z.string() }),
     values: z.array(metricValueSchema),
     reason: z.string().optional(),

@@ -104,5 +104,13 @@ describe.each(await testEngines())('metric routes on %s', (engine) => {
     expect((await hr.get('/api/metrics/no_such_metric?period=2011-11')).status).toBe(400)
     expect((await hr.get('/api/metrics/gmv?by=planet&period=2011-11')).status).toBe(400)
     expect((await hr.get('/api/metrics/gmv/series?period=2011-11&count=99')).status).toBe(400)
+    const badSeriesPeriod = await hr.get<{ error: { issues: { path: string; message: string }[] } }>(
+      '/api/metrics/gmv/series?period=last-month',
+    )
+    expect(badSeriesPeriod.status).toBe(400)
+    expect(badSeriesPeriod.body.error.issues[0]).toMatchObject({
+      path: 'period',
+      message: expect.stringContaining('2011-Q4'),
+    })
   })
 })
