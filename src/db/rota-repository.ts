@@ -241,6 +241,20 @@ export function createRotaRepository(database: Db) {
       return toShift(row)
     },
 
+    async updateShift(companyId: number, shift: Shift): Promise<void> {
+      await db
+        .updateTable('shifts')
+        .set({
+          name: shift.name,
+          start_time: shift.start,
+          end_time: shift.end,
+          crosses_midnight: shift.crossesMidnight,
+        })
+        .where('company_id', '=', companyId)
+        .where('id', '=', shift.id)
+        .execute()
+    },
+
     async listServiceHours(companyId: number): Promise<ServiceWindow[]> {
       const rows = await db
         .selectFrom('service_hours')
@@ -354,6 +368,20 @@ export function createRotaRepository(database: Db) {
         .returning('id')
         .executeTakeFirstOrThrow()
       return row.id
+    },
+
+    /** Who a dated exception is about (the agent and any cover); undefined when it does not exist. */
+    async findExceptionOwner(
+      companyId: number,
+      id: number,
+    ): Promise<{ employeeId: number; coverEmployeeId: number | null } | undefined> {
+      const row = await db
+        .selectFrom('rota_exceptions')
+        .select(['employee_id', 'cover_employee_id'])
+        .where('company_id', '=', companyId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return row && { employeeId: row.employee_id, coverEmployeeId: row.cover_employee_id }
     },
 
     async deleteException(companyId: number, id: number): Promise<boolean> {

@@ -26,7 +26,6 @@ import { computeSamplingComponent } from '../../services/rota/compute-sampling-c
 import { createShift } from '../../services/rota/create-shift.ts'
 import { deleteShift } from '../../services/rota/delete-shift.ts'
 import { drawWeeklySamples } from '../../services/rota/draw-weekly-samples.ts'
-import { findRotaExceptionOwner } from '../../services/rota/find-rota-exception-owner.ts'
 import { getAttendanceRules } from '../../services/rota/get-attendance-rules.ts'
 import { getRota } from '../../services/rota/get-rota.ts'
 import { getSamplingForm } from '../../services/rota/get-sampling-form.ts'
@@ -398,7 +397,7 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   app.openapi(routes.removeException, async (c) => {
     const actor = c.get('actor')
     const { id } = c.req.valid('param')
-    const owner = await findRotaExceptionOwner(ctx, actor.companyId, id)
+    const owner = await createRotaRepository(ctx.db).findExceptionOwner(actor.companyId, id)
     const scope = await scopeOf(actor)
     if (!owner || !isInRotaScope(scope, owner.employeeId))
       throw new DomainError('not_found', `排班例外 ${id} 不存在 / rota exception ${id} not found`, [

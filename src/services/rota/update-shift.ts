@@ -2,7 +2,7 @@ import { shiftInputSchema } from '../../contracts/rota.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type Shift, validateRota } from '../../core/rota/rota.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import { createRotaRepository, type RotaTables } from '../../db/rota-repository.ts'
+import { createRotaRepository } from '../../db/rota-repository.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
 
@@ -39,18 +39,7 @@ export async function updateShift(
         `新的时间会让员工的班次重叠 / the new times make an agent's shifts overlap: ${issues[0]!.message}`,
         issues.slice(0, 1),
       )
-    await trx
-      .withTables<RotaTables>()
-      .updateTable('shifts')
-      .set({
-        name: after.name,
-        start_time: after.start,
-        end_time: after.end,
-        crosses_midnight: after.crossesMidnight,
-      })
-      .where('company_id', '=', companyId)
-      .where('id', '=', shiftId)
-      .execute()
+    await repo.updateShift(companyId, after)
     await appendAudit(trx, {
       companyId,
       actorUserId: deps.actorUserId ?? null,
