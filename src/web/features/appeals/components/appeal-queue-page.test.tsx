@@ -4,8 +4,7 @@ import {
   fileAppeal,
   openCycle,
   type RealApi,
-  reviewServiceSheet,
-  sheetOf,
+  reviewServiceSheets,
   startRealApi,
 } from '../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor } from '../../../test-support/register-dom.ts'
@@ -28,16 +27,10 @@ beforeAll(async () => {
     settings: { appealWindowDays: 3 },
   })
   const people = [
-    { name: '小冰', employee: 'xiaobing', score: 22 },
-    { name: '小焦', employee: 'xiaojiao', score: 21 },
+    { name: '小冰', username: 'xiaobing', selfScore: 24, supervisorScore: 22, goodReviews: 0.98 },
+    { name: '小焦', username: 'xiaojiao', selfScore: 24, supervisorScore: 21, goodReviews: 0.98 },
   ]
-  for (const p of people)
-    await reviewServiceSheet(
-      api,
-      await sheetOf(api, cycleId, p.name),
-      { employee: p.employee, reviewer: 'dianzhang' },
-      { selfScore: 24, supervisorScore: p.score, goodReviews: 0.98 },
-    )
+  const sheetIds = await reviewServiceSheets(api, cycleId, people)
   await computeCycle(api, cycleId)
   api.setNow(new Date('2026-09-02T02:00:00Z'))
   for (const p of people)
@@ -45,8 +38,8 @@ beforeAll(async () => {
       p.name,
       await fileAppeal(
         api,
-        await sheetOf(api, cycleId, p.name),
-        { employee: p.employee, reviewer: 'dianzhang' },
+        sheetIds.get(p.name)!,
+        { employee: p.username, reviewer: 'dianzhang' },
         { date: '2026-09-02', reasons: `${p.name}：服务质量评分偏低`, disputed: ['service_quality'] },
       ),
     )

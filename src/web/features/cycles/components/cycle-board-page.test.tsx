@@ -3,8 +3,7 @@ import {
   computeCycle,
   openCycle,
   type RealApi,
-  reviewServiceSheet,
-  sheetOf,
+  reviewServiceSheets,
   startRealApi,
 } from '../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor, within } from '../../../test-support/register-dom.ts'
@@ -25,19 +24,13 @@ beforeAll(async () => {
     periodEnd: '2026-11-30',
     positions: ['客服专员', '发货专员'],
   })
-  await reviewServiceSheet(
-    api,
-    await sheetOf(api, cycleId, '小冰'),
-    { employee: 'xiaobing', reviewer: 'dianzhang' },
-    { selfScore: 24, supervisorScore: 22, goodReviews: 0.98 },
-  )
+  await reviewServiceSheets(api, cycleId, [
+    { name: '小冰', username: 'xiaobing', selfScore: 24, supervisorScore: 22, goodReviews: 0.98 },
+  ])
   await computeCycle(api, cycleId)
-  await reviewServiceSheet(
-    api,
-    await sheetOf(api, cycleId, '小焦'),
-    { employee: 'xiaojiao', reviewer: 'dianzhang' },
-    { selfScore: 23, supervisorScore: 21, goodReviews: 0.99 },
-  )
+  await reviewServiceSheets(api, cycleId, [
+    { name: '小焦', username: 'xiaojiao', selfScore: 23, supervisorScore: 21, goodReviews: 0.99 },
+  ])
   await api.signIn('hr')
 })
 afterAll(async () => {
