@@ -106,6 +106,7 @@ export const jobSchema = z
     result: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: 'Job' })
+export type Job = z.infer<typeof jobSchema>
 
 // Sheet steps ------------------------------------------------------------------------------------
 

@@ -6,17 +6,10 @@ import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import { waitForJob as waitForJobOf } from '../testing/wait-for-job.ts'
 
 // Cycles beyond one month: a quarter rolling up three monthly results with the admin's weights plus its own
 // indicators, grade quotas in calibration, the working-day calendar, and role checks on the cycle routes.
-
-type Job = {
-  status: string
-  done: number
-  total: number
-  result: Record<string, unknown> | null
-  error: string | null
-}
 
 describe.each(await testEngines())('cycle routes on %s', (engine) => {
   let handle: TestDatabase
@@ -28,13 +21,7 @@ describe.each(await testEngines())('cycle routes on %s', (engine) => {
   let templateId = 0
   const clock = new Date('2026-10-09T02:00:00Z')
 
-  const waitForJob = async (jobId: number): Promise<Job> => {
-    for (;;) {
-      const job = (await admin.get<Job>(`/api/jobs/${jobId}`)).body
-      if (job.status === 'succeeded' || job.status === 'failed') return job
-      await new Promise((r) => setTimeout(r, 10))
-    }
-  }
+  const waitForJob = (jobId: number) => waitForJobOf(admin, jobId)
   const open = async (body: Record<string, unknown>) => {
     const res = await admin.post<{ cycle: { id: number }; jobId: number }>('/api/cycles', body)
     expect(res.status).toBe(202)

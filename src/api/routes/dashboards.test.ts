@@ -10,12 +10,11 @@ import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import { waitForJob } from '../testing/wait-for-job.ts'
 
 // The dashboards read aggregates of scored sheets. Two monthly cycles are opened through the API and their
 // sheets given results scored by the real engine (客服 template: 25 × resolution rate + service quality + 50
 // for the two full-marks indicators), so every expected figure below is worked out by hand from those totals.
-
-type Job = { status: string }
 
 // September: total = 25a + q + 50. E006 stays a draft (not scored).
 const september = {
@@ -118,12 +117,7 @@ describe.each(await testEngines())('dashboard routes on %s', (engine) => {
         participants: { employeeIds },
       })
       expect(res.status).toBe(202)
-      for (;;) {
-        const job = (await admin.get<Job>(`/api/jobs/${res.body.jobId}`)).body
-        if (job.status === 'succeeded') break
-        if (job.status === 'failed') throw new Error('cycle did not open')
-        await new Promise((r) => setTimeout(r, 10))
-      }
+      expect((await waitForJob(admin, res.body.jobId)).status).toBe('succeeded')
       return res.body.cycle.id
     }
     const e = org.employees

@@ -15,6 +15,7 @@ import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
+import { waitForJob } from '../testing/wait-for-job.ts'
 
 // The pay sheet end to end through the API on both engines: the seed pay systems as exact decimal cases
 // (000 客服 and 店长, 002 T14 and T15), RBAC, approval refused while sheets are open (naming them), locking
@@ -109,12 +110,7 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     })
     expect(opened.status).toBe(202)
     cycleId = opened.body.cycle.id
-    for (;;) {
-      const job = await admin.get<{ status: string }>(`/api/jobs/${opened.body.jobId}`)
-      if (job.body.status === 'succeeded') break
-      expect(job.body.status).not.toBe('failed')
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    expect((await waitForJob(admin, opened.body.jobId)).status).toBe('succeeded')
     await setResult(e.E001, 'final', 96, 1.5, 'excellent')
     await setResult(e.E003, 'final', 82, 1.2, 'good')
     await setResult(e.E004, 'appeal_window', 64, 0.5, 'pass')

@@ -5,6 +5,7 @@ import { loadDemoCompany } from '../../services/demo/load-demo-company.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, type ApiResult, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
+import { waitForJob as waitForJobOf } from '../testing/wait-for-job.ts'
 
 // The whole workflow of one 客服专员 sheet through the HTTP API, on both engines: open a cycle as a job,
 // agree targets, record work, peer and self review, supervisor review, compute (75/25 blend), calibrate,
@@ -55,19 +56,7 @@ describe.each(await testEngines())('appraisal workflow API on %s', (engine) => {
     employeeResponses.push(res)
     return res
   }
-  const waitForJob = async (jobId: number) => {
-    for (;;) {
-      const job = await as('admin').get<{
-        status: string
-        done: number
-        total: number
-        error: string | null
-      }>(`/api/jobs/${jobId}`)
-      expect(job.status).toBe(200)
-      if (job.body.status === 'succeeded' || job.body.status === 'failed') return job.body
-      await new Promise((r) => setTimeout(r, 10))
-    }
-  }
+  const waitForJob = (jobId: number) => waitForJobOf(as('admin'), jobId)
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)

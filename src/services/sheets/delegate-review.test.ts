@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../api/create-app.ts'
 import { type ApiClient, createApiClient } from '../../api/testing/api-client.ts'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
+import { waitForJob } from '../../api/testing/wait-for-job.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { demoExtensions } from '../demo/demo-extensions.ts'
 import { loadDemoCompany } from '../demo/load-demo-company.ts'
@@ -52,12 +53,7 @@ describe.each(await testEngines())('delegating a review on %s', (engine) => {
       participants: { positionIds: [position.id] },
     })
     expect(opened.status).toBe(202)
-    for (;;) {
-      const job = await as('admin').get<{ status: string }>(`/api/jobs/${opened.body.jobId}`)
-      if (job.body.status === 'succeeded') break
-      expect(job.body.status).not.toBe('failed')
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    expect((await waitForJob(as('admin'), opened.body.jobId)).status).toBe('succeeded')
     const mine = await as('xiaobing').get<{ items: { id: number; cycleId: number }[] }>('/api/me/sheets')
     sheetId = mine.body.items.find((i) => i.cycleId === opened.body.cycle.id)!.id
   })

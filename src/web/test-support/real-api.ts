@@ -1,5 +1,6 @@
 import { createApp } from '../../api/create-app.ts'
 import { type ApiClient, createApiClient } from '../../api/testing/api-client.ts'
+import { waitForJob as waitForJobOf } from '../../api/testing/wait-for-job.ts'
 import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
@@ -78,13 +79,8 @@ export async function startRealApi(options: { now: Date }): Promise<RealApi> {
 
 /** Waits for a background job (opening or computing a cycle) to succeed. */
 export async function waitForJob(api: RealApi, jobId: number): Promise<void> {
-  const admin = await api.as('admin')
-  for (;;) {
-    const job = await admin.get<{ status: string; error: string | null }>(`/api/jobs/${jobId}`)
-    if (job.body.status === 'succeeded') return
-    if (job.body.status === 'failed') throw new Error(`job ${jobId} failed: ${job.body.error}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
+  const job = await waitForJobOf(await api.as('admin'), jobId)
+  if (job.status === 'failed') throw new Error(`job ${jobId} failed: ${job.error}`)
 }
 
 /** Opens a cycle for the named positions as admin and waits for its sheets; answers the cycle's id. */
