@@ -1,5 +1,4 @@
-import { listSheetSummaries } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import { listOwnSheetSummaries } from '../../db/sheet-list-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { sweepDueSheets } from '../cycles/sweep-due-sheets.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -7,10 +6,9 @@ import type { WorkflowDeps } from './workflow-deps.ts'
 /** "My appraisal": the signed-in user's own sheets, newest period first. */
 export async function listMySheets(deps: WorkflowDeps, actor: Actor) {
   if (actor.employeeId === null) return []
-  const db = asWorkflowDb(deps.db)
-  const mine = await listSheetSummaries(db, actor.companyId, { employeeId: actor.employeeId })
+  const mine = await listOwnSheetSummaries(deps.db, actor.companyId, actor.employeeId)
   const due = mine.filter((s) => s.state === 'appeal_window').map((s) => s.id)
   if (due.length > 0 && (await sweepDueSheets(deps, actor.companyId, { sheetIds: due })).finalized.length > 0)
-    return listSheetSummaries(db, actor.companyId, { employeeId: actor.employeeId })
+    return listOwnSheetSummaries(deps.db, actor.companyId, actor.employeeId)
   return mine
 }

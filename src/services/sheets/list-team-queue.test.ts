@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addPastCycles, type BenchCompany, generateBenchCompany } from '../../../bench/workflow-company.ts'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
@@ -82,6 +83,66 @@ describe.each(await testEngines())('listTeamQueue on %s', (engine) => {
       all.map((s) => s.id).sort(),
     )
     expect(archived).toEqual(all.filter((s) => s.state === 'final').map((s) => s.id))
+  })
+
+  it('returns each sheet exactly as the row-by-row listing does (byte for byte)', async () => {
+    // Timestamps with microseconds, decimal totals, confirmations and missing names must survive the JSON
+    // the queue is read as: the same text reaches the browser.
+    const db = handle.db
+    const list = () =>
+      listSheetSummaries(asWorkflowDb(db), co.companyId, { teamOfEmployeeId: head.employeeId! })
+    const pagesOf = (all: Awaited<ReturnType<typeof list>>) => {
+      const open = all.filter((s) => s.state !== 'final')
+      return {
+        toReview: open.filter((s) => s.reviewerEmployeeId === head.employeeId),
+        readOnly: open.filter((s) => s.reviewerEmployeeId !== head.employeeId).slice(20, 30),
+        archived: all.filter((s) => s.state === 'final').slice(10, 20),
+      }
+    }
+    const picked = pagesOf(await list())
+    // (each change keeps the sheet in its section and page: the later tests count them)
+    await sql`update appraisal_sheets set updated_at = '2026-09-03 10:11:12.345678+08', total = 87.255,
+      owner_confirmed_at = now(), appeal_deadline = '2026-09-20' where id = ${picked.toReview[0]!.id}`.execute(
+      db,
+    )
+    await sql`update appraisal_sheets set department_id = null, reviewer_confirmed_at = now()
+      where id = ${picked.readOnly[0]!.id}`.execute(db)
+    await sql`update appraisal_sheets set reviewer_employee_id = null, total = null, grade = null
+      where id = ${picked.archived[0]!.id}`.execute(db)
+    const expected = pagesOf(await list())
+    expect(expected.toReview[0]!.updatedAt.getUTCMilliseconds()).toBe(345)
+    expect(expected.readOnly[0]!.departmentName).toBeNull()
+    expect(expected.archived[0]!.reviewerName).toBeNull()
+
+    const queue = await listTeamQueue(deps(), head, { limit: 10, readOnlyOffset: 20, archivedOffset: 10 })
+    expect(JSON.stringify(queue.toReview.map(({ waitingOnMe: _, ...s }) => s))).toBe(
+      JSON.stringify(expected.toReview),
+    )
+    expect(JSON.stringify(queue.readOnly)).toBe(JSON.stringify(expected.readOnly))
+    expect(JSON.stringify(queue.archived)).toBe(JSON.stringify(expected.archived))
+  })
+
+  it('still ends when the manager chain runs in a circle', async () => {
+    // The head reports to one of their own supervisors: the tree is the same people, the query must stop.
+    const before = await listTeamQueue(deps(), head)
+    const supervisor = before.toReview[0]!.employeeId
+    await handle.db
+      .updateTable('employees')
+      .set({ manager_id: supervisor })
+      .where('id', '=', head.employeeId!)
+      .execute()
+    try {
+      const circular = await listTeamQueue(deps(), head)
+      expect(circular.readOnlyTotal).toBe(before.readOnlyTotal)
+      expect(circular.archivedTotal).toBe(before.archivedTotal)
+      expect(circular.toReview.map((s) => s.id)).toEqual(before.toReview.map((s) => s.id))
+    } finally {
+      await handle.db
+        .updateTable('employees')
+        .set({ manager_id: null })
+        .where('id', '=', head.employeeId!)
+        .execute()
+    }
   })
 
   it('filters by cycle and keeps a page past the end empty but counted', async () => {

@@ -1,5 +1,4 @@
-import { listTeamQueueRows } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import { listTeamQueueSheets } from '../../db/sheet-list-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
@@ -38,7 +37,7 @@ export async function listTeamQueue(deps: WorkflowDeps, actor: Actor, options: T
       archivedOffset,
     }
   const me = actor.employeeId
-  const rows = await listTeamQueueRows(asWorkflowDb(deps.db), actor.companyId, me, {
+  const rows = await listTeamQueueSheets(deps.db, actor.companyId, me, {
     cycleId: options.cycleId,
     limit,
     readOnlyOffset,
