@@ -36,15 +36,30 @@ export const genesisHash = 'GENESIS'
 /** JSON with object keys sorted at every level, so equal content always hashes equally (as jsonb does not keep key order). */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value instanceof Date) return JSON.stringify(value.toISOString())
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  if (typeof value !== 'object') return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++)
+      out += i === 0 ? canonicalJson(value[i]) : `,${canonicalJson(value[i])}`
+    return `${out}]`
   }
-  return JSON.stringify(value)
+  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record)
+  // Rows are mostly written with their keys in order already: sort (by UTF-16 code units) only when not.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort()
+      break
+    }
+  }
+  let out = '{'
+  for (const key of keys) {
+    const item = record[key]
+    if (item === undefined) continue
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`
+  }
+  return `${out}}`
 }
 
 type HashedContent = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>
@@ -64,9 +79,13 @@ function hashRow(prevHash: string, content: HashedContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }
 
-// A value as it will come back out of jsonb: plain JSON, undefined dropped.
-function asStoredJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value))
+// A value as it will come back out of jsonb (plain JSON, undefined dropped) and the JSON text to store.
+function asStoredJson(value: unknown): { value: unknown; text: string | null } {
+  if (value === undefined) return { value: null, text: null }
+  const text = JSON.stringify(value)
+  const stored: unknown = JSON.parse(text)
+  // Writing the parsed value again gives the same text, so the text is stored as is (one pass, not two).
+  return stored === null ? { value: null, text: null } : { value: stored, text }
 }
 
 /**
@@ -86,14 +105,16 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
   const prevHash = last?.hash ?? genesisHash
   // Millisecond precision survives the timestamptz round trip on both engines.
   const createdAt = new Date(Math.floor(now.getTime()))
+  const before = asStoredJson(entry.before)
+  const after = asStoredJson(entry.after)
   const content: HashedContent = {
     companyId: entry.companyId,
     actorUserId: entry.actorUserId,
     action: entry.action,
     entity: entry.entity,
     entityId: String(entry.entityId),
-    before: asStoredJson(entry.before),
-    after: asStoredJson(entry.after),
+    before: before.value,
+    after: after.value,
     reason: entry.reason ?? null,
     createdAt,
   }
@@ -106,8 +127,8 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
       action: content.action,
       entity: content.entity,
       entity_id: content.entityId,
-      before: content.before === null ? null : JSON.stringify(content.before),
-      after: content.after === null ? null : JSON.stringify(content.after),
+      before: before.text,
+      after: after.text,
       reason: content.reason,
       // database.ts wraps Timestamp in Generated<>, which hides Date from Kysely's types; the cast is the workaround.
       created_at: sql<never>`${createdAt.toISOString()}::timestamptz`,

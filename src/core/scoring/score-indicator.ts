@@ -12,6 +12,7 @@ import {
   withUnit,
 } from './explain-format.ts'
 import { roundScore } from './round-score.ts'
+import { memoEntries, memoKeyOf, remember, type ScoreMemo } from './score-memo.ts'
 
 export type { Explanation } from './explain-format.ts'
 
@@ -56,6 +57,8 @@ export type IndicatorScore = {
 export type ScoreOptions = {
   /** Build explanations (default true); bulk scoring turns them off. */
   explain?: boolean
+  /** A job's memo (createScoreMemo): equal inputs to one indicator are scored and explained once. */
+  memo?: ScoreMemo
 }
 
 /** Variables every scoring formula may read, besides the rule's own `variables`. */
@@ -91,6 +94,19 @@ export function scoreIndicator(
   options?: ScoreOptions,
 ): IndicatorScore {
   const explain = options?.explain !== false
+  const memo = options?.memo
+  if (memo) {
+    const inputKey = memoKeyOf(input)
+    if (inputKey !== undefined) {
+      const entries = memoEntries(memo.indicators, indicator)
+      const key = explain ? `e${inputKey}` : `n${inputKey}`
+      return entries.get(key) ?? remember(entries, key, scoreIndicatorOnce(indicator, input, explain))
+    }
+  }
+  return scoreIndicatorOnce(indicator, input, explain)
+}
+
+function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain: boolean): IndicatorScore {
   const result = evaluateRule(
     indicator.rule,
     indicator.maxPoints,

@@ -15,6 +15,7 @@ import {
   type ScoreOptions,
   scoreIndicator,
 } from './score-indicator.ts'
+import { memoEntries, memoKeyOf, remember } from './score-memo.ts'
 
 export type RaterRole = keyof RaterWeights
 
@@ -121,11 +122,33 @@ function blendIndicator(
   shared: Readonly<Record<string, IndicatorInput>>,
   options: ScoreOptions,
 ): IndicatorScore {
-  const explain = options.explain !== false
   // All sheets read the shared input: score once.
   if (groups.every((g) => g.sheets.every((s) => s.indicators[indicator.key] === undefined))) {
     return scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
   }
+  const memo = options.memo
+  if (!memo) return blendIndicatorOnce(indicator, groups, shared, options)
+  // A blend is fixed by each role's weight and its sheets' inputs (JSON keys hold no raw control characters).
+  let key = options.explain !== false ? 'e' : 'n'
+  for (const group of groups) {
+    key += `\u0002${group.rater}:${group.effectiveWeight}`
+    for (const sheet of group.sheets) {
+      const inputKey = memoKeyOf(sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {})
+      if (inputKey === undefined) return blendIndicatorOnce(indicator, groups, shared, options)
+      key += `\u0001${inputKey}`
+    }
+  }
+  const entries = memoEntries(memo.blends, indicator)
+  return entries.get(key) ?? remember(entries, key, blendIndicatorOnce(indicator, groups, shared, options))
+}
+
+function blendIndicatorOnce(
+  indicator: Indicator,
+  groups: RoleGroup[],
+  shared: Readonly<Record<string, IndicatorInput>>,
+  options: ScoreOptions,
+): IndicatorScore {
+  const explain = options.explain !== false
   let points = 0
   let missing = false
   let vetoed: IndicatorScore['vetoed']
@@ -250,6 +273,7 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
         for (const indicator of dimension.indicators) {
           sum += scoreIndicator(indicator, sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {}, {
             explain: false,
+            memo: options.memo,
           }).points
         }
       }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
+import { createScoreMemo, type ScoreMemo } from '../../core/scoring/score-memo.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -20,9 +21,9 @@ const computeWriteSlice = 250
 
 /**
  * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
- * one transaction locks the rows, scores them with the engine, writes all scores with one UPDATE, records
- * one event per sheet with one INSERT, one audit row listing every sheet's before and after, and tells
- * each reviewer the feedback meeting is due. Sheets in other states are left alone (and counted).
+ * one transaction locks the rows, scores them with the engine, writes the scores and one event per sheet
+ * with one statement per slice, one audit row listing every sheet's before and after, and tells each
+ * reviewer the feedback meeting is due. Sheets in other states are left alone (and counted).
  */
 export async function computeCycle(
   deps: WorkflowDeps,
@@ -88,6 +89,8 @@ async function runComputeJob(
       templates.set(v.id, v.definition as Template)
       await metrics.actualsFor(v.definition as Template, { employee_id: 0, department_id: null })
     }
+    // One memo for the job: sheets with equal inputs share their indicator scores and explanations.
+    const memo = createScoreMemo()
     let computed = 0
     for (let i = 0; i < ids.length; i += computeBatchSize) {
       const batch = ids.slice(i, i + computeBatchSize)
@@ -103,6 +106,7 @@ async function runComputeJob(
           batch,
           templates,
           metrics,
+          memo,
           deps.now(),
         )
         await updateJob(asWorkflowDb(trx), jobId, { done: Math.min(ids.length, i + batch.length) })
@@ -137,6 +141,7 @@ async function computeBatch(
   ids: number[],
   templates: Map<number, Template>,
   metrics: MetricLookup,
+  memo: ScoreMemo,
   now: Date,
 ): Promise<number> {
   // Ids travel as one array parameter (a long IN list costs more to bind and plan than the lookup itself);
@@ -221,6 +226,7 @@ async function computeBatch(
         settings,
         sourceTotals: perEmployee,
         sourceNames,
+        memo,
       })
       slice.push({ id: row.id, patch })
     }
@@ -234,22 +240,26 @@ async function computeBatch(
         coefficient: r.patch.coefficient,
       })),
     )
+    // The slice's scores and its events in one statement: one event per sheet written, in sheet order.
     send(
       sql`
-    update appraisal_sheets s
-    set score = v.score, total = v.total::numeric, grade = v.grade, coefficient = v.coefficient::numeric,
-        calibration = null, state = 'computed', version = s.version + 1, updated_at = ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${payload}::jsonb) as v(id int, score jsonb, total text, grade text, coefficient text)
-    where s.id = v.id`.execute(db),
+    with written as (
+      update appraisal_sheets s
+      set score = v.score, total = v.total::numeric, grade = v.grade, coefficient = v.coefficient::numeric,
+          calibration = null, state = 'computed', version = s.version + 1, updated_at = ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${payload}::jsonb) as v(id int, score jsonb, total text, grade text, coefficient text)
+      where s.id = v.id
+      returning s.id
     )
+    insert into sheet_events (company_id, sheet_id, action, from_state, to_state, actor_user_id, party, reason, created_at)
+    select ${actor.companyId}, w.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
+    from written w order by w.id`.execute(db),
+    )
+    // Let the event loop read the previous write's reply and send this one before the next slice is scored:
+    // the driver sends one statement at a time, so without a turn only the first slice overlaps the scoring.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   const scoredIds = results.map((r) => r.id)
-  send(
-    sql`
-    insert into sheet_events (company_id, sheet_id, action, from_state, to_state, actor_user_id, party, reason, created_at)
-    select ${actor.companyId}, v.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
-    from unnest(${scoredIds}::int[]) as v(id)`.execute(db),
-  )
   // Tell each reviewer the feedback meeting is due: one set-based insert.
   send(
     sql`
@@ -270,12 +280,13 @@ async function computeBatch(
       action: 'sheet.compute_batch',
       entity: 'cycle',
       entityId: cycleId,
-      before: rows.map((r) => ({ sheetId: r.id, state: r.state, version: r.version, total: r.total })),
+      // Keys in sorted order, as the audit hash reads them (it then has nothing to sort).
+      before: rows.map((r) => ({ sheetId: r.id, state: r.state, total: r.total, version: r.version })),
       after: results.map((r) => ({
+        grade: r.patch.grade,
         sheetId: r.id,
         state: 'computed',
         total: r.patch.total,
-        grade: r.patch.grade,
       })),
       reason: `批量计算 ${results.length} 张考核表`,
     },

@@ -1,6 +1,7 @@
 import { coefficientFor } from '../../core/results/coefficient-for.ts'
 import { gradeFor } from '../../core/results/grade-for.ts'
 import { prorateByDays } from '../../core/scoring/prorate-by-days.ts'
+import type { ScoreMemo } from '../../core/scoring/score-memo.ts'
 import { scoreSheet } from '../../core/scoring/score-sheet.ts'
 import { validateSheetInputs } from '../../core/scoring/validate-sheet-inputs.ts'
 import type { Template } from '../../core/templates/template.ts'
@@ -25,6 +26,8 @@ export type SheetScoreInputs = {
   sourceNames: Map<number, string>
   /** Actuals of metric-bound indicators from imported data, by indicator key. */
   metricActuals?: Record<string, MetricActual>
+  /** A bulk job's memo, so sheets with equal inputs share their indicator scores and explanations. */
+  memo?: ScoreMemo
 }
 
 /**
@@ -51,7 +54,7 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
     sampling: row.sampling as ReviewInputs | null,
     shared: { ...shared, indicators },
   })
-  const score = scoreSheet(built.template, built.inputs)
+  const score = scoreSheet(built.template, built.inputs, { memo: inputs.memo })
   const inputIssues = validateSheetInputs(built.template, built.inputs)
   let total = score.total
   let rollup: ReturnType<typeof combinePeriodResults> | undefined
