@@ -6,6 +6,7 @@ import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/s
 import { verifyAuditChain } from '../../db/audit-log-repository.ts'
 import { findJob } from '../../db/cycle-job-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
 import { computeCycle } from './compute-cycle.ts'
@@ -68,7 +69,9 @@ describe.each(await testEngines())('computeCycle on %s', (engine) => {
       where n.id = s.employee_id and s.cycle_id = ${cycleId}`.execute(db)
     const started = await computeCycle(deps(), hr, cycleId)
     await started.completion
-    expect(await findJob(db, org.companyId, started.jobId)).toMatchObject({ status: 'succeeded' })
+    expect(await findJob(asWorkflowDb(db), org.companyId, started.jobId)).toMatchObject({
+      status: 'succeeded',
+    })
 
     const sheets = await sql<Record<string, unknown>>`
       select s.id, e.employee_no, s.state, s.version, s.score::text as score, s.total::text as total, s.grade,
