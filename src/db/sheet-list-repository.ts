@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from './database.ts'
 import type { SheetSummary } from './sheet-repository.ts'
 
@@ -6,7 +6,8 @@ import type { SheetSummary } from './sheet-repository.ts'
 // engines (issue 5: p95 ≤ 30 ms under 50 clients). On single-threaded PGlite the cost is less the scan than
 // planning a five-way join and decoding every column of every row, so each list is one statement that
 // joins little (names come from scalar subqueries), and returns one JSON value already in SheetSummary's
-// shape and key order.
+// shape and key order. The team queue's statement lives in a function (migration 0016) so that its plan is
+// kept between calls; its sheets have the same columns as summaryJsonColumns here.
 
 type SummaryJson = Omit<SheetSummary, 'updatedAt'> & { updatedAt: string }
 
@@ -48,22 +49,6 @@ export async function listOwnSheetSummaries(
   return (result.rows[0]?.sheets ?? []).map(toSummary)
 }
 
-/**
- * Ids of an employee and everyone whose manager chain leads to them (the 下属 tree), as a CTE named
- * `tree`. Each level looks up the reports of each member through employees (company_id, manager_id): the
- * lateral subquery (kept apart by `offset 0`) stops the planner from hashing every employee of the company
- * at every level. `union` drops repeats, so a cycle in the manager chain still ends.
- */
-function reportingTree(companyId: number, rootEmployeeId: number): RawBuilder<unknown> {
-  return sql`tree(id) as (
-    select id from employees where company_id = ${companyId} and id = ${rootEmployeeId}
-    union
-    select report.id from tree cross join lateral (
-      select e.id from employees e where e.company_id = ${companyId} and e.manager_id = tree.id offset 0
-    ) report
-  )`
-}
-
 export type TeamQueueSection = 'review' | 'readOnly' | 'archived'
 
 export type TeamQueueListing = {
@@ -80,10 +65,9 @@ export type TeamQueueListing = {
 }
 
 /**
- * The team queue of one employee in one statement: the sheets they review or that lie in their reporting
- * tree (their own excluded) are read once into a small materialised list (id, cycle, period, section); the
- * section totals, the cycles and the requested pages (newest period first, then by id) are read from it,
- * and only the sheets of those pages are joined to their names.
+ * The team queue of one employee: the sheets they review or that lie in their reporting tree (their own
+ * excluded), split into sections, with the section totals, the cycles and the requested pages (newest period
+ * first, then by id). One call of jixiao_team_queue (migration 0016), whose plan the connection keeps.
  */
 export async function listTeamQueueSheets(
   db: Db,
@@ -91,52 +75,26 @@ export async function listTeamQueueSheets(
   me: number,
   options: { cycleId?: number; limit: number; readOnlyOffset: number; archivedOffset: number },
 ): Promise<TeamQueueListing> {
-  const cycleFilter = options.cycleId === undefined ? sql`` : sql`and s.cycle_id = ${options.cycleId}`
-  const pageOf = (section: TeamQueueSection, limit: number, offset: number) =>
-    sql`(select id, section from queue where section = ${section}
-      order by period_start desc, id limit ${limit} offset ${offset})`
   const result = await sql<{
-    totals: { section: TeamQueueSection; n: number }[] | null
-    cycles: { id: number; name: string }[] | null
-    sheets: (SummaryJson & { section: TeamQueueSection })[] | null
-  }>`
-    with recursive ${reportingTree(companyId, me)},
-    queue as materialized (
-      select s.id, s.cycle_id, c.period_start,
-        case when s.state = 'final' then 'archived' when s.reviewer_employee_id = ${me} then 'review'
-          else 'readOnly' end as section
-      from appraisal_sheets s
-      join cycles c on c.id = s.cycle_id
-      where s.company_id = ${companyId} and s.employee_id <> ${me} ${cycleFilter}
-        and (s.reviewer_employee_id = ${me} or s.employee_id = any(array(select id from tree)))
-    ),
-    page as (
-      ${pageOf('review', 1000, 0)}
-      union all ${pageOf('readOnly', options.limit, options.readOnlyOffset)}
-      union all ${pageOf('archived', options.limit, options.archivedOffset)}
-    )
-    select
-      (select json_agg(t) from (select section, count(*)::int as n from queue group by section) t) as totals,
-      (select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.period_start desc, c.id)
-        from cycles c where c.id in (select cycle_id from queue)) as cycles,
-      (select json_agg(t order by t."periodStart" desc, t.id) from (
-        select p.section, ${summaryJsonColumns}
-        from page p
-        join appraisal_sheets s on s.id = p.id
-        join cycles c on c.id = s.cycle_id
-        join employees e on e.id = s.employee_id
-      ) t) as sheets`.execute(db)
-  const row = result.rows[0]
-  const total = (section: TeamQueueSection) => row?.totals?.find((t) => t.section === section)?.n ?? 0
+    queue: {
+      totals: Partial<Record<TeamQueueSection, number>> | null
+      cycles: { id: number; name: string }[] | null
+      sheets: (SummaryJson & { section: TeamQueueSection })[] | null
+    }
+  }>`select jixiao_team_queue(${companyId}::int, ${me}::int, ${options.cycleId ?? null}::int,
+    ${options.limit}::int, ${options.readOnlyOffset}::int, ${options.archivedOffset}::int) as queue`.execute(
+    db,
+  )
+  const queue = result.rows[0]?.queue
   const listing: TeamQueueListing = {
     toReview: [],
     readOnly: [],
-    readOnlyTotal: total('readOnly'),
+    readOnlyTotal: queue?.totals?.readOnly ?? 0,
     archived: [],
-    archivedTotal: total('archived'),
-    cycles: row?.cycles ?? [],
+    archivedTotal: queue?.totals?.archived ?? 0,
+    cycles: queue?.cycles ?? [],
   }
-  for (const { section, ...sheet } of row?.sheets ?? []) {
+  for (const { section, ...sheet } of queue?.sheets ?? []) {
     const list =
       section === 'review' ? listing.toReview : section === 'readOnly' ? listing.readOnly : listing.archived
     list.push(toSummary(sheet))
