@@ -65,7 +65,11 @@ export function canonicalJson(value: unknown): string {
 type HashedContent = Omit<AuditRow, 'id' | 'hash' | 'prevHash'>
 
 function hashRow(prevHash: string, content: HashedContent): string {
-  const body = canonicalJson({
+  return hashBody(prevHash, canonicalBody(content))
+}
+
+function canonicalBody(content: HashedContent): string {
+  return canonicalJson({
     companyId: content.companyId,
     actorUserId: content.actorUserId,
     action: content.action,
@@ -76,6 +80,9 @@ function hashRow(prevHash: string, content: HashedContent): string {
     reason: content.reason,
     createdAt: content.createdAt.toISOString(),
   })
+}
+
+function hashBody(prevHash: string, body: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }
 
@@ -94,15 +101,6 @@ function asStoredJson(value: unknown): { value: unknown; text: string | null } {
  */
 export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): Promise<AuditRow> {
   if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, entry, now))
-  await sql`select id from companies where id = ${entry.companyId} for update`.execute(db)
-  const last = await db
-    .selectFrom('audit_log')
-    .select('hash')
-    .where('company_id', '=', entry.companyId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const prevHash = last?.hash ?? genesisHash
   // Millisecond precision survives the timestamptz round trip on both engines.
   const createdAt = new Date(Math.floor(now.getTime()))
   const before = asStoredJson(entry.before)
@@ -118,7 +116,19 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
     reason: entry.reason ?? null,
     createdAt,
   }
-  const hash = hashRow(prevHash, content)
+  // The hashed text does not depend on the chain: built before the queries, while writes the caller
+  // queued ahead of them are still running.
+  const body = canonicalBody(content)
+  await sql`select id from companies where id = ${entry.companyId} for update`.execute(db)
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('company_id', '=', entry.companyId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const prevHash = last?.hash ?? genesisHash
+  const hash = hashBody(prevHash, body)
   const row = await db
     .insertInto('audit_log')
     .values({

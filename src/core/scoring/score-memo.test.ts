@@ -1,12 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { builtinTemplates } from '../library/builtin-templates.ts'
+import type { Template } from '../templates/template.ts'
+import { roundScore } from './round-score.ts'
 import { type IndicatorInput, scoreIndicator } from './score-indicator.ts'
 import { createScoreMemo, memoKeyOf } from './score-memo.ts'
 import { type RaterSheet, type SheetInputs, scoreSheet } from './score-sheet.ts'
 
 // Computing a cycle shares one memo across its sheets: a sheet scored with the memo must read exactly as
-// scored alone, whatever the other sheets held before it.
+// scored alone, whatever the other sheets held before it; and the raters' subtotals, taken from the blend,
+// must equal each role's sheets scored one by one.
 
 // Few values per field, so sheets repeat inputs and the memo is hit; the odd ones must never be confused.
 const number = fc.constantFrom(0, -0, 1, 2.5, 0.95, 80, 100, 1e9, Number.NaN, Number.POSITIVE_INFINITY)
@@ -41,6 +44,20 @@ function sheetInputs(keys: string[], adjustmentKeys: string[]): fc.Arbitrary<She
   })
 }
 
+/** Each role's subtotal the long way: every sheet of the role scored alone, summed sheet by sheet. */
+function raterSubtotals(template: Template, inputs: SheetInputs): number[] {
+  const roles = [...new Set((inputs.raters ?? []).map((r) => r.rater))]
+  return roles.map((role) => {
+    const sheets = (inputs.raters ?? []).filter((r) => r.rater === role)
+    let sum = 0
+    for (const sheet of sheets)
+      for (const d of template.dimensions)
+        for (const i of d.indicators)
+          sum += scoreIndicator(i, sheet.indicators[i.key] ?? inputs.indicators?.[i.key] ?? {}).points
+    return roundScore(sum / sheets.length)
+  })
+}
+
 describe('score memo', () => {
   it('scores every sheet of a run exactly as it scores alone, on every built-in template', () => {
     for (const template of builtinTemplates) {
@@ -50,8 +67,11 @@ describe('score memo', () => {
         fc.property(fc.array(sheetInputs(keys, adjustmentKeys), { minLength: 2, maxLength: 8 }), (sheets) => {
           const memo = createScoreMemo()
           for (const inputs of sheets) {
-            const alone = JSON.stringify(scoreSheet(template, inputs))
-            expect(JSON.stringify(scoreSheet(template, inputs, { memo })), template.code).toBe(alone)
+            const alone = scoreSheet(template, inputs)
+            expect(JSON.stringify(scoreSheet(template, inputs, { memo })), template.code).toBe(
+              JSON.stringify(alone),
+            )
+            expect(alone.raters.map((r) => r.subtotal)).toEqual(raterSubtotals(template, inputs))
           }
         }),
         { numRuns: 15, seed: 5 },

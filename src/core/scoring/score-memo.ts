@@ -5,10 +5,11 @@
 import type { AdjustmentItem, Indicator } from '../templates/template.ts'
 import type { AdjustmentScore } from './score-adjustment.ts'
 import type { IndicatorInput, IndicatorScore } from './score-indicator.ts'
+import type { Blend } from './score-sheet.ts'
 
 export type ScoreMemo = {
   indicators: WeakMap<Indicator, Map<string, IndicatorScore>>
-  blends: WeakMap<Indicator, Map<string, IndicatorScore>>
+  blends: WeakMap<Indicator, Map<string, Blend>>
   adjustments: WeakMap<AdjustmentItem, Map<string, AdjustmentScore>>
 }
 

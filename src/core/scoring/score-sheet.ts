@@ -116,15 +116,21 @@ function roleGroups(
   return { groups, renormalised: Math.abs(present - configured) > 1e-9 }
 }
 
+/** A blended indicator and the points each rater sheet gave it (groups in order, sheets within), for the raters' subtotals. */
+export type Blend = { score: IndicatorScore; sheetPoints: readonly number[] }
+
 function blendIndicator(
   indicator: Indicator,
   groups: RoleGroup[],
   shared: Readonly<Record<string, IndicatorInput>>,
   options: ScoreOptions,
-): IndicatorScore {
+): Blend {
   // All sheets read the shared input: score once.
   if (groups.every((g) => g.sheets.every((s) => s.indicators[indicator.key] === undefined))) {
-    return scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
+    const score = scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
+    const sheetPoints: number[] = []
+    for (const group of groups) for (const _ of group.sheets) sheetPoints.push(score.points)
+    return { score, sheetPoints }
   }
   const memo = options.memo
   if (!memo) return blendIndicatorOnce(indicator, groups, shared, options)
@@ -147,12 +153,13 @@ function blendIndicatorOnce(
   groups: RoleGroup[],
   shared: Readonly<Record<string, IndicatorInput>>,
   options: ScoreOptions,
-): IndicatorScore {
+): Blend {
   const explain = options.explain !== false
   let points = 0
   let missing = false
   let vetoed: IndicatorScore['vetoed']
   let first: IndicatorScore | undefined
+  const sheetPoints: number[] = []
   const partsZh: string[] = []
   const partsEn: string[] = []
   for (const group of groups) {
@@ -165,6 +172,7 @@ function blendIndicatorOnce(
       )
       first ??= score
       sum += score.points
+      sheetPoints.push(score.points)
       if (score.missing) missing = true
       if (score.vetoed === 'total' || (score.vetoed === 'dimension' && vetoed === undefined))
         vetoed = score.vetoed
@@ -180,7 +188,7 @@ function blendIndicatorOnce(
     }
   }
   const blended = roundScore(points)
-  return {
+  const score: IndicatorScore = {
     key: indicator.key,
     points: blended,
     maxPoints: indicator.maxPoints,
@@ -196,6 +204,7 @@ function blendIndicatorOnce(
         }
       : noExplanation,
   }
+  return { score, sheetPoints }
 }
 
 /** Score a sheet against its template. Missing inputs score 0 and are listed in `missing`. */
@@ -208,6 +217,8 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
       ? roleGroups(raterSheets, template.scoring.raterWeights)
       : { groups: [], renormalised: false }
   const missing: string[] = []
+  // Per indicator in template order: the points each rater sheet gave it (for the raters' subtotals).
+  const pointsBySheet: (readonly number[])[] = []
   let totalVeto = false
   let subtotal = 0
   let budget = 0
@@ -217,10 +228,12 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
     let sum = 0
     let dimensionVeto = false
     for (const indicator of dimension.indicators) {
-      const score =
-        groups.length > 0
-          ? blendIndicator(indicator, groups, shared, options)
-          : scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
+      let score: IndicatorScore
+      if (groups.length > 0) {
+        const blend = blendIndicator(indicator, groups, shared, options)
+        score = blend.score
+        pointsBySheet.push(blend.sheetPoints)
+      } else score = scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
       indicators.push(score)
       sum += score.points
       if (score.missing) missing.push(indicator.key)
@@ -266,18 +279,15 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
   const grade = gradeFor(total, grades)
   const coefficient = coefficientFor(total, coefficients)
 
+  // Each role's subtotal: its sheets' points summed sheet by sheet in template order (as scoring each
+  // sheet alone would), from the points the blend already gave every sheet.
+  let firstSheet = 0
   const raters: RaterShare[] = groups.map((g) => {
     let sum = 0
-    for (const sheet of g.sheets) {
-      for (const dimension of template.dimensions) {
-        for (const indicator of dimension.indicators) {
-          sum += scoreIndicator(indicator, sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {}, {
-            explain: false,
-            memo: options.memo,
-          }).points
-        }
-      }
+    for (let sheet = firstSheet; sheet < firstSheet + g.sheets.length; sheet++) {
+      for (const points of pointsBySheet) sum += points[sheet]!
     }
+    firstSheet += g.sheets.length
     return {
       rater: g.rater,
       sheets: g.sheets.length,

@@ -91,10 +91,21 @@ async function runComputeJob(
     }
     // One memo for the job: sheets with equal inputs share their indicator scores and explanations.
     const memo = createScoreMemo()
+    const outcome = async (trx: WorkflowDb, computed: number) => {
+      const states = await trx
+        .selectFrom('appraisal_sheets')
+        .select(['state', sql<number>`count(*)::int`.as('n')])
+        .where('cycle_id', '=', cycleId)
+        .groupBy('state')
+        .execute()
+      return { computed, byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])) }
+    }
     let computed = 0
     for (let i = 0; i < ids.length; i += computeBatchSize) {
       const batch = ids.slice(i, i + computeBatchSize)
-      // The progress is written in the batch's transaction: one commit (one WAL flush) per batch, not two.
+      const isLast = i + computeBatchSize >= ids.length
+      // The progress is written in the batch's transaction, and the last batch's also records the outcome:
+      // one commit (one WAL flush) per batch and nothing after.
       computed += await deps.db.transaction().execute(async (trx) => {
         const n = await computeBatch(
           trx,
@@ -109,20 +120,18 @@ async function runComputeJob(
           memo,
           deps.now(),
         )
-        await updateJob(asWorkflowDb(trx), jobId, { done: Math.min(ids.length, i + batch.length) })
+        const done = Math.min(ids.length, i + batch.length)
+        if (isLast)
+          await updateJob(asWorkflowDb(trx), jobId, {
+            status: 'succeeded',
+            done,
+            result: await outcome(asWorkflowDb(trx), computed + n),
+          })
+        else await updateJob(asWorkflowDb(trx), jobId, { done })
         return n
       })
     }
-    const states = await db
-      .selectFrom('appraisal_sheets')
-      .select(['state', sql<number>`count(*)::int`.as('n')])
-      .where('cycle_id', '=', cycleId)
-      .groupBy('state')
-      .execute()
-    await updateJob(db, jobId, {
-      status: 'succeeded',
-      result: { computed, byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])) },
-    })
+    if (ids.length === 0) await updateJob(db, jobId, { status: 'succeeded', result: await outcome(db, 0) })
   } catch (error) {
     await updateJob(db, jobId, {
       status: 'failed',
