@@ -323,14 +323,23 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
         names: indicatorNames(template),
       })
     : noExplanation
-  return { ...fields, explanation }
+  // The fields object is this call's own: completed in place rather than copied (explanation stays last).
+  const score = fields as SheetScore
+  score.explanation = explanation
+  return score
 }
 
-/** Indicator names by key, so explanations speak of 网络调试 rather than network_debugging. */
+const namesByTemplate = new WeakMap<Template, Map<string, string>>()
+
+/** Indicator names by key, so explanations speak of 网络调试 rather than network_debugging (once per template). */
 function indicatorNames(template: Template): Map<string, string> {
-  const names = new Map<string, string>()
-  for (const d of template.dimensions) for (const i of d.indicators) names.set(i.key, i.name)
-  for (const a of template.adjustments ?? []) names.set(a.key, a.name)
+  let names = namesByTemplate.get(template)
+  if (!names) {
+    names = new Map<string, string>()
+    for (const d of template.dimensions) for (const i of d.indicators) names.set(i.key, i.name)
+    for (const a of template.adjustments ?? []) names.set(a.key, a.name)
+    namesByTemplate.set(template, names)
+  }
   return names
 }
 

@@ -1,6 +1,6 @@
 // Lists every problem with a sheet's inputs before scoring (the CLI and the review form refuse on any):
 // which indicator, which field, what value, and why, in zh-CN and en.
-import type { Indicator, Rule, Template } from '../templates/template.ts'
+import type { AdjustmentItem, Indicator, Rule, Template } from '../templates/template.ts'
 import type { Explanation } from './explain-format.ts'
 import { compiledFormulaFor, type IndicatorInput, resolveTarget } from './score-indicator.ts'
 import type { RaterRole, SheetInputs } from './score-sheet.ts'
@@ -32,8 +32,10 @@ function issue(where: Where, field: string, value: unknown, zh: string, en: stri
   }
 }
 
+const numberFields = ['actual', 'target', 'occurrences', 'score'] as const
+
 function checkNumbers(input: IndicatorInput, where: Where, out: SheetInputIssue[]): void {
-  for (const field of ['actual', 'target', 'occurrences', 'score'] as const) {
+  for (const field of numberFields) {
     const value = input[field]
     if (value !== undefined && !isNumber(value))
       out.push(issue(where, field, value, '不是有效数字', 'is not a finite number'))
@@ -43,6 +45,7 @@ function checkNumbers(input: IndicatorInput, where: Where, out: SheetInputIssue[
       issue(where, 'occurrences', input.occurrences, '次数必须是非负整数', 'must be a whole number ≥ 0'),
     )
   }
+  if (input.counts === undefined && input.variables === undefined) return
   for (const [name, value] of Object.entries(input.counts ?? {})) {
     if (!isNumber(value) || value < 0 || !Number.isInteger(value)) {
       out.push(issue(where, `counts.${name}`, value, '次数必须是非负整数', 'must be a whole number ≥ 0'))
@@ -233,12 +236,27 @@ function checkRuleInput(
 }
 
 /** Every problem with the inputs of a sheet; an empty list means scoreSheet will find all it needs. */
+// A template version is immutable: its lookups are built once and dropped with it.
+const lookupsByTemplate = new WeakMap<
+  Template,
+  { indicators: Map<string, Indicator>; adjustments: Map<string, AdjustmentItem> }
+>()
+
+function lookupsOf(template: Template) {
+  let lookups = lookupsByTemplate.get(template)
+  if (!lookups) {
+    const indicators = new Map<string, Indicator>()
+    for (const d of template.dimensions) for (const i of d.indicators) indicators.set(i.key, i)
+    lookups = { indicators, adjustments: new Map(template.adjustments.map((a) => [a.key, a])) }
+    lookupsByTemplate.set(template, lookups)
+  }
+  return lookups
+}
+
 export function validateSheetInputs(template: Template, inputs: SheetInputs): SheetInputIssue[] {
   const out: SheetInputIssue[] = []
   const shared = inputs.indicators ?? {}
-  const indicators = new Map<string, Indicator>()
-  for (const d of template.dimensions) for (const i of d.indicators) indicators.set(i.key, i)
-  const adjustments = new Map(template.adjustments.map((a) => [a.key, a]))
+  const { indicators, adjustments } = lookupsOf(template)
 
   const unknownKey = (path: string, key: string, value: unknown) =>
     out.push({

@@ -16,8 +16,16 @@ import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 /** Sheets scored and written per transaction (fewer, larger batches: each costs a lock, commit and audit row). */
 export const computeBatchSize = 1000
 
-/** Sheets per UPDATE within a batch: a slice is written while the next one is scored. */
-const computeWriteSlice = 250
+/** Sheets per UPDATE within a batch: a slice is written while the next one is scored. The first slice is
+ * small so the database starts writing early; later ones are larger (each statement has its own cost). */
+const firstWriteSlice = 100
+const computeWriteSlice = 300
+
+/** Sheets scored between turns of the event loop, in which the driver reads a finished write's reply and
+ * sends the next queued one (it sends one statement at a time), so the database is never idle for long. */
+const sheetsPerTurn = 25
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
@@ -216,9 +224,12 @@ async function computeBatch(
     write.catch(() => undefined)
     writes.push(write)
   }
-  for (let from = 0; from < rows.length; from += computeWriteSlice) {
+  let scored = 0
+  for (let from = 0; from < rows.length; ) {
+    const to = from + (from === 0 ? firstWriteSlice : computeWriteSlice)
     const slice: { id: number; patch: SheetPatch }[] = []
-    for (const { peer_list: peerList, ...row } of rows.slice(from, from + computeWriteSlice)) {
+    for (const { peer_list: peerList, ...row } of rows.slice(from, to)) {
+      if (++scored % sheetsPerTurn === 0) await nextTurn()
       const perEmployee = new Map<number, number>()
       for (const id of sourceIds) {
         const total = sourceTotals.get(`${id}:${row.employee_id}`)
@@ -264,9 +275,8 @@ async function computeBatch(
     select ${actor.companyId}, w.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
     from written w order by w.id`.execute(db),
     )
-    // Let the event loop read the previous write's reply and send this one before the next slice is scored:
-    // the driver sends one statement at a time, so without a turn only the first slice overlaps the scoring.
-    await new Promise((resolve) => setImmediate(resolve))
+    from = to
+    await nextTurn()
   }
   const scoredIds = results.map((r) => r.id)
   // Tell each reviewer the feedback meeting is due: one set-based insert.
