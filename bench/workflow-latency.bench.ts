@@ -20,6 +20,7 @@
 //   teamQueue    GET /api/team/queue as a team supervisor (39 reports × 9 cycles; the first page)
 //   headQueue    GET /api/team/queue as a head over 10 supervisors (400 people × 9 cycles; the first page)
 // Run: node bin/run-ts.js bench/workflow-latency.bench.ts
+import { cpus, loadavg } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
@@ -231,6 +232,7 @@ async function benchEngine(engine: EngineName) {
       for (const username of company.users.employees) employees.push(await login(server.url, username))
       const supervisor = await login(server.url, company.users.supervisor)
       const head = await login(server.url, company.users.manager)
+      const loadBefore = loadavg()[0]!
       const figures = {
         hello: await measure(`${helloServer.url}/hello`, [undefined]),
         health: await measure(`${server.url}/api/health`, [undefined]),
@@ -245,6 +247,10 @@ async function benchEngine(engine: EngineName) {
         teamQueue: await measurePaced(`${server.url}/api/team/queue`, [supervisor]),
         headQueue: await measurePaced(`${server.url}/api/team/queue`, [head]),
       }
+      // Other processes on the machine stretch every figure, the bare hello-world's too: the 1-minute load
+      // average before and after the measurements says how busy the machine was (this run's own server and
+      // load generator add up to about 2 while they measure).
+      const load = { cores: cpus().length, before: round(loadBefore), after: round(loadavg()[0]!) }
       const over = (f: Figure) => round(f.p95 / figures.hello.p95, 1)
       return {
         engine,
@@ -252,6 +258,7 @@ async function benchEngine(engine: EngineName) {
         sheets: Number(sheets.n),
         clients,
         requests: clients * requestsPerClient,
+        load,
         figures,
         p95OverHello: {
           health: over(figures.health),
@@ -286,7 +293,8 @@ for (const engine of engines) {
   const result = await benchEngine(engine)
   results.push(result)
   console.log(
-    `\n${engine}: ${result.sheets} sheets, ${clients} concurrent clients (ms; service = one client)`,
+    `\n${engine}: ${result.sheets} sheets, ${clients} concurrent clients (ms; service = one client);` +
+      ` load average ${result.load.before} → ${result.load.after} on ${result.load.cores} cores`,
   )
   console.table(result.figures)
   console.log(`${engine}, paced: ${clients} clients × 1 request/s (ms)`)
