@@ -281,9 +281,10 @@ describe('my appraisal (employee, phone) and my team (supervisor)', () => {
   it('lets 小冰 appeal within the window with reasons, and shows HR’s ruling', async () => {
     const form = phone.getByTestId('appeal-form')
     await form.getByLabel('期望的处理结果').fill('服务质量按 23 分计')
+    // an incomplete appeal is refused before the confirmation is asked for
     await form.getByRole('button', { name: '提交申诉' }).click()
-    await confirmPopup(phone, '提交申诉')
     await form.getByText('申诉必须写明理由').waitFor()
+    expect(await phone.getByRole('tooltip').filter({ hasText: '提交申诉' }).isVisible()).toBe(false)
     await form.getByLabel('申诉理由').fill('抽查的 5 单中有 1 单是同事代班接待的')
     await form.getByLabel('有异议的指标').click()
     await phone.locator('.ant-select-item-option').filter({ hasText: '服务质量' }).click()

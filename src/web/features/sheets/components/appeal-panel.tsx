@@ -143,29 +143,46 @@ export function AppealPanel({ sheet }: { sheet: SheetView }) {
   const [files, setFiles] = useState<File[]>([])
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const template = sheet.template.definition
   const items = [...template.dimensions.flatMap((d) => d.indicators), ...template.adjustments]
   const sources = sheet.score?.metricSources ?? {}
 
   if (sheet.appeals.length === 0 && !canFile) return null
 
-  const file = async () => {
-    setFormError(null)
-    if (reasons.trim() === '') return setFormError(t('sheets.appeal.needReasons'))
-    if (outcome.trim() === '') return setFormError(t('sheets.appeal.needOutcome'))
+  // The form as the API wants it, or what is wrong with it, so the confirmation is only asked for a valid form.
+  const readForm = (): { disputed: DisputedItem[] } | { error: string } => {
+    if (reasons.trim() === '') return { error: t('sheets.appeal.needReasons') }
+    if (outcome.trim() === '') return { error: t('sheets.appeal.needOutcome') }
     if (link.trim() && !/^https?:\/\/\S+$/.test(link.trim()))
-      return setFormError(t('sheets.entries.badLink', { url: link }))
+      return { error: t('sheets.entries.badLink', { url: link }) }
     const disputed: DisputedItem[] = []
     for (const key of keys) {
       const imports = sources[key]?.used ? sources[key]!.imports : []
       const parsed = parseRowNumbers(rows[key] ?? '')
-      if (!parsed.ok) return setFormError(t('sheets.appeal.badRows', { text: parsed.bad }))
+      if (!parsed.ok) return { error: t('sheets.appeal.badRows', { text: parsed.bad }) }
       disputed.push(
         imports.length > 0 && parsed.rows.length > 0
           ? { indicatorKey: key, rows: [{ importId: imports[0], rowNumbers: parsed.rows }] }
           : { indicatorKey: key },
       )
     }
+    return { disputed }
+  }
+
+  const askToConfirm = (open: boolean) => {
+    if (!open) return setConfirming(false)
+    const form = readForm()
+    setFormError('error' in form ? form.error : null)
+    setConfirming(!('error' in form))
+  }
+
+  const file = async () => {
+    setConfirming(false)
+    const form = readForm()
+    if ('error' in form) return setFormError(form.error)
+    const { disputed } = form
+    setFormError(null)
     setBusy(true)
     try {
       const uploaded = await uploadSheetFiles(sheet, files)
@@ -259,6 +276,8 @@ export function AppealPanel({ sheet }: { sheet: SheetView }) {
                 title={t('sheets.appeal.confirm')}
                 okText={t('sheets.appeal.file')}
                 cancelText={t('sheets.cancel')}
+                open={confirming}
+                onOpenChange={askToConfirm}
                 onConfirm={() => void file()}
               >
                 <Button danger type="primary" loading={busy}>
