@@ -13,7 +13,7 @@ type SummaryJson = Omit<SheetSummary, 'updatedAt'> & { updatedAt: string }
 
 // One summary per sheet (s = appraisal_sheets, c = its cycle, e = its employee), as the columns of a row
 // that json_agg turns into an object with SheetSummary's keys in SheetSummary's order. Dates stay
-// 'YYYY-MM-DD' and numerics become JSON numbers (= Number(text)), as in the row-by-row listing.
+// 'YYYY-MM-DD' and numerics become JSON numbers (= Number(text)), as listSheetSummaries gives them.
 const summaryJsonColumns = sql`s.id, s.cycle_id as "cycleId", c.name as "cycleName", c.kind as "cycleKind",
   c.period_start as "periodStart", c.period_end as "periodEnd", s.employee_id as "employeeId",
   e.employee_no as "employeeNo", e.name as "employeeName", s.department_id as "departmentId",
