@@ -84,13 +84,19 @@ export async function isSelfOrAncestor(
   return result.rows.length > 0
 }
 
-/** Ids of an employee and everyone whose manager chain leads to them (the 下属 tree), as a subquery. */
+/**
+ * Ids of an employee and everyone whose manager chain leads to them (the 下属 tree), as a subquery. Each level
+ * looks its reports up through the (company_id, manager_id) index: a lateral subquery kept apart by `offset 0`,
+ * or the planner hashes every employee of the company at every level. `union` ends a loop in a manager chain.
+ */
 export function reportingTreeIds(companyId: number, rootEmployeeId: number): RawBuilder<{ id: number }> {
   return sql<{ id: number }>`(
     with recursive tree(id) as (
       select id from employees where company_id = ${companyId} and id = ${rootEmployeeId}
       union
-      select e.id from employees e join tree on e.manager_id = tree.id where e.company_id = ${companyId}
+      select report.id from tree cross join lateral (
+        select e.id from employees e where e.company_id = ${companyId} and e.manager_id = tree.id offset 0
+      ) report
     )
     select id from tree)`
 }

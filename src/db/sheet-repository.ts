@@ -179,16 +179,6 @@ type SummaryRow = {
   updated_at: string | Date
 }
 
-// The columns and joins of a summary row for raw SQL (s = appraisal_sheets), named as SummaryRow.
-const summaryColumns = sql`s.id, s.cycle_id, c.name as cycle_name, c.kind as cycle_kind, c.period_start,
-  c.period_end, c.deadlines, s.employee_id, e.employee_no, e.name as employee_name, s.department_id,
-  d.name as department_name, s.reviewer_employee_id, r.name as reviewer_name, s.state, s.version, s.total,
-  s.grade, s.owner_confirmed_at, s.reviewer_confirmed_at, s.appeal_deadline, s.updated_at`
-const summaryJoins = sql`join cycles c on c.id = s.cycle_id
-  join employees e on e.id = s.employee_id
-  left join employees r on r.id = s.reviewer_employee_id
-  left join departments d on d.id = s.department_id`
-
 function toSummary(r: SummaryRow): SheetSummary {
   return {
     id: r.id,
@@ -283,97 +273,6 @@ export async function listSheetSummaries(
     .limit(filter.limit ?? 1000)
     .execute()
   return rows.map(toSummary)
-}
-
-export type TeamQueueRows = {
-  /** Unfinished sheets the employee reviews (all of them, newest period first; at most 1,000). */
-  toReview: SheetSummary[]
-  /** One page of the unfinished sheets of the rest of the reporting tree, and how many there are. */
-  readOnly: SheetSummary[]
-  readOnlyTotal: number
-  /** One page of the final (archived) sheets of both, and how many there are. */
-  archived: SheetSummary[]
-  archivedTotal: number
-  /** The cycles the queue's sheets belong to (newest period first), for a cycle filter. */
-  cycles: { id: number; name: string }[]
-}
-
-/**
- * The team queue of one employee in one query: the reporting tree is resolved in SQL (recursive CTE,
- * evaluated once into an array so the sheets are found through the employee index), every sheet is ranked
- * within its section by a window, and only the rows of the requested pages are joined to their names.
- */
-export async function listTeamQueueRows(
-  db: WorkflowDb,
-  companyId: number,
-  me: number,
-  options: { cycleId?: number; limit: number; readOnlyOffset: number; archivedOffset: number },
-): Promise<TeamQueueRows> {
-  const cycleFilter = options.cycleId === undefined ? sql`` : sql`and s.cycle_id = ${options.cycleId}`
-  const { limit } = options
-  const result = await sql<
-    SummaryRow & {
-      section: 'review' | 'readOnly' | 'archived'
-      total_in_section: number
-      rn: string | number
-    }
-  >`
-    with base as (
-      select s.id, s.cycle_id, c.period_start,
-        case when s.state = 'final' then 'archived' when s.reviewer_employee_id = ${me} then 'review' else 'readOnly' end as section
-      from appraisal_sheets s
-      join cycles c on c.id = s.cycle_id
-      where s.company_id = ${companyId} and s.employee_id <> ${me} ${cycleFilter}
-        and (s.reviewer_employee_id = ${me} or s.employee_id = any(array${reportingTreeIds(companyId, me)}))
-    ), ranked as (
-      select id, section, count(*) over (partition by section)::int as total_in_section,
-        row_number() over (partition by section order by period_start desc, id) as rn,
-        row_number() over (partition by cycle_id order by id) as cycle_rn
-      from base
-    ), page as (
-      select * from ranked
-      where (section = 'review' and rn <= 1000)
-        or (section = 'readOnly' and rn > ${options.readOnlyOffset} and rn <= ${options.readOnlyOffset + limit})
-        or (section = 'archived' and rn > ${options.archivedOffset} and rn <= ${options.archivedOffset + limit})
-        or rn = 1 or cycle_rn = 1
-    )
-    select p.section, p.total_in_section, p.rn, ${summaryColumns}
-    from page p
-    join appraisal_sheets s on s.id = p.id
-    ${summaryJoins}
-    order by p.section, p.rn`.execute(db)
-  const out: TeamQueueRows = {
-    toReview: [],
-    readOnly: [],
-    readOnlyTotal: 0,
-    archived: [],
-    archivedTotal: 0,
-    cycles: [],
-  }
-  const cycles = new Map<number, { id: number; name: string; periodStart: string }>()
-  for (const row of result.rows) {
-    // The first row of each section and of each cycle is always read, so the totals and the cycles are
-    // known whatever page was asked for.
-    cycles.set(row.cycle_id, { id: row.cycle_id, name: row.cycle_name, periodStart: row.period_start })
-    const rn = Number(row.rn)
-    const offset =
-      row.section === 'review'
-        ? 0
-        : row.section === 'readOnly'
-          ? options.readOnlyOffset
-          : options.archivedOffset
-    const inPage = rn > offset && rn <= offset + (row.section === 'review' ? 1000 : limit)
-    if (row.section === 'readOnly') out.readOnlyTotal = row.total_in_section
-    if (row.section === 'archived') out.archivedTotal = row.total_in_section
-    if (!inPage) continue
-    const list =
-      row.section === 'review' ? out.toReview : row.section === 'readOnly' ? out.readOnly : out.archived
-    list.push(toSummary(row))
-  }
-  out.cycles = [...cycles.values()]
-    .sort((a, b) => (a.periodStart < b.periodStart ? 1 : a.periodStart > b.periodStart ? -1 : a.id - b.id))
-    .map(({ id, name }) => ({ id, name }))
-  return out
 }
 
 // Entries ----------------------------------------------------------------------------------------
