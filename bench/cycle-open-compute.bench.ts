@@ -15,8 +15,7 @@ import { sql } from 'kysely'
 import type { Db } from '../src/db/database.ts'
 import { createTestDatabase, type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
 import { computeCycle } from '../src/services/cycles/compute-cycle.ts'
-import { openCycle } from '../src/services/cycles/open-cycle.ts'
-import { type BenchCompany, generateBenchCompany } from './workflow-company.ts'
+import { type BenchCompany, generateBenchCompany, openBenchCycle } from './workflow-company.ts'
 
 const size = { employees: 2000, supervisors: 50, managers: 5 }
 const runs = 3
@@ -60,16 +59,7 @@ async function benchOpen(db: Db, co: BenchCompany, deps: { db: Db; now: () => Da
   const bareId = bareCycle.rows[0]!.id
   const job = async () => {
     n++
-    const opened = await openCycle(deps, co.actor, {
-      name: `open-${n}`,
-      kind: 'monthly',
-      periodStart: '2026-09-01',
-      periodEnd: '2026-09-30',
-      participants: { positionIds: [co.positionId] },
-      settings: {},
-    })
-    await opened.completion
-    lastCycle = opened.cycle.id
+    lastCycle = await openBenchCycle(deps, co, `open-${n}`)
   }
   const bare = () =>
     sql`insert into appraisal_sheets (company_id, cycle_id, employee_id, reviewer_employee_id, department_id, position_id, template_version_id)
@@ -94,16 +84,7 @@ async function benchOpen(db: Db, co: BenchCompany, deps: { db: Db; now: () => Da
 }
 
 async function benchCompute(db: Db, co: BenchCompany, deps: { db: Db; now: () => Date }) {
-  const opened = await openCycle(deps, co.actor, {
-    name: '2026-09',
-    kind: 'monthly',
-    periodStart: '2026-09-01',
-    periodEnd: '2026-09-30',
-    participants: { positionIds: [co.positionId] },
-    settings: {},
-  })
-  await opened.completion
-  const cycleId = opened.cycle.id
+  const cycleId = await openBenchCycle(deps, co)
   // Every sheet reviewed: self 24 / supervisor 20 on service quality, the shop data entered.
   const review = (score: number) =>
     JSON.stringify({

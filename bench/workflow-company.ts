@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../src/db/database.ts'
 import type { Actor } from '../src/services/auth/actor.ts'
 import { hashPassword } from '../src/services/auth/password.ts'
+import { openCycle } from '../src/services/cycles/open-cycle.ts'
 import { installBuiltinTemplates } from '../src/services/templates/install-builtin-templates.ts'
 
 // A generated company for the workflow benchmarks (not a benchmark itself: no `.bench.ts`): the built-in
@@ -161,4 +162,22 @@ export async function addPastCycles(db: Db, company: BenchCompany, count: number
       where e.company_id = ${company.companyId}`.execute(db)
   }
   await sql`analyze appraisal_sheets`.execute(db)
+}
+
+/** Opens the benchmark's own month (September 2026) for every employee of the position and waits for its sheets. */
+export async function openBenchCycle(
+  deps: { db: Db; now: () => Date },
+  company: BenchCompany,
+  name = '2026-09',
+): Promise<number> {
+  const opened = await openCycle(deps, company.actor, {
+    name,
+    kind: 'monthly',
+    periodStart: '2026-09-01',
+    periodEnd: '2026-09-30',
+    participants: { positionIds: [company.positionId] },
+    settings: {},
+  })
+  await opened.completion
+  return opened.cycle.id
 }

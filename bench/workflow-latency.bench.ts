@@ -26,8 +26,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { startServer } from '../src/api/start-server.ts'
 import { createTestDatabase, type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
-import { openCycle } from '../src/services/cycles/open-cycle.ts'
-import { addPastCycles, generateBenchCompany } from './workflow-company.ts'
+import { addPastCycles, generateBenchCompany, openBenchCycle } from './workflow-company.ts'
 
 const size = { employees: 2000, supervisors: 50, managers: 5, employeeLogins: 10 }
 const pastCycles = 8
@@ -206,15 +205,7 @@ async function benchEngine(engine: EngineName) {
     const company = await generateBenchCompany(db, size)
     await addPastCycles(db, company, pastCycles)
     const now = () => new Date('2026-09-03T02:00:00Z')
-    const opened = await openCycle({ db, now }, company.actor, {
-      name: '2026-09',
-      kind: 'monthly',
-      periodStart: '2026-09-01',
-      periodEnd: '2026-09-30',
-      participants: { positionIds: [company.positionId] },
-      settings: {},
-    })
-    await opened.completion
+    await openBenchCycle({ db, now }, company)
     const sheets = await db
       .selectFrom('appraisal_sheets' as never)
       .select((eb) => eb.fn.countAll<number>().as('n'))

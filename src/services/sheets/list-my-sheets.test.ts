@@ -1,12 +1,16 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addPastCycles, type BenchCompany, generateBenchCompany } from '../../../bench/workflow-company.ts'
+import {
+  addPastCycles,
+  type BenchCompany,
+  generateBenchCompany,
+  openBenchCycle,
+} from '../../../bench/workflow-company.ts'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
-import { openCycle } from '../cycles/open-cycle.ts'
 import { listMySheets } from './list-my-sheets.ts'
 
 // "My appraisal" is read as one JSON value for speed; what reaches the browser must be the same text the
@@ -22,15 +26,7 @@ describe.each(await testEngines())('listMySheets on %s', (engine) => {
     handle = await createTestDatabase(engine)
     co = await generateBenchCompany(handle.db, { employees: 12, supervisors: 2, managers: 1 })
     await addPastCycles(handle.db, co, 3)
-    const opened = await openCycle(deps(), co.actor, {
-      name: '2026-09',
-      kind: 'monthly',
-      periodStart: '2026-09-01',
-      periodEnd: '2026-09-30',
-      participants: { positionIds: [co.positionId] },
-      settings: {},
-    })
-    await opened.completion
+    await openBenchCycle(deps(), co)
     const user = await handle.db
       .selectFrom('users')
       .select(['id', 'employee_id'])

@@ -1,12 +1,16 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addPastCycles, type BenchCompany, generateBenchCompany } from '../../../bench/workflow-company.ts'
+import {
+  addPastCycles,
+  type BenchCompany,
+  generateBenchCompany,
+  openBenchCycle,
+} from '../../../bench/workflow-company.ts'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
-import { openCycle } from '../cycles/open-cycle.ts'
 import { listTeamQueue } from './list-team-queue.ts'
 
 // The team queue reads one page of the read-only and archived lists in one query; the pages must together
@@ -24,16 +28,7 @@ describe.each(await testEngines())('listTeamQueue on %s', (engine) => {
     // 1 head over 3 supervisors over 56 employees; two closed months (final sheets) and one open cycle.
     co = await generateBenchCompany(handle.db, { employees: 60, supervisors: 3, managers: 1 })
     await addPastCycles(handle.db, co, 2)
-    const opened = await openCycle(deps(), co.actor, {
-      name: '2026-09',
-      kind: 'monthly',
-      periodStart: '2026-09-01',
-      periodEnd: '2026-09-30',
-      participants: { positionIds: [co.positionId] },
-      settings: {},
-    })
-    await opened.completion
-    cycleId = opened.cycle.id
+    cycleId = await openBenchCycle(deps(), co)
     const user = await handle.db
       .selectFrom('users')
       .select(['id', 'employee_id'])
