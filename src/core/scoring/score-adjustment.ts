@@ -4,7 +4,7 @@ import type { AdjustmentItem } from '../templates/template.ts'
 import { type Explanation, fmt, noExplanation } from './explain-format.ts'
 import { roundScore } from './round-score.ts'
 import { evaluateRule, type IndicatorInput, type ScoreOptions } from './score-indicator.ts'
-import { memoEntries, memoKeyOf, remember } from './score-memo.ts'
+import { scoredOnce } from './score-memo.ts'
 
 export type AdjustmentScore = {
   key: string
@@ -27,16 +27,9 @@ export function scoreAdjustment(
   options?: ScoreOptions,
 ): AdjustmentScore {
   const explain = options?.explain !== false
-  const memo = options?.memo
-  if (memo) {
-    const inputKey = memoKeyOf(input)
-    if (inputKey !== undefined) {
-      const entries = memoEntries(memo.adjustments, item)
-      const key = explain ? `e${inputKey}` : `n${inputKey}`
-      return entries.get(key) ?? remember(entries, key, scoreAdjustmentOnce(item, input, explain))
-    }
-  }
-  return scoreAdjustmentOnce(item, input, explain)
+  return scoredOnce(options?.memo?.adjustments, item, input, explain, () =>
+    scoreAdjustmentOnce(item, input, explain),
+  )
 }
 
 function scoreAdjustmentOnce(

@@ -12,7 +12,7 @@ import {
   withUnit,
 } from './explain-format.ts'
 import { roundScore } from './round-score.ts'
-import { memoEntries, memoKeyOf, remember, type ScoreMemo } from './score-memo.ts'
+import { type ScoreMemo, scoredOnce } from './score-memo.ts'
 
 export type { Explanation } from './explain-format.ts'
 
@@ -94,16 +94,9 @@ export function scoreIndicator(
   options?: ScoreOptions,
 ): IndicatorScore {
   const explain = options?.explain !== false
-  const memo = options?.memo
-  if (memo) {
-    const inputKey = memoKeyOf(input)
-    if (inputKey !== undefined) {
-      const entries = memoEntries(memo.indicators, indicator)
-      const key = explain ? `e${inputKey}` : `n${inputKey}`
-      return entries.get(key) ?? remember(entries, key, scoreIndicatorOnce(indicator, input, explain))
-    }
-  }
-  return scoreIndicatorOnce(indicator, input, explain)
+  return scoredOnce(options?.memo?.indicators, indicator, input, explain, () =>
+    scoreIndicatorOnce(indicator, input, explain),
+  )
 }
 
 function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain: boolean): IndicatorScore {

@@ -30,6 +30,24 @@ export function memoEntries<K extends object, V>(memo: WeakMap<K, Map<string, V>
   return entries
 }
 
+/**
+ * The score of one rule for one input: from the memo when this input was scored before (with or without
+ * explanations, as asked), else `score()`, remembered. Without a memo, or for an input it cannot key, `score()`.
+ */
+export function scoredOnce<K extends object, V>(
+  memo: WeakMap<K, Map<string, V>> | undefined,
+  rule: K,
+  input: IndicatorInput | undefined,
+  explain: boolean,
+  score: () => V,
+): V {
+  const inputKey = memo ? memoKeyOf(input) : undefined
+  if (!memo || inputKey === undefined) return score()
+  const entries = memoEntries(memo, rule)
+  const key = explain ? `e${inputKey}` : `n${inputKey}`
+  return entries.get(key) ?? remember(entries, key, score())
+}
+
 /** Cache a result unless the rule already holds its share of entries. */
 export function remember<V>(entries: Map<string, V>, key: string, value: V): V {
   if (entries.size < entriesPerRule) entries.set(key, value)
