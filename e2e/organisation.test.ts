@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chooseMenuItem } from './support/choose-menu-item.ts'
 import { demoPassword, signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
 
@@ -114,8 +115,7 @@ describe('organisation page (desktop)', () => {
   })
 
   it('switches to English, keeps the choice after a reload, and signs out', async () => {
-    await page.getByRole('button', { name: /^语言/ }).click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await chooseMenuItem(page, page.getByRole('button', { name: /^语言/ }), 'English')
     const nav = page.getByRole('navigation', { name: 'Main navigation' })
     await nav.getByRole('menuitem', { name: 'Organisation' }).waitFor()
     await nav.getByRole('menuitem', { name: /\bHome$/ }).waitFor()
