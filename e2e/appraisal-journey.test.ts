@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { confirmPopup } from './support/confirm-popup.ts'
 import { signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
 
@@ -35,10 +36,6 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   expect(res.status(), path).toBe(200)
   return (await res.json()) as T
 }
-
-/** The OK button of the open pop-confirm (antd renders it as a tooltip). */
-const confirmPopup = (page: Page, name: string | RegExp) =>
-  page.getByRole('tooltip').getByRole('button', { name }).click()
 
 const button = (page: Page | Locator, name: string) =>
   // antd puts a space between two CJK characters of a button (保 存)

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { confirmPopup } from './support/confirm-popup.ts'
 import { signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
 
@@ -44,10 +45,6 @@ async function waitForJob(page: Page, jobId: number) {
   }
   throw new Error(`job ${jobId} did not finish`)
 }
-
-/** The OK button of the open pop-confirm (antd renders it as a tooltip). */
-const confirmPopup = (page: Page, name: string | RegExp) =>
-  page.getByRole('tooltip').getByRole('button', { name }).click()
 
 async function noHorizontalScroll(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seed002T11NetworkAdmin } from '../src/core/library/templates/seed-002-t11-network-admin.ts'
+import { confirmPopup } from './support/confirm-popup.ts'
 import { demoPassword, signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
 
@@ -171,10 +172,7 @@ describe('KPI templates (admin)', () => {
       .getByRole('button', { name: '归档' })
       .or(row.getByRole('button', { name: '归 档' }))
       .click()
-    await page
-      .getByRole('tooltip')
-      .getByRole('button', { name: /确\s?定|OK/ })
-      .click()
+    await confirmPopup(page, /确\s?定|OK/)
     await page.getByText('已归档').first().waitFor()
     // archived templates leave the default (active) list
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0)
