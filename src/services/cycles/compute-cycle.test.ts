@@ -110,5 +110,34 @@ describe.each(await testEngines())('computeCycle on %s', (engine) => {
       audit: [{ reason: '批量计算 6 张考核表', before: '2688a110e506725a', after: 'c0ba9b30a5169e9d' }],
     })
     expect(await verifyAuditChain(db, org.companyId)).toMatchObject({ ok: true })
+
+    // One "feedback meetings due" notification per reviewer, naming their sheets (or the sheet, when one).
+    const reviewers = await sql<{ user_id: number; sheets: number; first_sheet: number; names: string[] }>`
+      select u.id as user_id, count(*)::int as sheets, min(s.id) as first_sheet,
+             array_agg(e.name order by s.id) as names
+      from appraisal_sheets s join employees e on e.id = s.employee_id
+      join users u on u.employee_id = s.reviewer_employee_id
+      where s.cycle_id = ${cycleId} group by u.id order by u.id`.execute(db)
+    const notified = await sql<{ user_id: number; body: string; entity: string; entity_id: string }>`
+      select user_id, body, entity, entity_id from notifications
+      where company_id = ${org.companyId} and kind = 'sheet.feedback' order by user_id`.execute(db)
+    expect(reviewers.rows.some((r) => r.sheets > 1)).toBe(true)
+    expect(notified.rows).toEqual(
+      reviewers.rows.map((r) =>
+        r.sheets === 1
+          ? {
+              user_id: r.user_id,
+              body: `${r.names[0]}的考核表已计算，待您进行绩效面谈。`,
+              entity: 'appraisal_sheet',
+              entity_id: String(r.first_sheet),
+            }
+          : {
+              user_id: r.user_id,
+              body: `${r.sheets} 张考核表已计算，待您进行绩效面谈：${r.names.slice(0, 5).join('、')}${r.sheets > 5 ? ' 等' : ''}。`,
+              entity: 'cycle',
+              entity_id: String(cycleId),
+            },
+      ),
+    )
   })
 })

@@ -25,6 +25,9 @@ const computeWriteSlice = 300
  * sends the next queued one (it sends one statement at a time), so the database is never idle for long. */
 const sheetsPerTurn = 25
 
+/** Names listed in a reviewer's "feedback meetings due" notification before "等". */
+const feedbackNamesShown = 5
+
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /**
@@ -279,16 +282,25 @@ async function computeBatch(
     await nextTurn()
   }
   const scoredIds = results.map((r) => r.id)
-  // Tell each reviewer the feedback meeting is due: one set-based insert.
+  // Tell each reviewer the feedback meetings are due: one notification per reviewer (a supervisor of 40 gets
+  // one message naming the first few, not 40), pointing at the sheet when there is one, else at the cycle.
   send(
     sql`
     insert into notifications (company_id, user_id, kind, title, body, entity, entity_id, created_at)
     select ${actor.companyId}, u.id, 'sheet.feedback', ${`${cycleName}：请进行绩效面谈`},
-           e.name || '的考核表已计算，待您进行绩效面谈。', 'appraisal_sheet', s.id::text, ${now.toISOString()}::timestamptz
+           case when count(*) = 1 then min(e.name) || '的考核表已计算，待您进行绩效面谈。'
+             else count(*) || ' 张考核表已计算，待您进行绩效面谈：'
+               || array_to_string((array_agg(e.name order by s.id))[1:${feedbackNamesShown}], '、')
+               || case when count(*) > ${feedbackNamesShown} then ' 等。' else '。' end end,
+           case when count(*) = 1 then 'appraisal_sheet' else 'cycle' end,
+           case when count(*) = 1 then min(s.id)::text else ${String(cycleId)} end,
+           ${now.toISOString()}::timestamptz
     from appraisal_sheets s
     join employees e on e.id = s.employee_id
     join users u on u.employee_id = s.reviewer_employee_id and u.company_id = s.company_id
-    where s.id = any(${scoredIds}::int[])`.execute(db),
+    where s.id = any(${scoredIds}::int[])
+    group by u.id
+    order by u.id`.execute(db),
   )
   // The audit row's queries queue behind the writes; a failed write is reported before the audit's own error.
   const audited = appendAudit(
