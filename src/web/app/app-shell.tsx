@@ -20,6 +20,7 @@ import { BrandMark } from '../components/brand-mark.tsx'
 import { LanguageSwitcher } from '../components/language-switcher.tsx'
 import { useLogout } from '../features/auth/api/logout.ts'
 import { useCurrentUser } from '../features/auth/current-user-context.ts'
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx'
 import { findActiveNavItem, isNavItemVisible } from './find-active-nav-item.ts'
 import { navItems } from './nav-items.tsx'
 
@@ -139,6 +140,7 @@ export function AppShell() {
             </>
           )}
           <div style={{ flex: 1 }} />
+          <NotificationBell isDesktop={isDesktop} />
           <LanguageSwitcher compact={!screens.sm} />
           <Flex align="center" gap={8} style={{ minWidth: 0 }}>
             <Avatar

@@ -9,6 +9,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -60,6 +61,11 @@ const MyAppraisalPage = lazy(() =>
 )
 const TeamPage = lazy(() =>
   import('../features/team/components/team-page.tsx').then((m) => ({ default: m.TeamPage })),
+)
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notifications/components/notification-settings-page.tsx').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
 )
 const RotaPage = lazy(() =>
   import('../features/rota/components/rota-page.tsx').then((m) => ({ default: m.RotaPage })),
@@ -163,6 +169,14 @@ export const navItems: readonly NavItem[] = [
     icon: <CalendarOutlined />,
     element: <CalendarPage />,
     roles: ['admin', 'hr'],
+  },
+  {
+    key: 'notification-settings',
+    path: '/settings/notifications',
+    labelKey: 'notifications.nav',
+    icon: <NotificationOutlined />,
+    element: <NotificationSettingsPage />,
+    roles: ['admin'],
   },
   {
     key: 'imports',

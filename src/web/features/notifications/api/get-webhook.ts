@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiClient } from '../../../lib/api-client.ts'
+import { notificationQueryKeys } from './notification-query-keys.ts'
+import type { Webhook } from './notification-types.ts'
+
+// The company's group-robot webhook, or null when none is set (admin only).
+export function getWebhook(): Promise<Webhook | null> {
+  return apiClient.get<Webhook | null>('/notifications/webhook')
+}
+
+export function useWebhook() {
+  return useQuery({ queryKey: notificationQueryKeys.webhook, queryFn: getWebhook })
+}

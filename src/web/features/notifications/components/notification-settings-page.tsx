@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next'
+import { PageHeader } from '../../../components/page-header.tsx'
+import { WebhookSettingsCard } from './webhook-settings-card.tsx'
+
+// 通知设置 (admin): where the company's notifications go besides the bell, today the group robot.
+export function NotificationSettingsPage() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <PageHeader title={t('notifications.settings.title')} subtitle={t('notifications.settings.subtitle')} />
+      <WebhookSettingsCard />
+    </>
+  )
+}
