@@ -1,15 +1,7 @@
 // Benchmark: importing UCI Online Retail (541,909 rows) through the product's import path versus the
 // engine's own COPY of the same rows into an equivalent table, on PostgreSQL and on PGlite.
 // Run: node bin/run-ts.js bench/ingest.bench.ts [--pglite-only|--postgres-only]   (prints JSON)
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -17,10 +9,10 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { FactDb } from '../src/db/fact-tables.ts'
-import { migrateToLatest } from '../src/db/migrate.ts'
-import { type DatabaseHandle, openDatabase } from '../src/db/open-database.ts'
+import type { DatabaseHandle } from '../src/db/open-database.ts'
 import { createTestDatabase, isPostgresReachable } from '../src/db/test-database.ts'
 import { importFile } from '../src/services/ingest/import-file.ts'
+import { openBenchDatabase } from './bench-database.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dataDir = path.resolve(root, '../shared/data/uci-online-retail/by-day')
@@ -64,20 +56,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T; 
   const t = performance.now()
   const result = await fn()
   return { ms: Math.round(performance.now() - t), result, rssMb: Math.round(peakRss / 1048576) }
-}
-
-/** PGlite as the product runs it by default: a data folder (JIXIAO_DATA_DIR), not memory://. */
-async function pgliteOnDisk(): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-bench-pglite-'))
-  const handle = await openDatabase({ dataDir: dir })
-  await migrateToLatest(handle.db)
-  return {
-    ...handle,
-    cleanup: async () => {
-      await handle.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
 }
 
 async function company(handle: DatabaseHandle): Promise<number> {
@@ -129,7 +107,7 @@ async function benchPostgres() {
 }
 
 async function benchPglite() {
-  const copyHandle = await pgliteOnDisk()
+  const copyHandle = await openBenchDatabase('pglite')
   let plain: { ms: number }
   let indexed: { ms: number; rssMb: number }
   try {
@@ -144,9 +122,9 @@ async function benchPglite() {
     plain = await timed(() => copy('bench_plain'))
     indexed = await timed(() => copy('bench_indexed'))
   } finally {
-    await copyHandle.cleanup()
+    await copyHandle.close()
   }
-  const handle = await pgliteOnDisk()
+  const handle = await openBenchDatabase('pglite')
   try {
     const companyId = await company(handle)
     const product = await timed(() =>
@@ -167,7 +145,7 @@ async function benchPglite() {
       importPeakRssMb: product.rssMb,
     }
   } finally {
-    await handle.cleanup()
+    await handle.close()
   }
 }
 
