@@ -93,10 +93,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError(handleError)
   app.use('*', secureHeaders())
 
+  // Set before the handler runs, so every response made through the context (c.json, c.body, errors) carries
+  // it: setting a header on a finished response makes the server rebuild it (about 0.1 ms a request).
+  // secureHeaders above already sends X-Content-Type-Options: nosniff.
   app.use('/api/*', async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
-    c.header('X-Content-Type-Options', 'nosniff')
+    await next()
   })
   const defaultLimit = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge('1 MB') })
   const largeLimits = largeBodyRoutes.map((route) => ({

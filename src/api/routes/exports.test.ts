@@ -93,6 +93,8 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('考核结果'))
+    // Downloads hold pay and scores: never cached by a browser or proxy.
+    expect(res.headers.get('cache-control')).toBe('no-store')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]!

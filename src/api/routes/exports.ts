@@ -68,12 +68,9 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
       treeRootEmployeeId: treeRootOf(actor),
       finalOnly: actor.role === 'finance',
     })
-    return new Response(Readable.toWeb(file.stream) as ReadableStream, {
-      status: 200,
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      },
-    }) as never
+    return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    })
   })
 }

@@ -403,6 +403,7 @@ describe.each(await testEngines())('rota routes on %s', (engine) => {
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
+    expect(res.headers.get('cache-control')).toBe('no-store')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await res.arrayBuffer())
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['排班表 2026-11', '覆盖缺口 Gaps', '超限 Limits'])

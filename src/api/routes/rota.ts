@@ -471,13 +471,10 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     writeXlsxWorkbook(tables, out).catch((error: unknown) =>
       out.destroy(error instanceof Error ? error : new Error(String(error))),
     )
-    return new Response(Readable.toWeb(out) as ReadableStream, {
-      status: 200,
-      headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`排班-${month}.xlsx`)}`,
-      },
-    }) as never
+    return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`排班-${month}.xlsx`)}`,
+    })
   })
   app.openapi(routes.samples, async (c) => {
     const actor = c.get('actor')
