@@ -16,7 +16,7 @@ import {
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
+import { Link, useSearchParams } from 'react-router-dom'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
@@ -179,11 +179,15 @@ function QueueList({
 
 // 我的团队: the review queue of the sheets I review (what waits on me first, overdue flagged, with due dates),
 // and my indirect reports' sheets read-only; a cycle filter when there are several. The server pages the
-// read-only and the archived lists (20 rows a page), so a large reporting tree does not load at once.
+// read-only and the archived lists (20 rows a page), so a large reporting tree does not load at once. The
+// cycle filter lives in the address (?cycle=ID), so a link (e.g. a "feedback meetings due" notification) can
+// open the queue on one cycle.
 export function TeamQueuePage() {
   const { t } = useTranslation()
   const user = useCurrentUser()
-  const [cycleId, setCycleId] = useState<number | undefined>()
+  const [params, setParams] = useSearchParams()
+  const cycleParam = Number(params.get('cycle'))
+  const cycleId = Number.isInteger(cycleParam) && cycleParam > 0 ? cycleParam : undefined
   const [readOnlyOffset, setReadOnlyOffset] = useState(0)
   const [archivedOffset, setArchivedOffset] = useState(0)
   const queue = useTeamQueue(cycleId, { readOnlyOffset, archivedOffset })
@@ -201,7 +205,7 @@ export function TeamQueuePage() {
   const indirect = (data?.readOnly ?? []).filter((s) => s.state !== 'final')
   const archived: SheetSummary[] = data?.archived ?? []
   const chooseCycle = (v?: number) => {
-    setCycleId(v)
+    setParams(v === undefined ? {} : { cycle: String(v) }, { replace: true })
     setReadOnlyOffset(0)
     setArchivedOffset(0)
   }
