@@ -125,6 +125,10 @@ describe('my appraisal (employee, phone) and my team (supervisor)', () => {
 
   it('lets 小冰 start the period, record her work and submit the self review within the bounds', async () => {
     await phone.reload()
+    // 李娜's confirmation told her what she owes next: the bell's drawer lists it and leads to her sheet
+    await phone.getByRole('button', { name: '通知（1 条未读）' }).click()
+    await phone.getByRole('button', { name: /请提交自评/ }).click()
+    await phone.getByRole('button', { name: '通知', exact: true }).waitFor()
     await phone.getByRole('button', { name: '开始执行' }).click()
     await phone.getByTestId('sheet-header').getByText('执行中').waitFor()
 

@@ -17,10 +17,17 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useWebhook } from '../api/get-webhook.ts'
-import { type Webhook, webhookFlavours } from '../api/notification-types.ts'
+import { type Webhook, type WebhookFlavour, webhookFlavours } from '../api/notification-types.ts'
 import { useSaveWebhook } from '../api/save-webhook.ts'
 
 const fieldNames = new Set<string>(['flavour', 'url', 'enabled'])
+
+// What each platform's robot address looks like, as a hint in the empty field.
+const sampleUrls: Record<WebhookFlavour, string> = {
+  dingtalk: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+  feishu: 'https://open.feishu.cn/open-apis/bot/v2/hook/…',
+  wecom: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+}
 
 // 群机器人: the admin points the company's notifications at a DingTalk, Feishu/Lark or WeCom group robot.
 export function WebhookSettingsCard() {
@@ -30,6 +37,7 @@ export function WebhookSettingsCard() {
   const save = useSaveWebhook()
   const [form] = Form.useForm<Webhook>()
   const stored = webhook.data
+  const flavour = Form.useWatch('flavour', form)
 
   useEffect(() => {
     if (stored !== undefined) form.setFieldsValue(stored ?? { flavour: undefined, url: '', enabled: true })
@@ -84,6 +92,7 @@ export function WebhookSettingsCard() {
           >
             <Select
               style={{ maxWidth: 240 }}
+              placeholder={t('notifications.webhook.flavourRequired')}
               options={webhookFlavours.map((flavour) => ({
                 value: flavour,
                 label: t(`notifications.webhook.flavours.${flavour}`),
@@ -95,7 +104,7 @@ export function WebhookSettingsCard() {
             label={t('notifications.webhook.url')}
             rules={[{ required: true, whitespace: true, message: t('notifications.webhook.urlRequired') }]}
           >
-            <Input placeholder="https://" autoComplete="off" />
+            <Input placeholder={flavour ? sampleUrls[flavour] : 'https://'} autoComplete="off" />
           </Form.Item>
           <Form.Item name="enabled" label={t('notifications.webhook.enabled')} valuePropName="checked">
             <Switch />
