@@ -38,9 +38,12 @@ export function pct(fraction: number): string {
   return `${group(roundScore(fraction * 100))}%`
 }
 
-/** A value with its unit, e.g. "12,000 次" (the unit is template data, used as is in both languages). */
+/**
+ * A value with its unit, e.g. "12,000 次" (the unit is template data, used as is in both languages). A '%'
+ * indicator holds fractions (1 = 100%, as the templates define them), so 0.98 reads "98%", not "0.98 %".
+ */
 export function withUnit(value: number, unit: string | undefined, percent = false): string {
-  if (percent) return pct(value)
+  if (percent || unit === '%') return pct(value)
   return unit ? `${fmt(value)} ${unit}` : fmt(value)
 }
 

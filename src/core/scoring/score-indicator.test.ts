@@ -606,6 +606,47 @@ describe('properties', () => {
   })
 })
 
+describe("explanations of '%' indicators (values are fractions: 1 = 100%)", () => {
+  it('read the actual, the target and the bands as percentages', () => {
+    // 000 客户评价: 25 × min(1, 实际/目标), target 98%.
+    const reviews = indicator({ shape: 'ratio_to_target', capRatio: 1 }, 25, {
+      unit: '%',
+      target: { kind: 'fixed', value: 0.98 },
+    })
+    expect(scoreIndicator(reviews, { actual: 0.931 }).explanation).toEqual({
+      'zh-CN': '实际 93.1%，目标 98%，实际/目标 = 95% → 25 × 95% = 23.75 分',
+      en: 'Actual 93.1% against target 98%: actual/target = 95% → 25 × 95% = 23.75 points',
+    })
+    // 002 T12 日常工作完成率: A when done in full, B from 60%, C below.
+    const daily = indicator(
+      {
+        shape: 'levels',
+        levels: [
+          { code: 'A', points: 20 },
+          { code: 'B', points: 12 },
+          { code: 'C', points: 0 },
+        ],
+        thresholds: [
+          { level: 'A', band: { min: 1 } },
+          { level: 'B', band: { min: 0.6, max: 1 } },
+          { level: 'C', band: { max: 0.6 } },
+        ],
+      },
+      20,
+      { unit: '%' },
+    )
+    expect(scoreIndicator(daily, { actual: 0.75 }).explanation['zh-CN']).toBe(
+      '实际 75%，符合 ≥ 60% 且 < 100% → 等级 B → 12 分（满分 20）',
+    )
+    const quality = indicator({ shape: 'bands', basis: 'actual', bands: [{ min: 0.95, points: 10 }] }, 10, {
+      unit: '%',
+    })
+    expect(scoreIndicator(quality, { actual: 0.96 }).explanation.en).toBe(
+      'Actual 96% is in the band ≥ 95% → 10 points (max 10)',
+    )
+  })
+})
+
 function roundTo2(x: number): number {
   return Math.round(x * 100) / 100
 }

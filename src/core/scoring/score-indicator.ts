@@ -243,7 +243,7 @@ function scoreBands(
       en: `${basisEn} falls in no band → 0 points (max ${fmt(maxPoints)})`,
     })
   }
-  const bounds = describeBand(band, byRate)
+  const bounds = describeBand(band, byRate || unit === '%')
   const label = band.label ? `「${band.label}」` : ''
   return ok(points, target, {
     'zh-CN': `${basisZh}，落在 ${bounds['zh-CN']} 档${label} → ${tailZh}（满分 ${fmt(maxPoints)}）`,
@@ -522,7 +522,7 @@ function scoreLevels(
   const name = `${level.code}${level.label && level.label !== level.code ? `（${level.label}）` : ''}`
   const nameEn = `${level.code}${level.label && level.label !== level.code ? ` (${level.label})` : ''}`
   if (derivedFrom && input.actual !== undefined) {
-    const bounds = describeBand(derivedFrom.band, false)
+    const bounds = describeBand(derivedFrom.band, unit === '%')
     return ok(points, target, {
       'zh-CN': `实际 ${withUnit(input.actual, unit)}，符合 ${bounds['zh-CN']} → 等级 ${name} → ${fmt(points)} 分（满分 ${fmt(maxPoints)}）`,
       en: `Actual ${withUnit(input.actual, unit)} is ${bounds.en} → level ${nameEn} → ${fmt(points)} points (max ${fmt(maxPoints)})`,

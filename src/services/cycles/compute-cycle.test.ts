@@ -105,7 +105,8 @@ describe.each(await testEngines())('computeCycle on %s', (engine) => {
         after: digest(entries(r.after)),
       })),
     }).toEqual({
-      sheets: '556c97406efe57c7',
+      // (explanations of '%' indicators read as percentages since 2026-11-30: "实际 96%", not "0.96 %")
+      sheets: '8eec45e114b609ff',
       events: 'ab61728a0856c7b6',
       audit: [{ reason: '批量计算 6 张考核表', before: '2688a110e506725a', after: 'c0ba9b30a5169e9d' }],
     })
