@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Empty, Flex, Spin, Tag, Typography, theme } from 'antd'
+import { Alert, App, Badge, Button, Empty, Flex, Spin, Tag, Typography, theme } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { describeError } from '../../../lib/describe-error.ts'
@@ -67,6 +67,7 @@ export function NotificationPanel({
   showTitle?: boolean
 }) {
   const { t } = useTranslation()
+  const { message } = App.useApp()
   const notifications = useNotifications()
   const markRead = useMarkNotificationsRead()
   const open = useOpenNotification(onNavigate)
@@ -86,7 +87,9 @@ export function NotificationPanel({
           type="link"
           disabled={unread === 0}
           loading={markRead.isPending}
-          onClick={() => markRead.mutate('all')}
+          onClick={() =>
+            markRead.mutate('all', { onError: (error) => void message.error(describeError(t, error)) })
+          }
         >
           {t('notifications.markAllRead')}
         </Button>
