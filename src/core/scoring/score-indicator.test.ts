@@ -622,9 +622,9 @@ describe("explanations of '%' indicators (values are fractions: 1 = 100%)", () =
       {
         shape: 'levels',
         levels: [
-          { code: 'A', points: 20 },
-          { code: 'B', points: 12 },
-          { code: 'C', points: 0 },
+          { code: 'A', label: 'A', points: 20 },
+          { code: 'B', label: 'B', points: 12 },
+          { code: 'C', label: 'C', points: 0 },
         ],
         thresholds: [
           { level: 'A', band: { min: 1 } },

@@ -11,12 +11,23 @@ import type { Actor } from '../auth/actor.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
 import { computeCycle } from './compute-cycle.ts'
 import { openCycle } from './open-cycle.ts'
+import { stopScoringThread } from './scoring-thread.ts'
 
 // Computing a cycle is tuned for speed (a memo of indicator scores, slices written while the next is
-// scored), so what it stores is pinned: the scores with their explanations, totals, events and audit rows
-// of a fixed cycle must stay exactly what the straightforward computation wrote.
+// scored, large jobs scored on a second thread), so what it stores is pinned: the scores with their
+// explanations, totals, events and audit rows of a fixed cycle must stay exactly what the straightforward
+// computation wrote, scored inline or on the scoring thread.
 
-describe.each(await testEngines())('computeCycle on %s', (engine) => {
+afterAll(async () => {
+  await stopScoringThread()
+})
+
+describe.each(
+  (await testEngines()).flatMap((engine) => [
+    [engine, 'inline'],
+    [engine, 'on the scoring thread'],
+  ]),
+)('computeCycle on %s, scoring %s', (engine, scoring) => {
   let handle: TestDatabase
   let org: TestOrganisation
   let hr: Actor
@@ -67,7 +78,9 @@ describe.each(await testEngines())('computeCycle on %s', (engine) => {
           'adjustments', jsonb_build_object('extra_twenty_percent', jsonb_build_object('score', n.k % 2 * 10))))
       from (select e.id, right(e.employee_no, 1)::int as k from employees e) n
       where n.id = s.employee_id and s.cycle_id = ${cycleId}`.execute(db)
-    const started = await computeCycle(deps(), hr, cycleId)
+    const started = await computeCycle(deps(), hr, cycleId, {
+      scoringThread: scoring === 'on the scoring thread',
+    })
     await started.completion
     expect(await findJob(asWorkflowDb(db), org.companyId, started.jobId)).toMatchObject({
       status: 'succeeded',

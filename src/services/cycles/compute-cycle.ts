@@ -1,17 +1,17 @@
 import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
-import { createScoreMemo, type ScoreMemo } from '../../core/scoring/score-memo.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
-import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
+import type { SheetRow } from '../../db/sheet-repository.ts'
 import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
-import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import type { ScoredSheet, SliceSheet } from './score-slice.ts'
+import { type SliceScorer, scorerFor } from './scoring-thread.ts'
 
 /** Sheets scored and written per transaction (fewer, larger batches: each costs a lock, commit and audit row). */
 export const computeBatchSize = 1000
@@ -21,14 +21,8 @@ export const computeBatchSize = 1000
 const firstWriteSlice = 100
 const computeWriteSlice = 300
 
-/** Sheets scored between turns of the event loop, in which the driver reads a finished write's reply and
- * sends the next queued one (it sends one statement at a time), so the database is never idle for long. */
-const sheetsPerTurn = 25
-
 /** Names listed in a reviewer's "feedback meetings due" notification before "等". */
 const feedbackNamesShown = 5
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
@@ -40,6 +34,8 @@ export async function computeCycle(
   deps: WorkflowDeps,
   actor: Actor,
   cycleId: number,
+  /** Score on the scoring thread (scoring-thread.ts): when the job is large (default), always, or never. */
+  options: { scoringThread?: boolean | 'when large' } = {},
 ): Promise<{ jobId: number; completion: Promise<void> }> {
   if (actor.role !== 'admin' && actor.role !== 'hr')
     throw new DomainError('forbidden', '只有管理员和人力资源可以计算考核周期')
@@ -62,20 +58,28 @@ export async function computeCycle(
     userId: actor.userId,
   })
   const metrics = createMetricLookup(deps.db, actor.companyId, metricPeriodOf(cycle))
-  const completion = runComputeJob(deps, actor, cycleId, cycle.name, cycle.settings, jobId, metrics)
+  const completion = runComputeJob(
+    deps,
+    actor,
+    { id: cycleId, name: cycle.name, settings: cycle.settings },
+    jobId,
+    metrics,
+    options.scoringThread ?? 'when large',
+  )
   return { jobId, completion }
 }
 
 async function runComputeJob(
   deps: WorkflowDeps,
   actor: Actor,
-  cycleId: number,
-  cycleName: string,
-  settings: CycleSettings,
+  cycle: { id: number; name: string; settings: CycleSettings },
   jobId: number,
   metrics: MetricLookup,
+  scoringThread: boolean | 'when large',
 ): Promise<void> {
   const db = asWorkflowDb(deps.db)
+  const cycleId = cycle.id
+  let scorer: SliceScorer | undefined
   try {
     const due = await db
       .selectFrom('appraisal_sheets')
@@ -100,8 +104,18 @@ async function runComputeJob(
       templates.set(v.id, v.definition as Template)
       await metrics.actualsFor(v.definition as Template, { employee_id: 0, department_id: null })
     }
-    // One memo for the job: sheets with equal inputs share their indicator scores and explanations.
-    const memo = createScoreMemo()
+    const sourceIds = cycle.settings.rollup?.sources.map((s) => s.cycleId) ?? []
+    const sourceNames = new Map<number, string>()
+    if (sourceIds.length > 0) {
+      const cycles = await db
+        .selectFrom('cycles')
+        .select(['id', 'name'])
+        .where('id', 'in', sourceIds)
+        .execute()
+      for (const c of cycles) sourceNames.set(c.id, c.name)
+    }
+    // One scorer (and memo) for the job: sheets with equal inputs share their indicator scores and explanations.
+    scorer = scorerFor({ templates, settings: cycle.settings, sourceNames }, ids.length, scoringThread)
     const outcome = async (trx: WorkflowDb, computed: number) => {
       const states = await trx
         .selectFrom('appraisal_sheets')
@@ -117,20 +131,14 @@ async function runComputeJob(
       const isLast = i + computeBatchSize >= ids.length
       // The progress is written in the batch's transaction, and the last batch's also records the outcome:
       // one commit (one WAL flush) per batch and nothing after.
+      const batchScorer = scorer
       computed += await deps.db.transaction().execute(async (trx) => {
-        const n = await computeBatch(
-          trx,
-          asWorkflowDb(trx),
-          actor,
-          cycleId,
-          cycleName,
-          settings,
-          batch,
+        const n = await computeBatch(trx, asWorkflowDb(trx), actor, cycle, batch, {
           templates,
           metrics,
-          memo,
-          deps.now(),
-        )
+          scorer: batchScorer,
+          now: deps.now(),
+        })
         const done = Math.min(ids.length, i + batch.length)
         if (isLast)
           await updateJob(asWorkflowDb(trx), jobId, {
@@ -148,6 +156,8 @@ async function runComputeJob(
       status: 'failed',
       error: error instanceof Error ? error.message : String(error),
     }).catch(() => undefined)
+  } finally {
+    scorer?.end()
   }
 }
 
@@ -155,15 +165,13 @@ async function computeBatch(
   trx: Parameters<typeof appendAudit>[0],
   db: WorkflowDb,
   actor: Actor,
-  cycleId: number,
-  cycleName: string,
-  settings: CycleSettings,
+  cycle: { id: number; name: string; settings: CycleSettings },
   ids: number[],
-  templates: Map<number, Template>,
-  metrics: MetricLookup,
-  memo: ScoreMemo,
-  now: Date,
+  job: { templates: Map<number, Template>; metrics: MetricLookup; scorer: SliceScorer; now: Date },
 ): Promise<number> {
+  const { templates, metrics, scorer, now } = job
+  const cycleId = cycle.id
+  const cycleName = cycle.name
   // Ids travel as one array parameter (a long IN list costs more to bind and plan than the lookup itself);
   // each row brings its submitted peer reviews along, so no second round trip is needed.
   const rows: (SheetRow & { peer_list: { indicators: unknown; comment: string | null }[] })[] = await db
@@ -183,20 +191,11 @@ async function computeBatch(
   const missingVersions = [...new Set(rows.map((r) => r.template_version_id))].filter(
     (v) => !templates.has(v),
   )
-  if (missingVersions.length > 0) {
-    const versions = await db
-      .selectFrom('template_versions')
-      .select(['id', 'definition'])
-      .where('id', 'in', missingVersions)
-      .execute()
-    for (const v of versions) templates.set(v.id, v.definition as Template)
-  }
-  const sourceIds = settings.rollup?.sources.map((s) => s.cycleId) ?? []
+  if (missingVersions.length > 0)
+    throw new Error(`考核表的模板版本 ${missingVersions.join('、')} 在计算开始后才出现，请重新计算`)
+  const sourceIds = cycle.settings.rollup?.sources.map((s) => s.cycleId) ?? []
   const sourceTotals = new Map<string, number>()
-  const sourceNames = new Map<number, string>()
   if (sourceIds.length > 0) {
-    const cycles = await db.selectFrom('cycles').select(['id', 'name']).where('id', 'in', sourceIds).execute()
-    for (const c of cycles) sourceNames.set(c.id, c.name)
     const totals = await db
       .selectFrom('appraisal_sheets')
       .select(['cycle_id', 'employee_id', 'total'])
@@ -220,52 +219,40 @@ async function computeBatch(
   }
   // Scoring is CPU work and the writes are database work: each slice's UPDATE is sent as soon as the slice is
   // scored, so the database writes it while the next slice is scored (one connection: the writes queue).
-  const results: { id: number; patch: SheetPatch }[] = []
+  const results: ScoredSheet[] = []
   const writes: Promise<unknown>[] = []
   const send = (write: Promise<unknown>) => {
     // Awaited below with Promise.all; the early catch only keeps a failure from counting as unhandled meanwhile.
     write.catch(() => undefined)
     writes.push(write)
   }
-  let scored = 0
+  const slices: Promise<void>[] = []
   for (let from = 0; from < rows.length; ) {
     const to = from + (from === 0 ? firstWriteSlice : computeWriteSlice)
-    const slice: { id: number; patch: SheetPatch }[] = []
+    const sheets: SliceSheet[] = []
     for (const { peer_list: peerList, ...row } of rows.slice(from, to)) {
-      if (++scored % sheetsPerTurn === 0) await nextTurn()
+      const template = templates.get(row.template_version_id)!
       const perEmployee = new Map<number, number>()
       for (const id of sourceIds) {
         const total = sourceTotals.get(`${id}:${row.employee_id}`)
         if (total !== undefined) perEmployee.set(id, total)
       }
-      const template = templates.get(row.template_version_id)!
-      const patch = scoreSheetRow(row, {
-        template,
+      sheets.push({
+        row,
         metricActuals: await metrics.actualsFor(template, row),
         peerReviews: peerList.map((p) => ({
           indicators: p.indicators as ReviewInputs['indicators'],
           comment: p.comment ?? undefined,
         })),
-        settings,
         sourceTotals: perEmployee,
-        sourceNames,
-        memo,
       })
-      slice.push({ id: row.id, patch })
     }
-    results.push(...slice)
-    const payload = JSON.stringify(
-      slice.map((r) => ({
-        id: r.id,
-        score: r.patch.score,
-        total: r.patch.total,
-        grade: r.patch.grade,
-        coefficient: r.patch.coefficient,
-      })),
-    )
-    // The slice's scores and its events in one statement: one event per sheet written, in sheet order.
-    send(
-      sql`
+    // Slices are scored in order (inline, or queued on the scoring thread) and each is written as it arrives.
+    const scored = scorer.score(sheets).then(({ payload, sheets: slice }) => {
+      results.push(...slice)
+      // The slice's scores and its events in one statement: one event per sheet written, in sheet order.
+      send(
+        sql`
     with written as (
       update appraisal_sheets s
       set score = v.score, total = v.total::numeric, grade = v.grade, coefficient = v.coefficient::numeric,
@@ -277,10 +264,13 @@ async function computeBatch(
     insert into sheet_events (company_id, sheet_id, action, from_state, to_state, actor_user_id, party, reason, created_at)
     select ${actor.companyId}, w.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
     from written w order by w.id`.execute(db),
-    )
+      )
+    })
+    scored.catch(() => undefined)
+    slices.push(scored)
     from = to
-    await nextTurn()
   }
+  await Promise.all(slices)
   const scoredIds = results.map((r) => r.id)
   // Tell each reviewer the feedback meetings are due: one notification per reviewer (a supervisor of 40 gets
   // one message naming the first few, not 40), pointing at the sheet when there is one, else at the cycle.
@@ -314,10 +304,10 @@ async function computeBatch(
       // Keys in sorted order, as the audit hash reads them (it then has nothing to sort).
       before: rows.map((r) => ({ sheetId: r.id, state: r.state, total: r.total, version: r.version })),
       after: results.map((r) => ({
-        grade: r.patch.grade,
+        grade: r.grade,
         sheetId: r.id,
         state: 'computed',
-        total: r.patch.total,
+        total: r.total,
       })),
       reason: `批量计算 ${results.length} 张考核表`,
     },

@@ -1,0 +1,68 @@
+import type { ScoreMemo } from '../../core/scoring/score-memo.ts'
+import type { Template } from '../../core/templates/template.ts'
+import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
+import type { CycleSettings } from '../../db/cycle-repository.ts'
+import type { SheetRow } from '../../db/sheet-repository.ts'
+import type { MetricActual } from '../sheets/create-metric-lookup.ts'
+import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
+
+// One slice of a cycle's computation, without I/O: every sheet scored with the engine, and the scores as the JSON
+// the slice's UPDATE reads. The same function runs on the server's thread or on the scoring thread
+// (scoring-thread.ts), so both write byte for byte the same.
+
+/** What a cycle's sheets share: their template versions (by id), the cycle's settings and roll-up sources. */
+export type SliceContext = {
+  templates: Map<number, Template>
+  settings: CycleSettings
+  sourceNames: Map<number, string>
+}
+
+/** One sheet with what was read for it: its submitted peer reviews, imported actuals, rolled-up totals. */
+export type SliceSheet = {
+  row: SheetRow
+  peerReviews: ReviewInputs[]
+  metricActuals: Record<string, MetricActual>
+  sourceTotals: Map<number, number>
+}
+
+/** What the batch keeps of a scored sheet (for the audit row); the full score travels in `payload`. */
+export type ScoredSheet = { id: number; total: string | undefined; grade: string | null | undefined }
+
+export type ScoredSlice = { payload: string; sheets: ScoredSheet[] }
+
+/** Scores a slice; `between` runs every `every` sheets (the server's thread yields there to its other work). */
+export async function scoreSlice(
+  sheets: SliceSheet[],
+  context: SliceContext,
+  memo: ScoreMemo,
+  pause?: { every: number; between: () => Promise<unknown> },
+): Promise<ScoredSlice> {
+  const scored: { id: number; score: unknown; total: unknown; grade: unknown; coefficient: unknown }[] = []
+  for (const [i, sheet] of sheets.entries()) {
+    if (pause && i > 0 && i % pause.every === 0) await pause.between()
+    const patch = scoreSheetRow(sheet.row, {
+      template: context.templates.get(sheet.row.template_version_id)!,
+      metricActuals: sheet.metricActuals,
+      peerReviews: sheet.peerReviews,
+      settings: context.settings,
+      sourceTotals: sheet.sourceTotals,
+      sourceNames: context.sourceNames,
+      memo,
+    })
+    scored.push({
+      id: sheet.row.id,
+      score: patch.score,
+      total: patch.total,
+      grade: patch.grade,
+      coefficient: patch.coefficient,
+    })
+  }
+  return {
+    payload: JSON.stringify(scored),
+    sheets: scored.map((s) => ({
+      id: s.id,
+      total: s.total as string | undefined,
+      grade: s.grade as string | null | undefined,
+    })),
+  }
+}
