@@ -5,6 +5,7 @@ import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { verifyAuditChain } from '../../db/audit-log-repository.ts'
 import { findJob } from '../../db/cycle-job-repository.ts'
+import { saveWebhook } from '../../db/notification-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -78,6 +79,12 @@ describe.each(
           'adjustments', jsonb_build_object('extra_twenty_percent', jsonb_build_object('score', n.k % 2 * 10))))
       from (select e.id, right(e.employee_no, 1)::int as k from employees e) n
       where n.id = s.employee_id and s.cycle_id = ${cycleId}`.execute(db)
+    // The group robot hears of the computation once per batch.
+    await saveWebhook(asWorkflowDb(db), org.companyId, {
+      flavour: 'dingtalk',
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=test',
+      enabled: true,
+    })
     const started = await computeCycle(deps(), hr, cycleId, {
       scoringThread: scoring === 'on the scoring thread',
     })
@@ -124,6 +131,22 @@ describe.each(
       audit: [{ reason: '批量计算 6 张考核表', before: '2688a110e506725a', after: 'c0ba9b30a5169e9d' }],
     })
     expect(await verifyAuditChain(db, org.companyId)).toMatchObject({ ok: true })
+
+    const outbox = await sql<{ payload: unknown; notification_id: number | null }>`
+      select payload, notification_id from notification_outbox where company_id = ${org.companyId}`.execute(
+      db,
+    )
+    expect(outbox.rows).toEqual([
+      {
+        notification_id: null,
+        payload: {
+          msgtype: 'text',
+          text: {
+            content: `【绩效】2026-09：请进行绩效面谈\n${sheets.rows.length} 张考核表已计算，请各位主管在“我的团队”中进行绩效面谈。`,
+          },
+        },
+      },
+    ])
 
     // One "feedback meetings due" notification per reviewer, naming their sheets (or the sheet, when one).
     const reviewers = await sql<{ user_id: number; sheets: number; first_sheet: number; names: string[] }>`

@@ -5,9 +5,11 @@ import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
+import { enqueueWebhook, findWebhook } from '../../db/notification-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
 import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
+import { webhookPayload } from '../notifications/webhook-payload.ts'
 import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { ScoredSheet, SliceSheet } from './score-slice.ts'
@@ -291,6 +293,24 @@ async function computeBatch(
     where s.id = any(${scoredIds}::int[])
     group by u.id
     order by u.id`.execute(db),
+  )
+  // The company's group robot, when configured, hears it once per batch (not once per reviewer).
+  const robotMessage = {
+    title: `${cycleName}：请进行绩效面谈`,
+    body: `${results.length} 张考核表已计算，请各位主管在“我的团队”中进行绩效面谈。`,
+  }
+  send(
+    findWebhook(db, actor.companyId).then((webhook) =>
+      webhook?.enabled
+        ? enqueueWebhook(db, {
+            companyId: actor.companyId,
+            notificationId: null,
+            url: webhook.url,
+            payload: webhookPayload(webhook.flavour, robotMessage),
+            now,
+          })
+        : undefined,
+    ),
   )
   // The audit row's queries queue behind the writes; a failed write is reported before the audit's own error.
   const audited = appendAudit(
