@@ -32,6 +32,12 @@ describe('notificationTarget', () => {
       'admin',
       { page: '/cycles/3' },
     ],
+    [
+      'the feedback meetings of a computed cycle, for a reviewer of several',
+      { kind: 'sheet.feedback', entity: 'cycle', entityId: '3' },
+      'supervisor',
+      { page: '/team?cycle=3' },
+    ],
     ['an entity the web has no page for', { kind: 'x', entity: 'bonus_pool', entityId: '3' }, 'admin', null],
     ['an id that is not a number', sheet('sheet.sign', 'abc'), 'employee', null],
   ] as const)('%s', (_, notification, role, expected) => {

@@ -30,6 +30,8 @@ export function notificationTarget(
     case 'appeal':
       return hrRoles.includes(role) ? { page: `/appeals/${id}` } : null
     case 'cycle':
+      // a computed cycle's feedback meetings are held from the reviewer's team queue, on that cycle
+      if (notification.kind === 'sheet.feedback') return { page: `/team?cycle=${id}` }
       return hrRoles.includes(role) ? { page: `/cycles/${id}` } : null
     default:
       return null
