@@ -1,7 +1,7 @@
 // "My appraisal" and "team queue" latency (issue 5: p95 ≤ 30 ms with 50 concurrent clients on loopback, for a
 // 2,000-employee company), beside the framework's bare hello-world measured in the same run.
 //
-// Per engine (PGlite, and PostgreSQL when reachable): a generated company of 2,000 employees (5 heads over
+// Per engine (PGlite in a data folder, and PostgreSQL when reachable): a generated company of 2,000 employees (5 heads over
 // 50 team supervisors over everyone else), 8 closed monthly cycles of history (16,000 final sheets) and one
 // cycle opened by the real job (2,000 draft sheets). The real server (startServer) and a bare Hono app
 // (`serve` of one route returning text) listen on 127.0.0.1. Each endpoint gets 50 clients in a closed loop
@@ -25,7 +25,8 @@ import { Worker } from 'node:worker_threads'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { startServer } from '../src/api/start-server.ts'
-import { createTestDatabase, type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
+import { type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
+import { openBenchDatabase } from './bench-database.ts'
 import { addPastCycles, generateBenchCompany, openBenchCycle } from './workflow-company.ts'
 
 const size = { employees: 2000, supervisors: 50, managers: 5, employeeLogins: 10 }
@@ -199,7 +200,7 @@ async function login(base: string, username: string): Promise<string> {
 }
 
 async function benchEngine(engine: EngineName) {
-  const handle = await createTestDatabase(engine)
+  const handle = await openBenchDatabase(engine)
   const db = handle.db
   try {
     const company = await generateBenchCompany(db, size)
