@@ -85,20 +85,25 @@ export async function isSelfOrAncestor(
 }
 
 /**
- * Ids of an employee and everyone whose manager chain leads to them (the 下属 tree), as a subquery. Each level
- * looks its reports up through the (company_id, manager_id) index: a lateral subquery kept apart by `offset 0`,
- * or the planner hashes every employee of the company at every level. `union` ends a loop in a manager chain.
+ * Ids of an employee and everyone whose manager chain leads to them (the 下属 tree), as a subquery. The tree is
+ * walked a level at a time: one lookup through the (company_id, manager_id) index for the whole level
+ * (manager_id = any(the level's ids)); the ids seen so far ride along, so a loop in a manager chain ends and
+ * nobody is listed twice. (The team queue, migration 0017, walks it the same way.)
  */
 export function reportingTreeIds(companyId: number, rootEmployeeId: number): RawBuilder<{ id: number }> {
   return sql<{ id: number }>`(
-    with recursive tree(id) as (
-      select id from employees where company_id = ${companyId} and id = ${rootEmployeeId}
-      union
-      select report.id from tree cross join lateral (
-        select e.id from employees e where e.company_id = ${companyId} and e.manager_id = tree.id offset 0
-      ) report
+    with recursive level(ids, seen) as (
+      select root.ids, root.ids from (
+        select array(select e.id from employees e where e.company_id = ${companyId} and e.id = ${rootEmployeeId}) as ids
+      ) root
+      union all
+      select next.ids, level.seen || next.ids from level cross join lateral (
+        select array(select e.id from employees e where e.company_id = ${companyId}
+          and e.manager_id = any(level.ids) and e.id <> all(level.seen)) as ids
+      ) next
+      where cardinality(level.ids) > 0
     )
-    select id from tree)`
+    select unnest(level.ids) as id from level)`
 }
 
 function scopeCondition(companyId: number, scope: EmployeeScope): RawBuilder<SqlBool> | undefined {

@@ -6,7 +6,7 @@ import type { SheetSummary } from './sheet-repository.ts'
 // engines (issue 5: p95 ≤ 30 ms under 50 clients). On single-threaded PGlite the cost is less the scan than
 // planning a five-way join and decoding every column of every row, so each list is one statement that
 // joins little (names come from scalar subqueries), and returns one JSON value already in SheetSummary's
-// shape and key order. The team queue's statement lives in a function (migration 0016) so that its plan is
+// shape and key order. The team queue's statement lives in a function (migrations 0016, 0017) so that its plan is
 // kept between calls; its sheets have the same columns as summaryJsonColumns here.
 
 type SummaryJson = Omit<SheetSummary, 'updatedAt'> & { updatedAt: string }
@@ -67,7 +67,7 @@ export type TeamQueueListing = {
 /**
  * The team queue of one employee: the sheets they review or that lie in their reporting tree (their own
  * excluded), split into sections, with the section totals, the cycles and the requested pages (newest period
- * first, then by id). One call of jixiao_team_queue (migration 0016), whose plan the connection keeps.
+ * first, then by id). One call of jixiao_team_queue (migrations 0016, 0017), whose plan the connection keeps.
  */
 export async function listTeamQueueSheets(
   db: Db,
