@@ -6,46 +6,28 @@ import type { SheetSummary } from './sheet-repository.ts'
 // engines (issue 5: p95 ≤ 30 ms under 50 clients). On single-threaded PGlite the cost is less the scan than
 // planning a five-way join and decoding every column of every row, so each list is one statement that
 // joins little (names come from scalar subqueries), and returns one JSON value already in SheetSummary's
-// shape and key order. The team queue's statement lives in a function (migrations 0016, 0017) so that its plan is
-// kept between calls; its sheets have the same columns as summaryJsonColumns here.
+// shape and key order (dates 'YYYY-MM-DD', numerics as JSON numbers). Each lives in a SQL function so that its
+// plan is kept between calls: jixiao_own_sheets (migration 0018) and jixiao_team_queue (0016, 0017), whose
+// sheets have the same columns.
 
 type SummaryJson = Omit<SheetSummary, 'updatedAt'> & { updatedAt: string }
-
-// One summary per sheet (s = appraisal_sheets, c = its cycle, e = its employee), as the columns of a row
-// that json_agg turns into an object with SheetSummary's keys in SheetSummary's order. Dates stay
-// 'YYYY-MM-DD' and numerics become JSON numbers (= Number(text)), as listSheetSummaries gives them.
-const summaryJsonColumns = sql`s.id, s.cycle_id as "cycleId", c.name as "cycleName", c.kind as "cycleKind",
-  c.period_start as "periodStart", c.period_end as "periodEnd", s.employee_id as "employeeId",
-  e.employee_no as "employeeNo", e.name as "employeeName", s.department_id as "departmentId",
-  (select d.name from departments d where d.id = s.department_id) as "departmentName",
-  s.reviewer_employee_id as "reviewerEmployeeId",
-  (select r.name from employees r where r.id = s.reviewer_employee_id) as "reviewerName",
-  s.state, s.version, s.total, s.grade, s.owner_confirmed_at is not null as "ownerConfirmed",
-  s.reviewer_confirmed_at is not null as "reviewerConfirmed", s.appeal_deadline as "appealDeadline",
-  c.deadlines, s.updated_at as "updatedAt"`
 
 function toSummary(row: SummaryJson): SheetSummary {
   // JSON carries timestamps as ISO text with microseconds; Date keeps milliseconds, as the drivers do.
   return { ...row, updatedAt: new Date(row.updatedAt) }
 }
 
-/** One employee's own sheets, newest period first (at most 1,000): "my appraisal". */
+/**
+ * One employee's own sheets, newest period first (at most 1,000): "my appraisal". One call of
+ * jixiao_own_sheets (migration 0018), whose plan the connection keeps.
+ */
 export async function listOwnSheetSummaries(
   db: Db,
   companyId: number,
   employeeId: number,
 ): Promise<SheetSummary[]> {
   const result = await sql<{ sheets: SummaryJson[] | null }>`
-    select json_agg(t order by t."periodStart" desc, t.id) as sheets
-    from (
-      select ${summaryJsonColumns}
-      from appraisal_sheets s
-      join cycles c on c.id = s.cycle_id
-      join employees e on e.id = s.employee_id
-      where s.company_id = ${companyId} and s.employee_id = ${employeeId}
-      order by c.period_start desc, s.id
-      limit 1000
-    ) t`.execute(db)
+    select jixiao_own_sheets(${companyId}::int, ${employeeId}::int) as sheets`.execute(db)
   return (result.rows[0]?.sheets ?? []).map(toSummary)
 }
 
