@@ -103,15 +103,20 @@ async function benchOpen(db: Db, co: BenchCompany, deps: { db: Db; now: () => Da
 
 async function benchCompute(db: Db, co: BenchCompany, deps: { db: Db; now: () => Date }) {
   const cycleId = await openBenchCycle(deps, co)
-  // Every sheet reviewed: self 24 / supervisor 20 on service quality, the shop data entered.
-  const review = (score: number) =>
-    JSON.stringify({
-      indicators: { problem_resolution_rate: { actual: 0.95 }, service_quality: { score, comment: 'ok' } },
-    })
-  await sql`update appraisal_sheets set state = 'supervisor_submitted',
-      self_review = ${review(24)}::jsonb, supervisor_review = ${review(20)}::jsonb,
-      shared_inputs = '{"indicators":{"customer_reviews":{"actual":0.98},"complaint_handling_rate":{"actual":1}}}'::jsonb
-    where cycle_id = ${cycleId}`.execute(db)
+  // Every sheet reviewed, with inputs that vary from sheet to sheet as a real team's do (so the memo of
+  // indicator scores hits only where inputs really repeat): resolution rates, service-quality scores of both
+  // raters and the two shop figures each take 10–20 values by sheet id.
+  await sql`update appraisal_sheets s set state = 'supervisor_submitted',
+      self_review = jsonb_build_object('indicators', jsonb_build_object(
+        'problem_resolution_rate', jsonb_build_object('actual', 0.8 + s.id % 20 / 100.0),
+        'service_quality', jsonb_build_object('score', 15 + s.id % 11, 'comment', '自评'))),
+      supervisor_review = jsonb_build_object('indicators', jsonb_build_object(
+        'problem_resolution_rate', jsonb_build_object('actual', 0.85 + s.id % 15 / 100.0),
+        'service_quality', jsonb_build_object('score', 14 + s.id * 7 % 12, 'comment', '上级评价'))),
+      shared_inputs = jsonb_build_object('indicators', jsonb_build_object(
+        'customer_reviews', jsonb_build_object('actual', 0.9 + s.id % 10 / 100.0),
+        'complaint_handling_rate', jsonb_build_object('actual', 0.9 + s.id % 11 / 100.0)))
+    where s.cycle_id = ${cycleId}`.execute(db)
   const reset = async () => {
     await sql`update appraisal_sheets set state = 'supervisor_submitted', score = null, total = null, grade = null,
         coefficient = null where cycle_id = ${cycleId}`.execute(db)
