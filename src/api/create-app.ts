@@ -11,6 +11,8 @@ import { createLoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
 import { loadSession } from './load-session.ts'
+import { refuseControlCharacters } from './refuse-control-characters.ts'
+import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
 import { registerAppealRoutes } from './routes/appeals.ts'
 import { registerAttributionRoutes } from './routes/attributions.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throwValidationError(result.error, result.target)
+      else if (result.target === 'param') refuseIdsBeyondRange(result.data)
     },
   })
   app.onError(handleError)
@@ -109,6 +112,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const large = largeLimits.find((route) => route.pattern.test(c.req.path))
     return (large?.limit ?? defaultLimit)(c, next)
   })
+  // No NUL or other control character reaches a route, whatever its schema says (400 naming the field).
+  app.use('/api/*', refuseControlCharacters())
   app.use('/api/*', loadSession(ctx))
 
   registerHealthRoutes(app, ctx)

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ZodError } from 'zod'
+import { ZodError } from 'zod'
 import { DomainError, type DomainErrorCode, type ErrorIssue } from '../core/errors.ts'
 
 // The one place where error codes meet HTTP statuses, and the one shape every error body takes.
@@ -56,6 +56,13 @@ const pgCodes: Record<string, { code: DomainErrorCode; message: string }> = {
   '22P02': { code: 'invalid_input', message: '输入格式无效' },
   '22007': { code: 'invalid_input', message: '日期或时间格式无效' },
   '22008': { code: 'invalid_input', message: '日期或时间超出范围' },
+  // Backstops of issue 12: the API refuses these before the database (refuse-control-characters.ts), but no
+  // input may ever produce a 500.
+  '22021': { code: 'invalid_input', message: '文本含有数据库不能保存的字符（如 NUL）' },
+  '22P05': { code: 'invalid_input', message: '文本含有数据库不能保存的字符（如 \\u0000）' },
+  '22003': { code: 'invalid_input', message: '数值超出范围' },
+  '22001': { code: 'invalid_input', message: '文本过长' },
+  '54000': { code: 'invalid_input', message: '值过大，数据库无法保存' },
 }
 
 function pgCode(err: unknown): string | undefined {
@@ -100,6 +107,14 @@ export function handleError(err: Error, c: Context): Response {
             ? 'not_found'
             : 'invalid_input'
     return c.json(errorBody(code, err.message || '请求无效'), status as ContentfulStatusCode)
+  }
+  if (err instanceof ZodError) {
+    // A schema parsed by hand inside a handler: the same 400 as the routes' validation hook.
+    const issues = issuesFromZod(err, 'body')
+    return c.json(
+      errorBody('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('；'), issues),
+      400,
+    )
   }
   const mapped = pgCode(err) ? pgCodes[pgCode(err)!] : undefined
   if (mapped) return c.json(errorBody(mapped.code, mapped.message), statusByCode[mapped.code])
