@@ -21,11 +21,11 @@ export async function openCliContext(config: Config, companyOption?: string): Pr
     let company = companies[0]
     if (companyOption !== undefined) {
       company = companies.find((c) => String(c.id) === companyOption || c.name === companyOption)
-      if (!company) throw new CliError(`no company "${companyOption}"; companies: ${describe(companies)}`)
+      if (!company) throw new CliError(`no company "${companyOption}"; companies: ${describe(companies)}`, 3)
     } else if (companies.length === 0) {
-      throw new CliError('the database holds no company yet: run `jixiao demo` or start the server once')
+      throw new CliError('the database holds no company yet: run `jixiao demo` or start the server once', 4)
     } else if (companies.length > 1) {
-      throw new CliError(`several companies; choose one with --company: ${describe(companies)}`)
+      throw new CliError(`several companies; choose one with --company: ${describe(companies)}`, 2)
     }
     const admin = await handle.db
       .selectFrom('users')

@@ -75,6 +75,36 @@ describe('the jixiao command', { timeout: 240_000 }, () => {
     expect(refused.stderr).toMatch(/row 2, column employee: unknown employee "JX999"/)
   })
 
+  // Issue 12: `jixiao simulate` printed the help and exited 0, so a script could not tell a typo from success.
+  it('exits 2 naming the command, option or argument it did not understand, and shows the help', async () => {
+    const command = await jixiao(['simulate'])
+    expect(command.code).toBe(2)
+    expect(command.stderr).toMatch(/unknown command 'simulate'/)
+    expect(command.stderr).toContain('Usage: jixiao')
+    const option = await jixiao(['audit', 'verify', '--bogus'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toMatch(/unknown option '--bogus'/)
+    expect(option.stderr).toContain('Usage: jixiao audit verify')
+    const extra = await jixiao(['migrate', 'now'])
+    expect(extra.code).toBe(2)
+    expect(extra.stderr).toMatch(/too many arguments for 'migrate'/)
+    const missing = await jixiao(['export', 'pay', '--cycle'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/option '--cycle <id>' argument missing/)
+    const nothing = await jixiao([])
+    expect(nothing.code).toBe(2)
+    expect(nothing.stderr).toContain('Usage: jixiao')
+    // Asking for help is not an error.
+    expect((await jixiao(['help'])).code).toBe(0)
+    expect((await jixiao(['audit', '--help'])).code).toBe(0)
+  })
+
+  it('exits 3 when what a command names does not exist', async () => {
+    const result = await jixiao(['audit', 'verify', '--company', '没有这家公司'])
+    expect(result.code).toBe(3)
+    expect(result.stderr).toMatch(/no company "没有这家公司"/)
+  })
+
   it('stops with one clear line when the database cannot be opened', async () => {
     const result = await jixiao(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })
     expect(result.code).toBe(1)

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { loadConfig } from '../config.ts'
-import { DomainError } from '../core/errors.ts'
+import { DomainError, type DomainErrorCode } from '../core/errors.ts'
+import { DataFolderBusyError } from '../db/open-database.ts'
 import { openCliContext } from './cli-context.ts'
 import { registerAuditCommands } from './commands/audit.ts'
 import { registerCycleCommands } from './commands/cycles.ts'
@@ -43,15 +44,45 @@ async function main(argv: string[]): Promise<void> {
   await program.parseAsync(argv)
 }
 
-const exitCodeByDomainCode: Record<string, number> = {
-  invalid_input: 2,
-  not_found: 3,
+/**
+ * Exit codes scripts can rely on (README, "Command line"): 0 done, 1 a check failed (audit verify, a draw that
+ * does not reproduce) or an unexpected error, 2 the command line was not understood or its input is invalid,
+ * 3 not found, 4 refused by the state of the data, 5 not allowed, 6 the data folder is in use by another process.
+ */
+export const exitCodes = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  notFound: 3,
   conflict: 4,
   forbidden: 5,
-}
+  busy: 6,
+} as const
+
+const exitCodeByDomainCode = {
+  invalid_input: exitCodes.usage,
+  template_invalid: exitCodes.usage,
+  too_large: exitCodes.usage,
+  not_found: exitCodes.notFound,
+  gone: exitCodes.notFound,
+  conflict: exitCodes.conflict,
+  invalid_state: exitCodes.conflict,
+  locked: exitCodes.conflict,
+  import_busy: exitCodes.conflict,
+  rate_limited: exitCodes.conflict,
+  idempotency_key_reused: exitCodes.conflict,
+  idempotency_in_flight: exitCodes.conflict,
+  forbidden: exitCodes.forbidden,
+  unauthenticated: exitCodes.forbidden,
+} satisfies Record<DomainErrorCode, number>
 
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof CommanderError) process.exit(error.exitCode)
+  // Commander has already printed what it did not understand, and the help; --help and --version are not errors.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? exitCodes.ok : exitCodes.usage)
+  if (error instanceof DataFolderBusyError) {
+    console.error(`jixiao: ${error.message}`)
+    process.exit(exitCodes.busy)
+  }
   if (error instanceof CliError) {
     console.error(`jixiao: ${error.message}`)
     process.exit(error.exitCode)
@@ -59,9 +90,9 @@ main(process.argv).catch((error: unknown) => {
   if (error instanceof DomainError) {
     console.error(`jixiao: ${error.message}`)
     for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`)
-    process.exit(exitCodeByDomainCode[error.code] ?? 1)
+    process.exit(exitCodeByDomainCode[error.code] ?? exitCodes.failed)
   }
   console.error(`jixiao: ${messageOf(error)}`)
   if (process.env.JIXIAO_LOG === 'debug' && error instanceof Error) console.error(error.stack)
-  process.exit(1)
+  process.exit(exitCodes.failed)
 })

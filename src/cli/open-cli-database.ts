@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import { migrateToLatest } from '../db/migrate.ts'
-import { type DatabaseHandle, openDatabase } from '../db/open-database.ts'
+import { type DatabaseHandle, DataFolderBusyError, openDatabase } from '../db/open-database.ts'
 
 /** Opens the configured database (DATABASE_URL, else PGlite in the data folder) and migrates it. */
 export async function openCliDatabase(config: Config): Promise<DatabaseHandle> {
@@ -12,6 +12,8 @@ export async function openCliDatabase(config: Config): Promise<DatabaseHandle> {
     // PostgreSQL connects lazily: ask once so a wrong URL fails here, with one line.
     await handle.db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute()
   } catch (error) {
+    // Names the process that holds the data folder; main.ts gives it its own exit code.
+    if (error instanceof DataFolderBusyError) throw error
     throw new CliError(`cannot open the database (${where}): ${messageOf(error)}`)
   }
   try {

@@ -3,7 +3,10 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { lockDataFolder } from './data-folder-lock.ts'
 import type { Database, Db } from './database.ts'
+
+export { DataFolderBusyError } from './data-folder-lock.ts'
 
 // One data layer over two engines: embedded PGlite (a data folder) or a PostgreSQL server (DATABASE_URL).
 export type DatabaseHandle = {
@@ -44,14 +47,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   const dataDir = 'dataDir' in target ? target.dataDir : undefined
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', { parsers })
+  // PGlite has no locking of its own: a second process on the folder is refused (DataFolderBusyError).
+  const unlock = dataDir ? await lockDataFolder(dataDir) : () => {}
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', { parsers })
+  } catch (error) {
+    unlock()
+    throw error
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return remember({
     db,
     engine: 'pglite',
     location: dataDir ?? 'memory',
     pglite,
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy()
+      } finally {
+        unlock()
+      }
+    },
   })
 }
 

@@ -6,6 +6,7 @@ import { computeMonthlyAttendance } from '../../services/rota/compute-monthly-at
 import { publishMonthlyAttendance } from '../../services/rota/publish-monthly-attendance.ts'
 import { verifySampleDraw } from '../../services/rota/verify-sample-draw.ts'
 import { writeRotaMonthExport } from '../../services/rota/write-rota-month-export.ts'
+import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 
 // `jixiao rota check|attendance|publish-attendance|export|verify-draw`: the coverage check (排班覆盖检查) and monthly attendance (月度考勤) without a server.
@@ -168,23 +169,27 @@ function registerVerifyDraw(rota: Command, openDeps: OpenRotaDeps, print: Print)
           [{ path: 'id', message: `not an id: ${id}` }],
         )
       const deps = await openDeps({ company: opts.company })
+      let reproduces = true
       try {
         const { draw, reproducible } = await verifySampleDraw(deps, deps.companyId, drawId)
-        if (opts.json) return print(JSON.stringify({ ...draw, reproducible }, null, 2))
-        print(
-          [
-            `draw ${draw.id}: employee ${draw.employeeId}, week ${draw.week}, ${draw.algorithm}`,
-            `seed ${draw.seed}; ${draw.drawnIds.length} of ${draw.candidateIds.length} candidates`,
-            `drawn: ${draw.drawnIds.join(', ')}`,
-            reproducible
-              ? 'reproducible: the seed gives exactly these items 可复现'
-              : 'NOT reproducible: the record does not match its seed 记录与种子不符',
-          ].join('\n'),
-        )
-        if (!reproducible) process.exitCode = 1
+        reproduces = reproducible
+        if (opts.json) print(JSON.stringify({ ...draw, reproducible }, null, 2))
+        else
+          print(
+            [
+              `draw ${draw.id}: employee ${draw.employeeId}, week ${draw.week}, ${draw.algorithm}`,
+              `seed ${draw.seed}; ${draw.drawnIds.length} of ${draw.candidateIds.length} candidates`,
+              `drawn: ${draw.drawnIds.join(', ')}`,
+              reproducible
+                ? 'reproducible: the seed gives exactly these items 可复现'
+                : 'NOT reproducible: the record does not match its seed 记录与种子不符',
+            ].join('\n'),
+          )
       } finally {
         await deps.close()
       }
+      // Thrown after closing: the embedded engine resets process.exitCode when it shuts down.
+      if (!reproduces) throw new CliError(`draw ${drawId} does not reproduce from its seed 记录与种子不符`, 1)
     })
 }
 
