@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { createLoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
+import { idempotency } from './idempotency.ts'
 import { loadSession } from './load-session.ts'
 import { refuseControlCharacters } from './refuse-control-characters.ts'
 import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
@@ -115,6 +116,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // No NUL or other control character reaches a route, whatever its schema says (400 naming the field).
   app.use('/api/*', refuseControlCharacters())
   app.use('/api/*', loadSession(ctx))
+  // A repeat of a state-changing request with the same Idempotency-Key gets the first answer (issue 12).
+  app.use('/api/*', idempotency(ctx))
 
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)

@@ -16,6 +16,8 @@ export const statusByCode = {
   rate_limited: 429,
   template_invalid: 400,
   too_large: 413,
+  idempotency_key_reused: 422,
+  idempotency_in_flight: 409,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

@@ -10,6 +10,8 @@ export const domainErrorCodes = [
   'template_invalid',
   'locked',
   'too_large',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]

@@ -119,7 +119,9 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
   // The hashed text does not depend on the chain: built before the queries, while writes the caller
   // queued ahead of them are still running.
   const body = canonicalBody(content)
-  await sql`select id from companies where id = ${entry.companyId} for update`.execute(db)
+  // "for no key update": appends queue here, while inserts that merely reference the company (key share) do not,
+  // so a transaction that inserted a row first and appends afterwards cannot deadlock with another one (issue 12).
+  await sql`select id from companies where id = ${entry.companyId} for no key update`.execute(db)
   const last = await db
     .selectFrom('audit_log')
     .select('hash')

@@ -126,6 +126,22 @@ export type PositionTemplateTable = {
   template_id: number
 }
 
+/** A request's Idempotency-Key and its first answer (migration 0020). */
+export type IdempotencyKeyTable = {
+  company_id: number
+  user_id: number
+  method: string
+  path: string
+  key: string
+  request_hash: string
+  state: Generated<'in_flight' | 'done'>
+  response_status: number | null
+  response_type: string | null
+  response_body: string | null
+  created_at: CreatedAt
+  completed_at: Timestamp | null
+}
+
 export type Database = {
   companies: CompanyTable
   departments: DepartmentTable
@@ -137,6 +153,7 @@ export type Database = {
   templates: TemplateTable
   template_versions: TemplateVersionTable
   position_templates: PositionTemplateTable
+  idempotency_keys: IdempotencyKeyTable
 }
 
 export type Db = Kysely<Database>

@@ -160,6 +160,21 @@ export async function listPayItems(
   }))
 }
 
+/**
+ * Locks the cycle's pay sheet (its cycle row) for the rest of the transaction, and says whether the cycle exists.
+ * Every pay write of a cycle takes this lock first, so parallel writes queue in one order instead of deadlocking.
+ */
+export async function lockPaySheet(db: PayDb, companyId: number, cycleId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('cycles')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', cycleId)
+    .forNoKeyUpdate()
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function insertPayItem(
   db: PayDb,
   companyId: number,

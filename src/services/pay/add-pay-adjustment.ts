@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
 import { readPaySheet } from './get-pay-sheet.ts'
+import { lockCyclePay } from './load-cycle.ts'
 
 /** A correction after approval (更正): a new adjustment line with its reason; approved lines never change. */
 export async function addPayAdjustment(
@@ -17,6 +18,8 @@ export async function addPayAdjustment(
   input: AdjustmentInput,
 ): Promise<PaySheet> {
   await deps.db.transaction().execute(async (trx) => {
+    // Parallel corrections of one cycle queue on its pay sheet instead of deadlocking (issue 12).
+    await lockCyclePay(trx, actor.companyId, cycleId)
     await checkParticipant(trx, actor.companyId, cycleId, input.employeeId)
     if (!(await isPaySheetApproved(trx, actor.companyId, cycleId)))
       throw new DomainError(

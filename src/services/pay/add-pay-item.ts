@@ -7,7 +7,7 @@ import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
-import { loadCycle } from './load-cycle.ts'
+import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /** Adds a reward (+) or penalty (−) (奖惩) with its reason; refused once the pay sheet is approved. */
 export async function addPayItem(
@@ -18,6 +18,7 @@ export async function addPayItem(
 ): Promise<PayItem> {
   return deps.db.transaction().execute(async (trx) => {
     await loadCycle(trx, actor.companyId, cycleId)
+    await lockCyclePay(trx, actor.companyId, cycleId)
     await checkParticipant(trx, actor.companyId, cycleId, input.employeeId)
     if (await isPaySheetApproved(trx, actor.companyId, cycleId))
       throw new DomainError(

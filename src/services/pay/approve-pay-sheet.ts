@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { PaySheet } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
@@ -10,7 +9,7 @@ import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { SnapshotEmployee } from './compute-pay-drift.ts'
 import { computePaySheet } from './compute-pay-sheet.ts'
 import { readPaySheet } from './get-pay-sheet.ts'
-import { loadCycle } from './load-cycle.ts'
+import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /**
  * Finance approves a cycle's pay sheet: refused while any sheet is not final (the message names them) or any
@@ -24,7 +23,7 @@ export async function approvePaySheet(
 ): Promise<PaySheet> {
   await deps.db.transaction().execute(async (trx) => {
     const cycle = await loadCycle(trx, actor.companyId, cycleId)
-    await sql`select id from cycles where id = ${cycleId} for update`.execute(trx)
+    await lockCyclePay(trx, actor.companyId, cycleId)
     if (await findPaySheet(asPayDb(trx), actor.companyId, cycleId))
       throw new DomainError(
         'locked',

@@ -5,6 +5,7 @@ import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { isPaySheetApproved } from './check-participant.ts'
+import { lockCyclePay } from './load-cycle.ts'
 
 /** Removes a reward/penalty while the pay sheet is a draft; approved lines are never edited or removed. */
 export async function deletePayItem(
@@ -15,6 +16,7 @@ export async function deletePayItem(
   reason?: string,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
+    await lockCyclePay(trx, actor.companyId, cycleId)
     const [item] = await listPayItems(asPayDb(trx), actor.companyId, cycleId, { id: itemId })
     if (!item) throw new DomainError('not_found', `奖惩 ${itemId} 不存在 / pay item not found`)
     if (item.kind === 'adjustment' || (await isPaySheetApproved(trx, actor.companyId, cycleId)))

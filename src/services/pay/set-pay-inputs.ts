@@ -7,6 +7,7 @@ import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
+import { lockCyclePay } from './load-cycle.ts'
 
 /** Enters pay inputs by hand for one employee and cycle (they win over imported metrics); null removes one. */
 export async function setPayInputs(
@@ -16,6 +17,7 @@ export async function setPayInputs(
   input: PayInputValues,
 ): Promise<Record<string, string>> {
   return deps.db.transaction().execute(async (trx) => {
+    await lockCyclePay(trx, actor.companyId, cycleId)
     await checkParticipant(trx, actor.companyId, cycleId, input.employeeId)
     if (await isPaySheetApproved(trx, actor.companyId, cycleId))
       throw new DomainError('locked', '工资表已审批，输入项不能再改 / the pay sheet is approved')

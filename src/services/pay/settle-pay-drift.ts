@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { PaySheet } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -8,7 +7,7 @@ import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { computePayDrift, driftAdjustmentLabel, type SnapshotEmployee } from './compute-pay-drift.ts'
 import { readPaySheet } from './get-pay-sheet.ts'
-import { loadCycle } from './load-cycle.ts'
+import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /**
  * Finance settles the drift of an approved pay sheet: one adjustment line per drifting employee equal to the
@@ -24,7 +23,7 @@ export async function settlePayDrift(
   await deps.db.transaction().execute(async (trx) => {
     const cycle = await loadCycle(trx, actor.companyId, cycleId)
     // One settlement at a time per cycle, so two clicks cannot both add the same difference.
-    await sql`select id from cycles where id = ${cycleId} for update`.execute(trx)
+    await lockCyclePay(trx, actor.companyId, cycleId)
     const approved = await findPaySheet(asPayDb(trx), actor.companyId, cycleId)
     if (!approved)
       throw new DomainError(

@@ -112,6 +112,61 @@ describe('createApiClient', () => {
     })
     await expect(client.get('/health')).rejects.toMatchObject({ code: 'network_error', status: 0 })
   })
+
+  // Issue 12: one Idempotency-Key per submission, so a double click or a retried request books money once.
+  it('sends an Idempotency-Key with each changing request, none with GET', async () => {
+    const keys: (string | null)[] = []
+    const client = createApiClient({
+      fetch: (_input, init) => {
+        keys.push(new Headers(init?.headers).get('idempotency-key'))
+        return Promise.resolve(Response.json({ ok: true }))
+      },
+    })
+    await client.get('/employees')
+    await client.post('/pay', { amount: '10' })
+    await client.post('/pay', { amount: '10' })
+    expect(keys[0]).toBeNull()
+    expect(keys[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    // Two submissions one after the other are two intended requests.
+    expect(keys[2]).not.toBe(keys[1])
+  })
+
+  it('gives a double click (the same request while the first is under way) the same key', async () => {
+    const keys: (string | null)[] = []
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const client = createApiClient({
+      fetch: async (_input, init) => {
+        keys.push(new Headers(init?.headers).get('idempotency-key'))
+        await gate
+        return Response.json({ ok: true })
+      },
+    })
+    const first = client.post('/pay', { amount: '10' })
+    const second = client.post('/pay', { amount: '10' })
+    const other = client.post('/pay', { amount: '11' })
+    release()
+    await Promise.all([first, second, other])
+    expect(keys[0]).toBe(keys[1])
+    expect(keys[2]).not.toBe(keys[0])
+  })
+
+  it('retries a request whose answer was lost once, with the same key', async () => {
+    const keys: (string | null)[] = []
+    const client = createApiClient({
+      fetch: (_input, init) => {
+        keys.push(new Headers(init?.headers).get('idempotency-key'))
+        return keys.length === 1
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : Promise.resolve(Response.json({ id: 1 }))
+      },
+    })
+    expect(await client.post('/pay', { amount: '10' })).toEqual({ id: 1 })
+    expect(keys).toHaveLength(2)
+    expect(keys[1]).toBe(keys[0])
+  })
 })
 
 describe('toQueryString', () => {

@@ -42,6 +42,16 @@ export type ApiClientOptions = {
 
 const safeMethods = new Set(['GET', 'HEAD'])
 
+/** A fresh Idempotency-Key (a UUID v4); plain-http intranet pages have no crypto.randomUUID, only getRandomValues. */
+export function newIdempotencyKey(): string {
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID()
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 // Builds a query string, leaving out empty values so that "no filter" is never sent as `?status=`.
 export function toQueryString(query: QueryParams | undefined): string {
   if (!query) return ''
@@ -58,11 +68,39 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? ''
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   let csrfToken: string | null = null
+  // Changing requests under way, by method, path and body: a second identical submission while the first is still
+  // under way (a double click) carries the first one's Idempotency-Key, so the server books it once.
+  const keysInFlight = new Map<string, { key: string; users: number }>()
 
   async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
+    if (safeMethods.has(method)) return send<T>(method, path, body, query, undefined)
+    const text = body === undefined ? '' : JSON.stringify(body)
+    const signature = `${method} ${path}${toQueryString(query)}\n${text}`
+    const entry = keysInFlight.get(signature) ?? { key: newIdempotencyKey(), users: 0 }
+    entry.users++
+    keysInFlight.set(signature, entry)
+    try {
+      return await send<T>(method, path, body, query, entry.key)
+    } catch (error) {
+      // The answer was lost on the way: the same request with the same key once more books nothing twice.
+      if (isApiError(error, 'network_error')) return send<T>(method, path, body, query, entry.key)
+      throw error
+    } finally {
+      if (--entry.users === 0) keysInFlight.delete(signature)
+    }
+  }
+
+  async function send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    query: QueryParams | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
 
     let response: Response
     try {
