@@ -13,6 +13,8 @@ export type AppDeps = {
   webRoot?: string
   /** Failed-login limit per username and per client address (default 10 in 10 minutes). */
   loginRateLimit?: LoginRateLimit
+  /** The owner-only folder uploads wait in (config uploadDir); omitted, a private temp folder per app. */
+  uploadDir?: string
 }
 
 /** The dependencies after defaults are applied, shared by every route. */
@@ -21,6 +23,7 @@ export type AppContext = {
   engine: 'pglite' | 'postgres'
   now: () => Date
   limiter: LoginRateLimiter
+  uploadDir: string | undefined
 }
 
 export type AppEnv = {

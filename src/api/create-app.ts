@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     engine: deps.engine,
     now: deps.now ?? (() => new Date()),
     limiter: createLoginRateLimiter(deps.loginRateLimit),
+    uploadDir: deps.uploadDir,
   }
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

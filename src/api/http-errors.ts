@@ -18,6 +18,7 @@ export const statusByCode = {
   too_large: 413,
   idempotency_key_reused: 422,
   idempotency_in_flight: 409,
+  gone: 410,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

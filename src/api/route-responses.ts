@@ -8,6 +8,7 @@ const descriptions = {
   403: 'Role not allowed, or missing CSRF token',
   404: 'Not found (or outside the caller’s scope)',
   409: 'Conflict with existing data',
+  410: 'Gone: held in memory by a server run that has since ended (uploads, import jobs)',
   413: 'Request body too large',
   429: 'Too many failed logins; see Retry-After',
 } as const

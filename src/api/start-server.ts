@@ -12,6 +12,8 @@ export type StartServerOptions = {
   /** A built web folder (e.g. dist/web); served with SPA fallback when it exists. */
   webRoot?: string
   now?: () => Date
+  /** Where uploads wait between the import wizard's steps (config uploadDir). */
+  uploadDir?: string
 }
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> }
@@ -23,6 +25,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     engine: options.engine,
     now: options.now,
     webRoot: options.webRoot,
+    uploadDir: options.uploadDir,
   })
   return new Promise((resolvePromise, reject) => {
     const server = serve(

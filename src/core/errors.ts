@@ -12,6 +12,7 @@ export const domainErrorCodes = [
   'too_large',
   'idempotency_key_reused',
   'idempotency_in_flight',
+  'gone',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { JobTable, WorkflowDb } from './workflow-tables.ts'
 
 // Long work as a job row (opening a cycle, computing it): status, progress done/total, error, result.
@@ -31,9 +31,18 @@ function toRecord(r: Selectable<JobTable>): JobRecord {
   }
 }
 
+/** The process running a job (see services/jobs/process-owner.ts). */
+export type JobOwner = { host: string; pid: number; token: string }
+
 export async function insertJob(
   db: WorkflowDb,
-  values: { companyId: number; kind: string; params: Record<string, unknown>; userId: number | null },
+  values: {
+    companyId: number
+    kind: string
+    params: Record<string, unknown>
+    userId: number | null
+    owner?: JobOwner
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('jobs')
@@ -45,6 +54,9 @@ export async function insertJob(
       created_by_user_id: values.userId,
       error: null,
       result: null,
+      owner_host: values.owner?.host ?? null,
+      owner_pid: values.owner?.pid ?? null,
+      owner_token: values.owner?.token ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -82,6 +94,65 @@ export async function findJob(db: WorkflowDb, companyId: number, id: number): Pr
     .selectAll()
     .where('company_id', '=', companyId)
     .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? toRecord(row) : undefined
+}
+
+export type UnfinishedJob = JobRecord & {
+  companyId: number
+  owner: { host: string | null; pid: number | null; token: string | null }
+}
+
+/** Jobs of every company still queued or running, oldest first, with the process that owns each. */
+export async function listUnfinishedJobs(db: WorkflowDb): Promise<UnfinishedJob[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    ...toRecord(r),
+    companyId: r.company_id,
+    owner: { host: r.owner_host, pid: r.owner_pid, token: r.owner_token },
+  }))
+}
+
+/** Marks a job failed unless it finished meanwhile; answers whether it did. */
+export async function failUnfinishedJob(
+  db: WorkflowDb,
+  id: number,
+  values: { error: string; result: Record<string, unknown>; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({
+      status: 'failed',
+      error: values.error,
+      result: JSON.stringify(values.result),
+      updated_at: values.now,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** The newest job of `kind` on a cycle (its params name the cycle), or undefined. */
+export async function findLatestCycleJob(
+  db: WorkflowDb,
+  companyId: number,
+  kind: string,
+  cycleId: number,
+): Promise<JobRecord | undefined> {
+  const row = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('kind', '=', kind)
+    .where(sql<boolean>`params->>'cycleId' = ${String(cycleId)}`)
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst()
   return row ? toRecord(row) : undefined
 }

@@ -90,6 +90,11 @@ export async function setCycleStatus(db: WorkflowDb, cycleId: number, status: Cy
   await db.updateTable('cycles').set({ status }).where('id', '=', cycleId).execute()
 }
 
+/** Removes every sheet of a cycle whose opening did not finish (no half-opened cycle keeps sheets). */
+export async function deleteCycleSheets(db: WorkflowDb, cycleId: number): Promise<void> {
+  await db.deleteFrom('appraisal_sheets').where('cycle_id', '=', cycleId).execute()
+}
+
 export async function updateCycleSettings(
   db: WorkflowDb,
   cycleId: number,

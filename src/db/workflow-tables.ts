@@ -24,6 +24,10 @@ export type JobTable = {
   created_by_user_id: number | null
   created_at: CreatedAt
   updated_at: CreatedAt
+  /** The process running the job (migration 0022): host name, pid and the process's start token. */
+  owner_host: ColumnType<string | null, string | null | undefined, string | null>
+  owner_pid: ColumnType<number | null, number | null | undefined, number | null>
+  owner_token: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type CycleKind = 'monthly' | 'quarterly' | 'annual'

@@ -77,7 +77,7 @@ const inspect = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   request: { params: uploadIdParamSchema, query: uploadReadOptionsSchema },
-  responses: { 200: jsonResponse('The analysis', uploadSchema), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse('The analysis', uploadSchema), ...errorResponses(400, 401, 403, 404, 410) },
 })
 
 const discard = createRoute({
@@ -88,7 +88,7 @@ const discard = createRoute({
   security: writeSecurity,
   middleware: [staff()] as const,
   request: { params: uploadIdParamSchema },
-  responses: { 204: { description: 'Discarded' }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: 'Discarded' }, ...errorResponses(401, 403, 404, 410) },
 })
 
 const waitQuery = z.object({
@@ -110,7 +110,7 @@ const jobStart = (action: 'validate' | 'import', summary: string) =>
       202: jsonResponse('Started; poll GET /api/imports/jobs/{id}', importJobSchema),
       200: jsonResponse('Finished (wait=true)', importJobSchema),
       201: jsonResponse('Imported (wait=true)', importJobSchema),
-      ...errorResponses(400, 401, 403, 404, 409),
+      ...errorResponses(400, 401, 403, 404, 409, 410),
     },
   })
 
@@ -131,7 +131,7 @@ const getJob = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   request: { params: jobIdParamSchema },
-  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404, 410) },
 })
 
 const cancelJob = createRoute({
@@ -142,7 +142,7 @@ const cancelJob = createRoute({
   security: writeSecurity,
   middleware: [staff()] as const,
   request: { params: jobIdParamSchema },
-  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404, 409) },
+  responses: { 200: jsonResponse('The job', importJobSchema), ...errorResponses(401, 403, 404, 409, 410) },
 })
 
 const history = createRoute({
@@ -239,7 +239,7 @@ function readOptionsOf(query: DetectUploadOptions & { fileName?: string }): Dete
 
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const db = ctx.db as unknown as FactDb
-  const uploads = createUploadStore({ maxBytes: maxUploadBytes })
+  const uploads = createUploadStore({ dir: ctx.uploadDir, maxBytes: maxUploadBytes })
   let jobs: ImportJobs | undefined
   const jobsOf = (): ImportJobs => {
     if (jobs) return jobs

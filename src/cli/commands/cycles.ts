@@ -7,6 +7,7 @@ import { getJob } from '../../services/cycles/get-job.ts'
 import { listCycles } from '../../services/cycles/list-cycles.ts'
 import { openCycle } from '../../services/cycles/open-cycle.ts'
 import { sweepDueSheets } from '../../services/cycles/sweep-due-sheets.ts'
+import { failOrphanedJobs } from '../../services/jobs/fail-orphaned-jobs.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
@@ -15,6 +16,18 @@ import { formatTable } from '../print-table.ts'
 export function registerCycleCommands(program: Command, config: Config): void {
   const cycles = program.command('cycles').description('appraisal cycles (考核周期)')
   const deps = (db: Parameters<typeof listCycles>[0]['db']) => ({ db, now: () => new Date() })
+  // Jobs a killed process left running are marked failed first (jobs of a live server are left alone).
+  const openContext = async (company?: string) => {
+    const ctx = await openCliContext(config, company)
+    try {
+      for (const job of await failOrphanedJobs(deps(ctx.db)))
+        console.error(`任务 ${job.id}（${job.kind}）在 ${job.done}/${job.total} 时被中断，已标记为失败`)
+    } catch (error) {
+      await ctx.close()
+      throw error
+    }
+    return ctx
+  }
 
   cycles
     .command('list')
@@ -22,7 +35,7 @@ export function registerCycleCommands(program: Command, config: Config): void {
     .option('--company <id>', 'company id or name')
     .option('--json', 'print JSON')
     .action(async (opts: { company?: string; json?: boolean }) => {
-      const ctx = await openCliContext(config, opts.company)
+      const ctx = await openContext(opts.company)
       try {
         const items = await listCycles(deps(ctx.db), ctx.actor)
         if (opts.json) return console.log(JSON.stringify(items, null, 2))
@@ -81,7 +94,7 @@ export function registerCycleCommands(program: Command, config: Config): void {
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
           throw new DomainError('invalid_input', '周期参数无效', issues)
         }
-        const ctx = await openCliContext(config, opts.company)
+        const ctx = await openContext(opts.company)
         let failed: string | undefined
         try {
           const opened = await openCycle(deps(ctx.db), ctx.actor, parsed.data)
@@ -106,7 +119,7 @@ export function registerCycleCommands(program: Command, config: Config): void {
     .option('--company <id>', 'company id or name')
     .option('--json', 'print JSON')
     .action(async (cycleId: string, opts: { company?: string; json?: boolean }) => {
-      const ctx = await openCliContext(config, opts.company)
+      const ctx = await openContext(opts.company)
       let failed: string | undefined
       try {
         const started = await computeCycle(deps(ctx.db), ctx.actor, Number(cycleId))
@@ -130,7 +143,7 @@ export function registerCycleCommands(program: Command, config: Config): void {
     .option('--company <id>', 'company id or name')
     .option('--json', 'print JSON')
     .action(async (opts: { company?: string; json?: boolean }) => {
-      const ctx = await openCliContext(config, opts.company)
+      const ctx = await openContext(opts.company)
       try {
         const result = await sweepDueSheets(deps(ctx.db), ctx.companyId)
         if (opts.json) console.log(JSON.stringify(result))

@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
+import { startOrphanedJobSweep } from '../../services/jobs/start-orphaned-job-sweep.ts'
 import { startNotificationWorker } from '../../services/notifications/start-notification-worker.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 
@@ -19,6 +20,8 @@ export function registerServeCommand(program: Command, config: Config): void {
     .action(async (opts: { port?: string; demo: boolean }) => {
       const port = opts.port ? Number(opts.port) : config.port
       const handle = await openCliDatabase(config)
+      // Jobs a killed process left running are marked failed (with what they got done); then every few minutes.
+      const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date() })
       const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
       const webRoot = resolve('dist/web')
       const hasWeb = existsSync(resolve(webRoot, 'index.html'))
@@ -28,6 +31,7 @@ export function registerServeCommand(program: Command, config: Config): void {
         port,
         host: config.host,
         webRoot: hasWeb ? webRoot : undefined,
+        uploadDir: config.uploadDir,
       })
       // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
       const stopWorker = startNotificationWorker({ db: handle.db })
@@ -46,6 +50,7 @@ export function registerServeCommand(program: Command, config: Config): void {
       }
       const stop = async () => {
         await server.close()
+        stopJobSweep()
         await stopWorker()
         await handle.close()
         process.exit(0)

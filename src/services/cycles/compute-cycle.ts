@@ -9,6 +9,7 @@ import { enqueueWebhook, findWebhook } from '../../db/notification-repository.ts
 import type { SheetRow } from '../../db/sheet-repository.ts'
 import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
+import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { webhookPayload } from '../notifications/webhook-payload.ts'
 import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -58,6 +59,7 @@ export async function computeCycle(
     kind: 'cycle.compute',
     params: { cycleId },
     userId: actor.userId,
+    owner: currentProcessOwner(),
   })
   const metrics = createMetricLookup(deps.db, actor.companyId, metricPeriodOf(cycle))
   const completion = runComputeJob(

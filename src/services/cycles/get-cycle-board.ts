@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors.ts'
 import { type SheetState, sheetStates } from '../../core/workflow/sheet-workflow.ts'
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
 import { listAppealQueue } from '../../db/appeal-repository.ts'
+import { findLatestCycleJob } from '../../db/cycle-job-repository.ts'
 import { countSheetsByDepartmentAndState, findCycle } from '../../db/cycle-repository.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
@@ -9,7 +10,16 @@ import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
-/** HR's cycle board: sheets by stage and department, overdue sheets with who owes what, and open appeals. */
+/** Sheets listed on the board as waiting to be computed (the count is always whole). */
+export const uncomputedListLimit = 500
+
+const computedStates = new Set<string>(sheetStates.slice(sheetStates.indexOf('computed')))
+
+/**
+ * HR's cycle board: sheets by stage and department, overdue sheets with who owes what, open appeals, and how
+ * far computing got (已计算 X / Y, the sheets still waiting to be computed and the last compute job, which says
+ * when a restart interrupted it).
+ */
 export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   if (actor.role !== 'hr' && actor.role !== 'admin')
     throw new DomainError('forbidden', '只有人力资源和管理员可以查看周期看板')
@@ -17,10 +27,11 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   const today = await companyToday(db, actor.companyId, deps.now())
-  const [cells, sheets, appeals] = await Promise.all([
+  const [cells, sheets, appeals, lastComputeJob] = await Promise.all([
     countSheetsByDepartmentAndState(db, actor.companyId, cycleId),
     listSheetSummaries(db, actor.companyId, { cycleId, limit: 100_000 }),
     listAppealQueue(db, actor.companyId, { cycleId, status: ['filed', 'investigating'] }),
+    findLatestCycleJob(db, actor.companyId, 'cycle.compute', cycleId),
   ])
   const departments = new Map<
     string,
@@ -63,6 +74,31 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
         dueDate: cycle.deadlines[step.step]!,
       })),
   )
+  const uncomputed = sheets.filter((s) => s.state === 'supervisor_submitted')
+  const computation = {
+    /** Sheets computed (已计算 and every later state) out of all the cycle's sheets. */
+    computed: sheets.filter((s) => computedStates.has(s.state)).length,
+    total: sheets.length,
+    /** Sheets whose supervisor review is in and that are not computed yet: what computing (again) scores. */
+    uncomputedCount: uncomputed.length,
+    uncomputed: uncomputed.slice(0, uncomputedListLimit).map((s) => ({
+      sheetId: s.id,
+      employeeName: s.employeeName,
+      departmentName: s.departmentName,
+      reviewerName: s.reviewerName,
+    })),
+    lastJob: lastComputeJob
+      ? {
+          id: lastComputeJob.id,
+          kind: lastComputeJob.kind,
+          status: lastComputeJob.status,
+          done: lastComputeJob.done,
+          total: lastComputeJob.total,
+          error: lastComputeJob.error,
+          result: lastComputeJob.result,
+        }
+      : null,
+  }
   return {
     cycle,
     today,
@@ -71,5 +107,6 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
     departments: [...departments.values()],
     overdue,
     openAppeals: appeals,
+    computation,
   }
 }

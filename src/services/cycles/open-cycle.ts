@@ -16,6 +16,7 @@ import {
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
+import { currentProcessOwner } from '../jobs/process-owner.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** Participants per statement when sheets are created; progress is reported after each batch. */
@@ -98,6 +99,7 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
       kind: 'cycle.open',
       params: { cycleId: cycle.id },
       userId: actor.userId,
+      owner: currentProcessOwner(),
     })
     await setCycleJob(wdb, cycle.id, jobId)
     await appendAudit(

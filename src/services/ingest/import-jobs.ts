@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { DomainError, type ErrorIssue } from '../../core/errors.ts'
 import type { FactKindName } from '../../core/ingest/fact-kinds.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -12,11 +11,14 @@ import {
   importFile,
 } from './import-file.ts'
 import type { StoredUpload } from './import-uploads.ts'
+import { issuedBefore, timeOrderedId } from './time-ordered-id.ts'
 
 // Imports (and dry-run validations) of uploaded files run as in-process jobs: the API answers at once with a
 // job id, the wizard polls progress, and may cancel (the import's transaction rolls back). A validation runs the
 // whole import — COPY, every SQL check — and stops before the first row is written, so nothing is kept.
-// Jobs live in memory for an hour: the lasting record of an import is its row in `imports`.
+// Jobs live in memory for an hour: the lasting record of an import is its row in `imports`. A job id issued
+// before this server started names a job a restart ended: answered 410 (gone), saying nothing was imported,
+// since an import writes its rows in one transaction.
 
 export type ImportJobMode = 'validate' | 'import'
 export type ImportJobStatus = 'running' | 'succeeded' | 'failed' | 'cancelled'
@@ -83,8 +85,12 @@ function percentOf(p: ImportProgress): number {
   return phaseStart[p.phase]
 }
 
-export function createImportJobs(deps: ImportDeps & { auditDb: Db; ttlMs?: number }): ImportJobs {
+export function createImportJobs(
+  deps: ImportDeps & { auditDb: Db; ttlMs?: number; now?: () => number },
+): ImportJobs {
   const ttlMs = deps.ttlMs ?? 60 * 60 * 1000
+  const clock = deps.now ?? Date.now
+  const startedAt = clock()
   const jobs = new Map<string, { job: ImportJob; companyId: number; controller: AbortController }>()
 
   const forget = () => {
@@ -95,9 +101,16 @@ export function createImportJobs(deps: ImportDeps & { auditDb: Db; ttlMs?: numbe
 
   const find = (companyId: number, id: string) => {
     const entry = jobs.get(id)
-    if (!entry || entry.companyId !== companyId)
-      throw new DomainError('not_found', `import job ${id} not found`)
-    return entry
+    if (entry && entry.companyId === companyId) return entry
+    if (!entry && issuedBefore(id, startedAt))
+      throw new DomainError(
+        'gone',
+        `导入任务 ${id} 已不在：服务器在此后重启过。若导入在重启前已完成，可在导入记录中看到；若被重启中断，则没有写入任何数据（导入在一个事务中写入），请重新上传并导入（import job ${id} is gone: the server restarted; an interrupted import wrote nothing）`,
+      )
+    throw new DomainError(
+      'not_found',
+      `导入任务 ${id} 不存在或已过期（任务保留一小时）（import job ${id} not found）`,
+    )
   }
 
   return {
@@ -105,7 +118,7 @@ export function createImportJobs(deps: ImportDeps & { auditDb: Db; ttlMs?: numbe
       forget()
       const controller = new AbortController()
       const job: ImportJob = {
-        id: randomUUID(),
+        id: timeOrderedId(clock()),
         mode,
         uploadId: upload.id,
         fileName: upload.fileName,

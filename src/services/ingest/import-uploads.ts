@@ -1,12 +1,17 @@
-import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DomainError } from '../../core/errors.ts'
+import { issuedBefore, timeOrderedId } from './time-ordered-id.ts'
 
-// Files uploaded through the API wait here (a temp folder, one file each, streamed to disk, never held in
-// memory) between the wizard's steps: detect and preview, validate, import. They expire after `ttlMs`.
+// Files uploaded through the API wait here (one file each, streamed to disk, never held in memory) between the
+// wizard's steps: detect and preview, validate, import. The folder is the server's (`JIXIAO_UPLOAD_DIR`, by
+// default `uploads` in the data folder), owner-only (folder 0700, files 0600); an upload expires after
+// `ttlMs`, and a file a crash left behind is deleted once it is a day old, on start and every hour.
+
+/** A file in the upload folder older than this is a leftover (uploads expire after an hour) and is deleted. */
+export const leftoverUploadMs = 24 * 60 * 60 * 1000
 
 export type StoredUpload = {
   id: string
@@ -28,11 +33,44 @@ export type UploadStore = {
   /** The company's upload, or not_found (another company's id is not found either). */
   get(companyId: number, id: string): StoredUpload
   remove(id: string): Promise<void>
+  /** Forgets expired uploads and deletes files in the folder older than a day (done on start and hourly). */
+  sweep(): Promise<void>
   /** Deletes every stored file (server shutdown, tests). */
   close(): Promise<void>
 }
 
-export type UploadStoreOptions = { dir?: string; ttlMs?: number; maxBytes?: number }
+export type UploadStoreOptions = {
+  /** The upload folder; by default a private folder made under the system temp folder (tests, embedding). */
+  dir?: string
+  ttlMs?: number
+  maxBytes?: number
+  /** The clock (tests pass a fake one). */
+  now?: () => number
+}
+
+/** Makes the folder owner-only (0700), tightening one that already exists. */
+async function ensurePrivateFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await chmod(dir, 0o700)
+}
+
+/** Deletes the files in `dir` last written more than `maxAgeMs` ago; answers their names. */
+export async function removeStaleUploads(
+  dir: string,
+  now: number,
+  maxAgeMs = leftoverUploadMs,
+): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const removed: string[] = []
+  for (const name of names) {
+    const file = path.join(dir, name)
+    const info = await stat(file).catch(() => undefined)
+    if (!info?.isFile() || now - info.mtimeMs <= maxAgeMs) continue
+    await rm(file, { force: true })
+    removed.push(name)
+  }
+  return removed
+}
 
 /** A file name as given by the browser, reduced to its base name without control characters. */
 export function cleanFileName(name: string): string {
@@ -45,17 +83,28 @@ export function cleanFileName(name: string): string {
 }
 
 export function createUploadStore(options: UploadStoreOptions = {}): UploadStore {
-  const dir = options.dir ?? path.join(tmpdir(), 'jixiao-uploads')
+  const now = options.now ?? Date.now
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024
+  /** Ids issued before this moment belong to an earlier run of the server (see `get`). */
+  const startedAt = now()
   const uploads = new Map<string, StoredUpload>()
+  // The folder, ready and swept once: made owner-only first, since a leftover one may be world-readable.
+  const ready = (async () => {
+    const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'jixiao-uploads-')))
+    await ensurePrivateFolder(dir)
+    await removeStaleUploads(dir, now())
+    return dir
+  })()
+  ready.catch(() => undefined)
 
-  const sweep = () => {
-    const now = Date.now()
+  const sweep = async () => {
+    const at = now()
     for (const upload of uploads.values())
-      if (now - upload.createdAt > ttlMs) void store.remove(upload.id).catch(() => undefined)
+      if (at - upload.createdAt > ttlMs) await store.remove(upload.id).catch(() => undefined)
+    await removeStaleUploads(await ready, at)
   }
-  const timer = setInterval(sweep, Math.min(ttlMs, 10 * 60 * 1000))
+  const timer = setInterval(() => void sweep().catch(() => undefined), Math.min(ttlMs, 60 * 60 * 1000))
   timer.unref()
 
   const store: UploadStore = {
@@ -65,10 +114,12 @@ export function createUploadStore(options: UploadStoreOptions = {}): UploadStore
         throw new DomainError('invalid_input', 'the upload needs a file name (query fileName)', [
           { path: 'fileName', message: 'missing' },
         ])
-      await mkdir(dir, { recursive: true })
-      const id = randomUUID()
+      const dir = await ready
+      // The folder may have been removed under a running server: made again, owner-only.
+      await ensurePrivateFolder(dir)
+      const id = timeOrderedId(now())
       const filePath = path.join(dir, `${id}${path.extname(fileName).slice(0, 10)}`)
-      const out = createWriteStream(filePath)
+      const out = createWriteStream(filePath, { flags: 'wx', mode: 0o600 })
       let size = 0
       try {
         for await (const chunk of input.body) {
@@ -96,19 +147,23 @@ export function createUploadStore(options: UploadStoreOptions = {}): UploadStore
         fileName,
         filePath,
         sizeBytes: size,
-        createdAt: Date.now(),
+        createdAt: now(),
       }
       uploads.set(id, upload)
       return upload
     },
     get(companyId, id) {
       const upload = uploads.get(id)
-      if (!upload || upload.companyId !== companyId)
+      if (upload && upload.companyId === companyId) return upload
+      if (!upload && issuedBefore(id, startedAt))
         throw new DomainError(
-          'not_found',
-          `upload ${id} not found (uploads expire after an hour; upload the file again)`,
+          'gone',
+          `上传的文件 ${id} 已不在：服务器在上传后重启过，请重新上传文件（upload ${id} is gone: the server restarted since; upload the file again）`,
         )
-      return upload
+      throw new DomainError(
+        'not_found',
+        `上传的文件 ${id} 不存在或已过期（一小时后过期），请重新上传（upload ${id} not found; uploads expire after an hour）`,
+      )
     },
     async remove(id) {
       const upload = uploads.get(id)
@@ -116,6 +171,7 @@ export function createUploadStore(options: UploadStoreOptions = {}): UploadStore
       uploads.delete(id)
       await rm(upload.filePath, { force: true })
     },
+    sweep,
     async close() {
       clearInterval(timer)
       await Promise.all([...uploads.keys()].map((id) => store.remove(id)))
