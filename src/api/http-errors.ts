@@ -19,6 +19,7 @@ export const statusByCode = {
   idempotency_key_reused: 422,
   idempotency_in_flight: 409,
   gone: 410,
+  import_busy: 409,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

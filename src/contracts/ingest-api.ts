@@ -20,6 +20,22 @@ export const uploadReadOptionsSchema = z
     preset: z.string().min(1).max(100).optional(),
     encoding: encodingSchema.optional(),
     savedMapping: z.string().min(1).max(100).optional(),
+    shop: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({
+        description: 'The shop of rows without a shop column (decides what the import would replace)',
+      }),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'The source the import is recorded under (decides what it would replace)' }),
   })
   .meta({ id: 'UploadReadOptions' })
 export type UploadReadOptions = z.infer<typeof uploadReadOptionsSchema>
@@ -41,6 +57,18 @@ export const uploadIdParamSchema = z.object({
     .uuid()
     .meta({ param: { name: 'id', in: 'path' } }),
 })
+
+/** Live rows of one earlier import (and shop) that an import replaces, or would replace. */
+export const replacedRowsSchema = z
+  .object({
+    importId: z.number().int(),
+    fileName: z.string(),
+    importedAt: z.string(),
+    shop: z.string().nullable().meta({ description: 'null for a kind without a shop column' }),
+    rows: z.number().int(),
+  })
+  .meta({ id: 'ReplacedRows' })
+export type ReplacedRows = z.infer<typeof replacedRowsSchema>
 
 export const uploadAnalysisSchema = z
   .object({
@@ -72,6 +100,21 @@ export const uploadAnalysisSchema = z
       }),
     ),
     problem: z.object({ message: z.string(), issues: z.array(errorIssueSchema) }).nullable(),
+    replaces: z
+      .object({
+        source: z.string(),
+        periodStart: z.string().nullable(),
+        periodEnd: z.string().nullable(),
+        shops: z.array(z.string()).nullable(),
+        fileRows: z.number().int(),
+        rows: z.number().int(),
+        imports: z.array(replacedRowsSchema),
+      })
+      .nullable()
+      .meta({
+        description:
+          'What importing the file would replace: live rows of earlier imports of the same source and shops in its period',
+      }),
   })
   .meta({ id: 'UploadAnalysis' })
 export type UploadAnalysis = z.infer<typeof uploadAnalysisSchema>
@@ -118,6 +161,7 @@ export const importJobSchema = z
         source: z.string(),
         rows: z.number().int(),
         replacedRows: z.number().int(),
+        replaced: z.array(replacedRowsSchema),
         periodStart: z.string().nullable(),
         periodEnd: z.string().nullable(),
         sha256: z.string(),

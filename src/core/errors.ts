@@ -13,6 +13,7 @@ export const domainErrorCodes = [
   'idempotency_key_reused',
   'idempotency_in_flight',
   'gone',
+  'import_busy',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { FactColumnType, FactKind } from '../core/ingest/fact-kinds.ts'
 import { factKinds } from '../core/ingest/fact-kinds.ts'
@@ -347,35 +347,200 @@ export type ImportScope = {
   source: string
 }
 
-/** Marks the live rows of earlier imports with the same kind, preset and source inside the period as replaced. */
+/** A way to run SQL text with parameters: an import's SqlSession, or the Kysely database (sqlRunnerOf). */
+export type RunSql = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>
+
+/** Runs SQL text on the Kysely database, outside any import transaction (previews). */
+export function sqlRunnerOf(db: FactDb): RunSql {
+  return async <R>(text: string, params: unknown[] = []) =>
+    (await db.executeQuery(CompiledQuery.raw(text, params))).rows as R[]
+}
+
+/**
+ * What an import may replace: live rows of earlier completed imports of the same company, kind, preset and
+ * source, inside the period, and (for kinds with a shop column) of the shops the new rows name. Never others.
+ */
+export type ReplaceScope = ImportScope & {
+  period: { start: string; end: string }
+  /** The shops of the new rows; null for a kind without a shop column. */
+  shops: string[] | null
+}
+
+/** Live rows of one earlier import (and shop) that an import replaces or would replace. */
+export type ReplacedRows = {
+  importId: number
+  fileName: string
+  importedAt: string
+  /** null for a kind without a shop column. */
+  shop: string | null
+  rows: number
+}
+
+const hasShop = (kind: FactKind) => kind.columns.some((c) => c.name === 'shop')
+
+/** The rows of `table` (aliased f) a ReplaceScope covers, and its parameters ($1…). */
+function replaceableWhere(kind: FactKind, scope: ReplaceScope): { where: string; params: unknown[] } {
+  const params: unknown[] = [
+    scope.companyId,
+    scope.period.start,
+    scope.period.end,
+    scope.kind,
+    scope.preset,
+    scope.source,
+    scope.importId,
+  ]
+  let where = `f.company_id = $1 and f.superseded_by is null and f.day between $2::date and $3::date
+     and f.import_id in (select id from imports where company_id = $1 and kind = $4 and preset = $5 and source = $6
+                           and status = 'completed' and id <> $7)`
+  if (hasShop(kind) && scope.shops) {
+    params.push(scope.shops)
+    where += ` and coalesce(f.shop, '') = any($${params.length}::text[])`
+  }
+  return { where, params }
+}
+
+const replacedOf = (
+  rows: {
+    import_id: number
+    file_name: string
+    created_at: string
+    shop: string | null
+    n: string | number
+  }[],
+) =>
+  rows.map((r) => ({
+    importId: Number(r.import_id),
+    fileName: r.file_name,
+    importedAt: r.created_at,
+    shop: r.shop,
+    rows: Number(r.n),
+  }))
+
+/** The live rows an import of this scope would replace, by earlier import and shop (for the preview). */
+export async function findReplaceableRows(
+  run: RunSql,
+  kind: FactKind,
+  scope: ReplaceScope,
+): Promise<ReplacedRows[]> {
+  const { where, params } = replaceableWhere(kind, scope)
+  const shop = hasShop(kind) ? 'f.shop' : 'null::text'
+  const rows = await run<{
+    import_id: number
+    file_name: string
+    created_at: string
+    shop: string | null
+    n: string
+  }>(
+    `select f.import_id, i.file_name, i.created_at::text as created_at, ${shop} as shop, count(*) as n
+       from ${kind.table} f join imports i on i.id = f.import_id
+      where ${where}
+      group by f.import_id, i.file_name, i.created_at, ${shop} order by f.import_id, ${shop}`,
+    params,
+  )
+  return replacedOf(rows)
+}
+
+/**
+ * Marks the live rows of the scope (see ReplaceScope) as replaced by the new import; returns how many rows
+ * of the kind's table, by earlier import and shop.
+ */
 export async function supersedePeriod(
   s: SqlSession,
   kind: FactKind,
-  scope: ImportScope,
-  period: { start: string; end: string },
-): Promise<number> {
+  scope: ReplaceScope,
+): Promise<{ rows: number; replaced: ReplacedRows[] }> {
   const [earlier] = await s.query<{ any: boolean }>(
     `select exists (select 1 from imports where company_id = $1 and kind = $2 and preset = $3 and source = $4
                       and status = 'completed' and id <> $5) as any`,
     [scope.companyId, scope.kind, scope.preset, scope.source, scope.importId],
   )
-  if (!earlier?.any) return 0 // a first import of this source: nothing to scan
+  if (!earlier?.any) return { rows: 0, replaced: [] } // a first import of this source: nothing to scan
   const tables = kind.name === 'orders' ? [kind.table, 'fact_orders'] : [kind.table]
-  let replaced = 0
+  const { where, params } = replaceableWhere(kind, scope)
+  const shop = hasShop(kind) ? 'f.shop' : 'null::text'
+  let replaced: ReplacedRows[] = []
   for (const table of tables) {
-    const rows = await s.query<{ n: string | number }>(
+    const rows = await s.query<{
+      import_id: number
+      file_name: string
+      created_at: string
+      shop: string | null
+      n: string
+    }>(
       `with changed as (
-         update ${table} set superseded_by = $1
-          where company_id = $2 and superseded_by is null and day between $3::date and $4::date
-            and import_id in (select id from imports where company_id = $2 and kind = $5 and preset = $6 and source = $7
-                                and status = 'completed' and id <> $1)
-          returning 1)
-       select count(*) as n from changed`,
-      [scope.importId, scope.companyId, period.start, period.end, scope.kind, scope.preset, scope.source],
+         update ${table} as f set superseded_by = $7 where ${where}
+         returning f.import_id, ${shop} as shop)
+       select c.import_id, i.file_name, i.created_at::text as created_at, c.shop, count(*) as n
+         from changed c join imports i on i.id = c.import_id
+        group by c.import_id, i.file_name, i.created_at, c.shop order by c.import_id, c.shop`,
+      params,
     )
-    if (table === kind.table) replaced = Number(rows[0]?.n ?? 0)
+    if (table === kind.table) replaced = replacedOf(rows)
   }
-  return replaced
+  return { rows: replaced.reduce((sum, r) => sum + r.rows, 0), replaced }
+}
+
+/** The shops the staged rows name ('' for rows without one); null for a kind without a shop column. */
+export async function stagedShops(s: SqlSession, plan: StagePlan): Promise<string[] | null> {
+  if (!hasShop(plan.kind)) return null
+  const rows = await s.query<{ shop: string }>(
+    `select distinct ${castOf(plan, 'shop', 'text', true)} as shop from ${stagedRows(plan)} order by 1`,
+  )
+  return rows.map((r) => r.shop)
+}
+
+/**
+ * The company's completed import of this file (by hash and kind) whose rows are all still live, if any: a file
+ * whose rows another import has replaced since is imported again rather than answered "unchanged".
+ */
+export async function findLiveImport(
+  run: RunSql,
+  input: { companyId: number; kind: FactKind; sha256: string },
+): Promise<{ id: number; rows: number; periodStart: string | null; periodEnd: string | null } | undefined> {
+  const [row] = await run<{
+    id: number
+    rows: number
+    period_start: string | null
+    period_end: string | null
+  }>(
+    `select i.id, i.rows, i.period_start::text as period_start, i.period_end::text as period_end
+       from imports i
+      where i.company_id = $1 and i.sha256 = $2 and i.kind = $3 and i.status = 'completed'
+        and not exists (select 1 from ${input.kind.table} f
+                         where f.company_id = $1 and f.import_id = i.id and f.superseded_by is not null)
+      order by i.id desc limit 1`,
+    [input.companyId, input.sha256, input.kind.name],
+  )
+  return row
+    ? { id: Number(row.id), rows: Number(row.rows), periodStart: row.period_start, periodEnd: row.period_end }
+    : undefined
+}
+
+/**
+ * Serialises imports of one company, kind and source: taken first in the import transaction and held until it
+ * ends, so a second import of the same file waits and then finds the first one's rows ("unchanged").
+ * A wait longer than `timeoutMs` answers `import_busy`.
+ */
+export async function lockImportScope(
+  s: SqlSession,
+  key: { companyId: number; kind: string; source: string },
+  timeoutMs = 10 * 60 * 1000,
+): Promise<boolean> {
+  await s.query(`set local lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`)
+  try {
+    await s.query('savepoint import_lock')
+    await s.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `jixiao.import:${key.companyId}:${key.kind}:${key.source}`,
+    ])
+    await s.query('release savepoint import_lock')
+    return true
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error
+    await s.query('rollback to savepoint import_lock')
+    return false
+  } finally {
+    await s.query('set local lock_timeout = 0')
+  }
 }
 
 /** Moves the staged rows into the fact table (and, for order lines, builds the order headers). */

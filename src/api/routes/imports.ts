@@ -234,6 +234,9 @@ function readOptionsOf(query: DetectUploadOptions & { fileName?: string }): Dete
     preset: query.preset,
     encoding: query.encoding,
     savedMapping: query.savedMapping,
+    shop: query.shop,
+    source: query.source,
+    periodStart: query.periodStart,
   }
 }
 
@@ -340,7 +343,8 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
           companyId: actor.companyId,
           filePath: stored.filePath,
           fileName: stored.fileName,
-          options: readOptionsOf(options),
+          // the job's validation (a dry run) says what the import replaces, exactly
+          options: { ...readOptionsOf(options), withReplaces: false },
         },
       )
       if (detected.problem || !detected.preset)
@@ -355,7 +359,6 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
         upload: stored,
         options: { ...options, encoding: options.encoding },
         mode,
-        detected: { kind: detected.preset.kind, preset: detected.preset.name },
         onImported: () => uploads.remove(stored.id),
       })
       return answerJob(c, started, wait)

@@ -145,6 +145,11 @@ export class BulkOrderLines {
     return out.join('')
   }
 
+  /** The shops the lines name ('' where a line has none), once the lines are read. */
+  shops(): string[] {
+    return [...new Set([...this.orders.values()].map((t) => t.shop))].sort()
+  }
+
   get orderCount(): number {
     return this.orders.size
   }

@@ -10,13 +10,15 @@ import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/
 import type { Preset } from '../../core/ingest/presets/preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
 import type { FactDb } from '../../db/fact-tables.ts'
-import { defaultImportLimits } from './import-file.ts'
+import { findReplaceableRows, type ReplacedRows, sqlRunnerOf } from '../../db/import-repository.ts'
+import { defaultImportLimits, importSourceOf, periodOf } from './import-file.ts'
 import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
 import { sniffFile } from './readers/sniff-file.ts'
 
 // Looks at an uploaded export before importing it, for the import wizard: format and encoding, the
 // preset and header row found, each fact column with the header it maps from (or what was expected),
-// and the first data rows as they would be stored, each cell parsed by the same parsers as the import.
+// and the first data rows as they would be stored, each cell parsed by the same parsers as the import;
+// and what importing it would replace: the live rows of earlier imports of the same source, shops and period.
 
 export type DetectUploadOptions = {
   kind?: FactKindName
@@ -24,6 +26,28 @@ export type DetectUploadOptions = {
   encoding?: string
   mapping?: Record<string, string>
   savedMapping?: string
+  /** As the import would get them: they decide the source and the shop, so what the import replaces. */
+  shop?: string
+  source?: string
+  periodStart?: string
+  /** false: skip reading the whole file for `replaces` (null then). */
+  withReplaces?: boolean
+}
+
+/** What importing the file would replace (nothing is replaced before the import). */
+export type ReplacePreview = {
+  /** The source the rows would be recorded under: an import replaces only rows of its own source. */
+  source: string
+  periodStart: string | null
+  periodEnd: string | null
+  /** The shops the file's rows name ('' for rows without one); null for a kind without a shop column. */
+  shops: string[] | null
+  /** Data rows in the file. */
+  fileRows: number
+  /** Live rows that would be replaced, in all. */
+  rows: number
+  /** By earlier import and shop. */
+  imports: ReplacedRows[]
 }
 
 export type DetectedColumn = {
@@ -56,6 +80,8 @@ export type UploadAnalysis = {
   preview: PreviewRow[]
   /** Why nothing matched (or why the file cannot be read past its first bytes); issues say per preset what was expected. */
   problem: { message: string; issues: ErrorIssue[] } | null
+  /** What an import of the file would replace; null when no preset matched or it was not asked for. */
+  replaces: ReplacePreview | null
 }
 
 const SAMPLE_ROWS = 40
@@ -84,6 +110,7 @@ export async function detectUpload(
     columns: [],
     preview: [],
     problem: null,
+    replaces: null,
   }
   const rows =
     sniffed.format === 'csv'
@@ -171,7 +198,85 @@ export async function detectUpload(
     }
     analysis.preview.push({ row, cells: previewCells })
   }
+  if (options.withReplaces !== false)
+    analysis.replaces = await previewReplaces(deps.db, input, match, () =>
+      sniffed.format === 'csv'
+        ? readCsvRows(input.filePath, input.fileName, sniffed.encoding)
+        : readXlsxRows(input.filePath, input.fileName),
+    )
   return analysis
+}
+
+/** Reads the whole file for its shops and period (as the import would store them) and finds what they replace. */
+async function previewReplaces(
+  db: FactDb,
+  input: { companyId: number; fileName: string; options?: DetectUploadOptions },
+  match: HeaderMatch,
+  open: () => AsyncGenerator<SheetRow>,
+): Promise<ReplacePreview> {
+  const options = input.options ?? {}
+  const preset = match.preset
+  const kind = factKinds[preset.kind]
+  const source = importSourceOf(options, preset.name)
+  const hasShop = kind.columns.some((c) => c.name === 'shop')
+  const shopIndex = match.mapping.shop
+  const dateIndex = match.mapping[kind.dateColumn]
+  const dateType = kind.columns.find((c) => c.name === kind.dateColumn)?.type ?? 'date'
+  const fixedDay =
+    dateIndex === undefined && preset.dateFromPeriod
+      ? parseCell('date', periodOf(input.fileName, options) ?? '')
+      : undefined
+  const shops = new Set<string>()
+  let start: string | null = null
+  let end: string | null = null
+  let fileRows = 0
+  const headerLine = match.headerRow + 1 + (preset.skipAfterHeader ?? 0)
+  let index = 0
+  const rows = open()
+  try {
+    for await (const { cells } of rows) {
+      index++
+      if (index <= headerLine) continue
+      if (preset.dataRows !== undefined && fileRows >= preset.dataRows) break
+      const nonEmpty = cells.filter((c) => c.trim() !== '')
+      if (nonEmpty.length === 0 || isSummaryLabel(nonEmpty[0] ?? '')) continue
+      fileRows++
+      if (hasShop) {
+        const cell = shopIndex === undefined ? undefined : parseCell('text', cells[shopIndex] ?? '')
+        shops.add(cell === undefined ? (options.shop ?? '') : cell.ok ? (cell.value ?? '') : '')
+      }
+      const parsed =
+        fixedDay ?? (dateIndex === undefined ? undefined : parseCell(dateType, cells[dateIndex] ?? ''))
+      const day = parsed?.ok ? parsed.value?.slice(0, 10) : undefined
+      if (!day) continue
+      if (start === null || day < start) start = day
+      if (end === null || day > end) end = day
+    }
+  } finally {
+    await rows.return(undefined)
+  }
+  const shopList = hasShop ? [...shops].sort() : null
+  const imports =
+    start && end
+      ? await findReplaceableRows(sqlRunnerOf(db), kind, {
+          companyId: input.companyId,
+          importId: 0,
+          kind: kind.name,
+          preset: preset.name,
+          source,
+          period: { start, end },
+          shops: shopList,
+        })
+      : []
+  return {
+    source,
+    periodStart: start,
+    periodEnd: end,
+    shops: shopList,
+    fileRows,
+    rows: imports.reduce((sum, r) => sum + r.rows, 0),
+    imports,
+  }
 }
 
 async function customMapping(

@@ -18,12 +18,17 @@ import {
   copySql,
   createStage,
   findKeyConflicts,
+  findLiveImport,
+  findReplaceableRows,
   type ImportIssue,
   type ImportScope,
+  lockImportScope,
   moveStage,
+  type ReplacedRows,
   type SqlSession,
   type StagePlan,
   stagedPeriod,
+  stagedShops,
   supersedePeriod,
   validateStage,
   withImportTransaction,
@@ -34,8 +39,9 @@ import { sniffFile } from './readers/sniff-file.ts'
 
 // Imports one export file into one fact kind, all or nothing: sniff (size, format, zip bomb,
 // encoding) → find the header and preset → COPY into a staging table (raw bytes for bulk CSVs,
-// parsed and normalised cells otherwise) → validate in SQL → replace the same period and source →
-// move with set-based SQL → record the import. Same file twice changes nothing.
+// parsed and normalised cells otherwise) → validate in SQL → replace the same period, source and shops →
+// move with set-based SQL → record the import. Imports of one company, kind and source run one at a time;
+// the same file twice changes nothing while its rows are live, and brings them back once replaced.
 
 export type ImportLimits = { maxBytes: number; maxUncompressedBytes: number; maxZipRatio: number }
 
@@ -70,21 +76,38 @@ export type ImportFileInput = {
   periodEnd?: string
   userId?: number | null
   limits?: Partial<ImportLimits>
+  /** Run every check and say what would be imported and replaced, then roll back (status `valid`). */
+  dryRun?: boolean
   signal?: AbortSignal
   onProgress?: (progress: ImportProgress) => void
 }
 
 export type ImportFileResult = {
-  status: 'imported' | 'unchanged'
+  /** `valid`: a dry run passed every check (importId 0, nothing written). */
+  status: 'imported' | 'unchanged' | 'valid'
   importId: number
   kind: FactKindName
   preset: string
   source: string
   rows: number
   replacedRows: number
+  /** The earlier imports' rows it replaced (a dry run: would replace), by import and shop. */
+  replaced: ReplacedRows[]
   periodStart: string | null
   periodEnd: string | null
   sha256: string
+}
+
+/** What an import of `preset` with these options replaces: the source its rows are recorded under. */
+export function importSourceOf(input: { source?: string; shop?: string }, presetName: string): string {
+  return input.source ?? input.shop ?? presetName
+}
+
+/** Ends a dry run's transaction (rolling it back) with the result the import would have had. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportFileResult) {
+    super('dry run done')
+  }
 }
 
 export type ImportDeps = { db: FactDb; handle: DatabaseHandle }
@@ -141,32 +164,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       'invalid_input',
       `${fileName}: preset ${preset.name} imports ${preset.kind}, not ${input.kind}`,
     )
-  const source = input.source ?? input.shop ?? preset.name
-
-  const existing = await deps.db
-    .selectFrom('imports')
-    .select(['id', 'rows', 'period_start', 'period_end'])
-    .where('company_id', '=', input.companyId)
-    .where('sha256', '=', sha256)
-    .where('kind', '=', kind.name)
-    .where('status', '=', 'completed')
-    .executeTakeFirst()
-  if (existing) {
-    await rows?.return(undefined)
-    report('done', existing.rows)
-    return {
-      status: 'unchanged',
-      importId: existing.id,
-      kind: kind.name,
-      preset: preset.name,
-      source,
-      rows: existing.rows,
-      replacedRows: 0,
-      periodStart: existing.period_start,
-      periodEnd: existing.period_end,
-      sha256,
-    }
-  }
+  const source = importSourceOf(input, preset.name)
 
   // Columns the file lacks but the preset or the options fix.
   const constants: Record<string, string | null> = { ...(preset.constants ?? {}) }
@@ -247,6 +245,30 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
   }
 
   const run = async (s: SqlSession): Promise<ImportFileResult> => {
+    // One import of this company, kind and source at a time; the next one sees what the first committed.
+    if (!(await lockImportScope(s, { companyId: input.companyId, kind: kind.name, source })))
+      throw new DomainError(
+        'import_busy',
+        `${fileName}: another import of ${kind.label.zh} from "${source}" is still running; wait for it to finish, then import again`,
+        [{ path: 'source', message: 'an import of this source is running' }],
+      )
+    const existing = await findLiveImport(s.query, { companyId: input.companyId, kind, sha256 })
+    if (existing) {
+      report('done', existing.rows)
+      return {
+        status: 'unchanged',
+        importId: existing.id,
+        kind: kind.name,
+        preset: preset.name,
+        source,
+        rows: existing.rows,
+        replacedRows: 0,
+        replaced: [],
+        periodStart: existing.periodStart,
+        periodEnd: existing.periodEnd,
+        sha256,
+      }
+    }
     const [created] = await s.query<{ id: number }>(
       `insert into imports (company_id, kind, preset, source, file_name, sha256, size_bytes, status, created_by_user_id)
        values ($1, $2, $3, $4, $5, $6, $7, 'completed', $8) returning id`,
@@ -257,8 +279,9 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     report('reading')
     if (fastFields && sniffed.format === 'csv') {
       await s.query('savepoint fast_path')
+      let fast: Awaited<ReturnType<typeof importOrderLinesFast>> | undefined
       try {
-        const fast = await importOrderLinesFast(s, {
+        fast = await importOrderLinesFast(s, {
           filePath: input.filePath,
           encoding: sniffed.encoding,
           headerLine,
@@ -273,7 +296,6 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         })
         report('saving', fast.rows)
         await s.query('release savepoint fast_path')
-        return { status: 'imported', kind: kind.name, preset: preset.name, source, sha256, ...fast }
       } catch (error) {
         if (error instanceof DomainError || (error as Error)?.name === 'AbortError') throw error
         input.signal?.throwIfAborted()
@@ -281,6 +303,18 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         // general path, which explains problems by row and column.
         await s.query('rollback to savepoint fast_path')
         progress.bytesRead = 0
+      }
+      if (fast) {
+        const result: ImportFileResult = {
+          status: 'imported',
+          kind: kind.name,
+          preset: preset.name,
+          source,
+          sha256,
+          ...fast,
+        }
+        if (input.dryRun) throw new DryRunDone({ ...result, status: 'valid', importId: 0 })
+        return result
       }
     }
     await createStage(s, plan)
@@ -334,12 +368,31 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         [{ path: 'file', message: 'no data rows' }],
       )
     input.signal?.throwIfAborted()
-    report('saving', copied)
     const period = await stagedPeriod(s, plan)
-    const replacedRows =
+    const replaceScope =
       period.start && period.end
-        ? await supersedePeriod(s, kind, scope, { start: period.start, end: period.end })
-        : 0
+        ? { ...scope, period: { start: period.start, end: period.end }, shops: await stagedShops(s, plan) }
+        : undefined
+    if (input.dryRun) {
+      const replaced = replaceScope ? await findReplaceableRows(s.query, kind, replaceScope) : []
+      throw new DryRunDone({
+        status: 'valid',
+        importId: 0,
+        kind: kind.name,
+        preset: preset.name,
+        source,
+        rows: copied,
+        replacedRows: replaced.reduce((sum, r) => sum + r.rows, 0),
+        replaced,
+        periodStart: period.start,
+        periodEnd: period.end,
+        sha256,
+      })
+    }
+    report('saving', copied)
+    const { rows: replacedRows, replaced } = replaceScope
+      ? await supersedePeriod(s, kind, replaceScope)
+      : { rows: 0, replaced: [] }
     let moved: number
     try {
       await s.query('savepoint move_rows')
@@ -364,6 +417,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       source,
       rows: moved,
       replacedRows,
+      replaced,
       periodStart: period.start,
       periodEnd: period.end,
       sha256,
@@ -375,6 +429,10 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     report('done', result.rows)
     return result
   } catch (error) {
+    if (error instanceof DryRunDone) {
+      report('done', error.result.rows)
+      return error.result
+    }
     if (error instanceof DomainError) {
       await deps.db
         .insertInto('imports')
@@ -516,7 +574,8 @@ async function sampleCsv(
   }
 }
 
-function periodOf(fileName: string, input: ImportFileInput): string | undefined {
+/** The period of an export without a date column: given, else read from the file name (…_YYYYMMDD_YYYYMMDD…). */
+export function periodOf(fileName: string, input: Pick<ImportFileInput, 'periodStart'>): string | undefined {
   if (input.periodStart) return input.periodStart
   const compact = /(\d{4})(\d{2})(\d{2})_\d{8}/.exec(fileName)
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`
@@ -681,7 +740,9 @@ class FastPathDeclined extends Error {}
 async function importOrderLinesFast(
   s: SqlSession,
   o: FastPathInput,
-): Promise<Pick<ImportFileResult, 'importId' | 'rows' | 'replacedRows' | 'periodStart' | 'periodEnd'>> {
+): Promise<
+  Pick<ImportFileResult, 'importId' | 'rows' | 'replacedRows' | 'replaced' | 'periodStart' | 'periodEnd'>
+> {
   const lines = new BulkOrderLines({
     companyId: o.scope.companyId,
     importId: o.scope.importId,
@@ -722,7 +783,11 @@ async function importOrderLinesFast(
     lines.ordersCsv(),
   ])
   const period = { start: lines.start as string, end: lines.end as string }
-  const replacedRows = await supersedePeriod(s, factKinds.orders, o.scope, period)
+  const { rows: replacedRows, replaced } = await supersedePeriod(s, factKinds.orders, {
+    ...o.scope,
+    period,
+    shops: lines.shops(),
+  })
   await s.query(
     'update imports set rows = $1, period_start = $2, period_end = $3, replaced_rows = $4 where id = $5',
     [copied, period.start, period.end, replacedRows, o.scope.importId],
@@ -731,6 +796,7 @@ async function importOrderLinesFast(
     importId: o.scope.importId,
     rows: copied,
     replacedRows,
+    replaced,
     periodStart: period.start,
     periodEnd: period.end,
   }

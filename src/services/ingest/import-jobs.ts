@@ -1,5 +1,4 @@
 import { DomainError, type ErrorIssue } from '../../core/errors.ts'
-import type { FactKindName } from '../../core/ingest/fact-kinds.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { ImportIssue } from '../../db/import-repository.ts'
@@ -40,8 +39,8 @@ export type ImportJob = {
   fileName: string
   status: ImportJobStatus
   progress: ImportProgress & { percent: number }
-  /** The import's result; for a validation, the rows that would be imported (importId 0 unless already imported). */
-  result: (Omit<ImportFileResult, 'status'> & { status: ImportFileResult['status'] | 'valid' }) | null
+  /** The import's result; for a validation, the rows that would be imported and replaced (importId 0 unless already imported). */
+  result: ImportFileResult | null
   error: ImportJobError | null
   startedAt: string
   finishedAt: string | null
@@ -59,22 +58,11 @@ export type ImportJobs = {
     upload: StoredUpload
     options: ImportJobOptions
     mode: ImportJobMode
-    /** What detection found, to describe a passed validation. */
-    detected?: { kind: FactKindName; preset: string }
     /** Called once a real import succeeded (e.g. to delete the upload). */
     onImported?: (result: ImportFileResult) => Promise<void>
   }): { job: ImportJob; done: Promise<ImportJob> }
   get(companyId: number, id: string): ImportJob
   cancel(companyId: number, id: string): ImportJob
-}
-
-/** Thrown from the progress callback when a validation has passed every check: rolls the staging back. */
-class ValidationPassed extends Error {
-  constructor(readonly rows: number) {
-    super('validation passed')
-    // Named like a cancellation so that the importer rethrows it at once instead of retrying another path.
-    this.name = 'AbortError'
-  }
 }
 
 const phaseStart = { checking: 0, reading: 5, validating: 80, saving: 90, done: 100 } as const
@@ -114,7 +102,7 @@ export function createImportJobs(
   }
 
   return {
-    start({ companyId, userId, upload, options, mode, detected, onImported }) {
+    start({ companyId, userId, upload, options, mode, onImported }) {
       forget()
       const controller = new AbortController()
       const job: ImportJob = {
@@ -144,10 +132,10 @@ export function createImportJobs(
               filePath: upload.filePath,
               fileName: upload.fileName,
               userId,
+              dryRun: mode === 'validate',
               signal: controller.signal,
               onProgress: (p) => {
                 job.progress = { ...p, rows: p.rows ?? job.progress.rows, percent: percentOf(p) }
-                if (mode === 'validate' && p.phase === 'saving') throw new ValidationPassed(p.rows ?? 0)
               },
             },
           )
@@ -166,22 +154,7 @@ export function createImportJobs(
           }
           finish('succeeded')
         } catch (error) {
-          if (error instanceof ValidationPassed) {
-            job.result = {
-              status: 'valid',
-              importId: 0,
-              kind: detected?.kind ?? options.kind ?? 'orders',
-              preset: detected?.preset ?? options.preset ?? '',
-              source: options.source ?? options.shop ?? '',
-              rows: error.rows,
-              replacedRows: 0,
-              periodStart: null,
-              periodEnd: null,
-              sha256: '',
-            }
-            job.progress = { ...job.progress, phase: 'done', percent: 100, rows: error.rows }
-            finish('succeeded')
-          } else if (controller.signal.aborted) {
+          if (controller.signal.aborted) {
             job.error = {
               code: 'cancelled',
               message: `${upload.fileName}: cancelled; nothing imported`,
