@@ -42,7 +42,7 @@ export type CycleInput = {
   settings: CycleSettings
 }
 
-/** A background job (opening or computing a cycle). */
+/** A background job (opening or computing a cycle); `result.interrupted` when a restart ended it. */
 export type Job = {
   id: number
   kind: string
@@ -78,7 +78,22 @@ export type AppealQueueItem = {
   ruling: 'upheld' | 'partly_upheld' | 'rejected' | null
 }
 
-/** HR's cycle board: sheets by stage and department, overdue steps, open appeals. */
+/** How far computing got: sheets computed of all, those still to compute, and the last compute job. */
+export type CycleComputation = {
+  computed: number
+  total: number
+  uncomputedCount: number
+  /** The first 500 sheets whose supervisor review is in and that are not computed yet. */
+  uncomputed: {
+    sheetId: number
+    employeeName: string
+    departmentName: string | null
+    reviewerName: string | null
+  }[]
+  lastJob: Job | null
+}
+
+/** HR's cycle board: sheets by stage and department, overdue steps, open appeals, computing progress. */
 export type CycleBoard = {
   cycle: Cycle
   today: string
@@ -92,6 +107,7 @@ export type CycleBoard = {
   }[]
   overdue: OverdueStep[]
   openAppeals: AppealQueueItem[]
+  computation: CycleComputation
 }
 
 export type Distribution = {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { failUnfinishedJob, insertJob } from '../../../../db/cycle-job-repository.ts'
+import { asWorkflowDb } from '../../../../db/workflow-tables.ts'
 import {
   computeCycle,
   openCycle,
@@ -99,5 +101,41 @@ describe('CycleBoardPage', () => {
         '50%',
       ]),
     )
+  })
+
+  it('says how far computing got after a restart, lists the sheets still to compute, and 重新计算 finishes them', async () => {
+    // What a server killed mid-compute leaves once started again: 小焦's batch rolled back (her sheet waits
+    // for computing again) and the job failed on start with what it had done.
+    const db = asWorkflowDb(api.db)
+    const companyId = (
+      await db.selectFrom('cycles').select('company_id').where('id', '=', cycleId).executeTakeFirstOrThrow()
+    ).company_id
+    await db
+      .updateTable('appraisal_sheets')
+      .set({ state: 'supervisor_submitted', score: null, total: null, grade: null, coefficient: null })
+      .where('cycle_id', '=', cycleId)
+      .where('employee_id', '=', api.employeeIds.get('小焦')!)
+      .execute()
+    const jobId = await insertJob(db, { companyId, kind: 'cycle.compute', params: { cycleId }, userId: null })
+    await failUnfinishedJob(db, jobId, {
+      error: '服务器在任务运行中重启，任务已中止；已计算 1 张，请重新计算其余考核表',
+      result: { interrupted: { done: 1, total: 2 } },
+      now: new Date(),
+    })
+
+    await renderApp(`/cycles/${cycleId}`, api)
+    const computing = within(await card('计算进度'))
+    expect(computing.getByText('已计算 1 / 6')).toBeTruthy()
+    expect(
+      computing.getByText('服务器在任务运行中重启，任务已中止；已计算 1 张，请重新计算其余考核表'),
+    ).toBeTruthy()
+    expect(computing.getByText('待计算的考核表（1 张）')).toBeTruthy()
+    expect(cells(computing.getByText('小焦').closest('tr')!)).toEqual(['小焦', '客服部', '李娜'])
+
+    fireEvent.click(computing.getByRole('button', { name: /重新计算/ }))
+    await page.findByText('已计算 1 张考核表')
+    await waitFor(() => expect(computing.getByText('已计算 2 / 6')).toBeTruthy())
+    expect(computing.queryByText('待计算的考核表（1 张）')).toBeNull()
+    expect(computing.queryByRole('button', { name: /重新计算/ })).toBeNull()
   })
 })

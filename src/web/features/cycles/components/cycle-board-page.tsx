@@ -1,6 +1,7 @@
 import { BarChartOutlined, CalculatorOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -24,14 +25,16 @@ import { sheetStates } from '../../../../core/workflow/sheet-workflow.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useComputeCycle } from '../api/compute-cycle.ts'
-import type { AppealQueueItem, Job, OverdueStep } from '../api/cycle-api-types.ts'
+import type { AppealQueueItem, CycleComputation, Job, OverdueStep } from '../api/cycle-api-types.ts'
 import { cycleQueryKeys } from '../api/cycle-query-keys.ts'
 import { useCycleBoard } from '../api/get-cycle-board.ts'
+import { describeJobFailure } from '../describe-job-failure.ts'
 import { stageProgress } from '../stage-progress.ts'
 import { CycleSettingsCard } from './cycle-settings-card.tsx'
 import { JobProgress } from './job-progress.tsx'
 
-// The HR cycle board (周期看板): progress by stage and by department, overdue steps, open appeals, the compute
+// The HR cycle board (周期看板): progress by stage and by department, how far computing got (已计算 X / Y, the
+// sheets still to compute, a failed or interrupted job and 重新计算), overdue steps, open appeals, the compute
 // job and the appeal-window settings.
 export function CycleBoardPage() {
   const { t } = useTranslation()
@@ -46,7 +49,7 @@ export function CycleBoardPage() {
   if (board.isError)
     return <Result status="error" title={t('cycles.loadFailed')} subTitle={describeError(t, board.error)} />
   if (!board.data) return <Skeleton active />
-  const { cycle, byState, departments, overdue, openAppeals, total } = board.data
+  const { cycle, byState, departments, overdue, openAppeals, total, computation } = board.data
 
   const startCompute = () =>
     compute.mutate(id, {
@@ -89,6 +92,13 @@ export function CycleBoardPage() {
         </Card>
       ) : null}
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <ComputationCard
+            computation={computation}
+            computing={compute.isPending}
+            onRecompute={startCompute}
+          />
+        </Col>
         <Col xs={24} lg={16}>
           <Card title={t('cycles.board.byStage')} size="small">
             <Flex gap={24} wrap style={{ marginBottom: 12 }}>
@@ -242,5 +252,77 @@ export function CycleBoardPage() {
         </Col>
       </Row>
     </>
+  )
+}
+
+/** 已计算 X / Y, the sheets still to compute and, when the last compute job failed (a restart), 重新计算. */
+function ComputationCard({
+  computation,
+  computing,
+  onRecompute,
+}: {
+  computation: CycleComputation
+  computing: boolean
+  onRecompute: () => void
+}) {
+  const { t } = useTranslation()
+  const { computed, total, uncomputed, uncomputedCount, lastJob } = computation
+  const failure = lastJob ? describeJobFailure(t, lastJob) : null
+  return (
+    <Card
+      title={t('cycles.board.computation')}
+      size="small"
+      extra={
+        failure && uncomputedCount > 0 ? (
+          <Button icon={<CalculatorOutlined />} loading={computing} onClick={onRecompute}>
+            {t('cycles.actions.recompute')}
+          </Button>
+        ) : null
+      }
+    >
+      <Flex vertical gap={8}>
+        <Flex align="center" gap={12}>
+          <Typography.Text strong style={{ flex: 'none' }}>
+            {t('cycles.board.computedOf', { computed, total })}
+          </Typography.Text>
+          <Progress
+            percent={total ? Math.round((computed / total) * 100) : 0}
+            size="small"
+            style={{ margin: 0 }}
+          />
+        </Flex>
+        {failure ? (
+          <Alert type="warning" showIcon message={t('cycles.board.lastJobFailed')} description={failure} />
+        ) : null}
+        {uncomputedCount > 0 ? (
+          <Table<CycleComputation['uncomputed'][number]>
+            rowKey="sheetId"
+            size="small"
+            dataSource={uncomputed}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            title={() =>
+              `${t('cycles.board.uncomputed', { count: uncomputedCount })}${
+                uncomputedCount > uncomputed.length
+                  ? ` · ${t('cycles.board.uncomputedMore', { shown: uncomputed.length })}`
+                  : ''
+              }`
+            }
+            columns={[
+              { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+              {
+                title: t('cycles.board.department'),
+                key: 'department',
+                render: (_, r) => r.departmentName ?? '—',
+              },
+              {
+                title: t('cycles.parties.reviewer'),
+                key: 'reviewer',
+                render: (_, r) => r.reviewerName ?? '—',
+              },
+            ]}
+          />
+        ) : null}
+      </Flex>
+    </Card>
   )
 }

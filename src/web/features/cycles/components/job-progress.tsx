@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { describeError } from '../../../lib/describe-error.ts'
 import type { Job } from '../api/cycle-api-types.ts'
 import { isJobFinished, useJob } from '../api/get-job.ts'
+import { describeJobFailure } from '../describe-job-failure.ts'
 
 // The progress of a background job (open or compute a cycle), polled until it ends; tells the caller once.
 export function JobProgress({ jobId, onFinished }: { jobId: number; onFinished?: (job: Job) => void }) {
@@ -31,7 +32,9 @@ export function JobProgress({ jobId, onFinished }: { jobId: number; onFinished?:
         {data ? ` · ${t('cycles.job.count', { done: data.done, total: data.total })}` : null}
       </Typography.Text>
       <Progress percent={percent} status={status} />
-      {data?.error ? <Alert type="error" showIcon message={data.error} /> : null}
+      {data && describeJobFailure(t, data) ? (
+        <Alert type="error" showIcon message={describeJobFailure(t, data)} />
+      ) : null}
     </Flex>
   )
 }
