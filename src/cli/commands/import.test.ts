@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
@@ -51,6 +53,36 @@ describe('jixiao import / imports / metrics', () => {
     const again = JSON.parse(await run('import', 'auto', file, '--json'))
     expect(again).toMatchObject({ status: 'unchanged', importId: 1 })
     expect(await run('imports', 'list')).toMatch(/completed\s+orders\s+uci-online-retail/)
+  })
+
+  it("says what an import replaced, by import and shop, and previews it with --dry-run (shop B's file keeps shop A's rows)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-cli-import-'))
+    const write = (name: string, content: string) => {
+      const p = path.join(dir, name)
+      writeFileSync(p, content)
+      return p
+    }
+    const header = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n'
+    const shopA = write(
+      'shop-a.csv',
+      `${header}A1,S,x,1,2011-07-01 10:00,10.00,c,A\nA2,S,x,1,2011-07-01 11:00,10.00,c,A\n`,
+    )
+    const shopB = write('shop-b.csv', `${header}B1,S,x,1,2011-07-01 10:00,3.00,c,B\n`)
+    const fixA = write('shop-a-fixed.csv', `${header}A1,S,x,1,2011-07-01 10:00,5.00,c,A\n`)
+    expect(await run('import', 'orders', shopA)).toMatch(/replaced no earlier rows/)
+    expect(await run('import', 'orders', shopB)).toMatch(
+      /shop-b\.csv: imported as #\d+ .*\n {2}replaced no earlier rows/,
+    )
+    const dry = await run('import', 'orders', fixA, '--dry-run')
+    expect(dry).toMatch(/valid, nothing written; importing it would store 1 rows/)
+    expect(dry).toMatch(
+      /would replace 2 earlier rows of the same source, shop and period:\n {2}import #\d+ shop-a\.csv, shop A: 2 rows/,
+    )
+    const done = await run('import', 'orders', fixA)
+    expect(done).toMatch(
+      /replaced 2 earlier rows of the same source, shop and period:\n {2}import #\d+ shop-a\.csv, shop A: 2 rows/,
+    )
+    expect(done).not.toMatch(/shop B/)
   })
 
   it('computes a metric per shop as a table and as JSON', async () => {

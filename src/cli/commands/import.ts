@@ -6,7 +6,7 @@ import { type FactKindName, factKindNames } from '../../core/ingest/fact-kinds.t
 import { presets } from '../../core/ingest/presets/detect-preset.ts'
 import type { FactDb } from '../../db/fact-tables.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
-import { type ImportProgress, importFile } from '../../services/ingest/import-file.ts'
+import { type ImportFileResult, type ImportProgress, importFile } from '../../services/ingest/import-file.ts'
 import { listImports } from '../../services/ingest/list-imports.ts'
 import { undoImport } from '../../services/ingest/undo-import.ts'
 import { openCliContext } from '../cli-context.ts'
@@ -51,6 +51,30 @@ type ImportOptions = {
   maxMb?: string
   company?: string
   json?: boolean
+  dryRun?: boolean
+}
+
+/** What an import did (or, in a dry run, would do), naming each earlier import and shop whose rows it replaced. */
+export function describeImport(file: string, result: ImportFileResult): string {
+  const where = `(${result.kind}, preset ${result.preset}, source ${result.source})`
+  const span = `${result.periodStart ?? '?'} … ${result.periodEnd ?? '?'}`
+  if (result.status === 'unchanged')
+    return `${file}: already imported as #${result.importId} ${where}: ${result.rows} rows, ${span}, all still live; nothing changed`
+  const dry = result.status === 'valid'
+  const head = dry
+    ? `${file}: valid, nothing written; importing it would store ${result.rows} rows ${where}, ${span}`
+    : `${file}: imported as #${result.importId} ${where}: ${result.rows} rows, ${span}`
+  if (result.replaced.length === 0)
+    return `${head}\n  ${dry ? 'would replace' : 'replaced'} no earlier rows (an import replaces only rows of its source and shops in its period)`
+  const lines = result.replaced.map(
+    (r) =>
+      `  import #${r.importId} ${r.fileName}${r.shop === null ? '' : `, shop ${r.shop === '' ? '(none)' : r.shop}`}: ${r.rows} rows`,
+  )
+  return [
+    head,
+    `  ${dry ? 'would replace' : 'replaced'} ${result.replacedRows} earlier rows of the same source, shop and period:`,
+    ...lines,
+  ].join('\n')
 }
 
 function progressLine(p: ImportProgress): string {
@@ -74,6 +98,7 @@ export function registerImportCommands(program: Command, openDeps: OpenIngestDep
     .option('--period-start <date>', 'first day, for exports without a date column')
     .option('--period-end <date>', 'last day, for exports without a date column')
     .option('--max-mb <n>', 'refuse files larger than this many MB (default 200)')
+    .option('--dry-run', 'check the file and say what it would import and replace; write nothing')
     .option('--company <id>', 'company id or name (when the database holds several)')
     .option('--json', 'print the result as JSON')
     .action(async (kind: string, file: string, opts: ImportOptions) => {
@@ -102,18 +127,14 @@ export function registerImportCommands(program: Command, openDeps: OpenIngestDep
             periodEnd: opts.periodEnd,
             userId: deps.userId ?? null,
             limits: opts.maxMb ? { maxBytes: Number(opts.maxMb) * 1024 * 1024 } : undefined,
+            dryRun: opts.dryRun === true,
             signal: controller.signal,
             onProgress: (p) => process.stderr.write(progressLine(p)),
           },
         )
         process.stderr.write('\n')
         if (opts.json) return console.log(JSON.stringify(result, null, 2))
-        const verb = result.status === 'unchanged' ? 'already imported as' : 'imported as'
-        console.log(
-          `${file}: ${verb} #${result.importId} (${result.kind}, preset ${result.preset}, source ${result.source}): ` +
-            `${result.rows} rows, ${result.periodStart ?? '?'} … ${result.periodEnd ?? '?'}` +
-            (result.replacedRows ? `, replaced ${result.replacedRows} earlier rows` : ''),
-        )
+        console.log(describeImport(file, result))
       } finally {
         process.removeListener('SIGINT', onSigint)
         await deps.close()
