@@ -35,6 +35,7 @@ import { registerPositionRoutes } from './routes/positions.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
 import { registerSheetRoutes } from './routes/sheets.ts'
 import { registerTemplateRoutes } from './routes/templates.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export type { AppDeps } from './app-env.ts'
 
@@ -96,7 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   })
   app.onError(handleError)
-  app.use('*', secureHeaders())
+  app.use('*', secureHeaders(securityHeaders))
 
   // Set before the handler runs, so every response made through the context (c.json, c.body, errors) carries
   // it: setting a header on a finished response makes the server rebuild it (about 0.1 ms a request).
