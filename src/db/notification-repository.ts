@@ -125,6 +125,30 @@ export async function saveWebhook(
     .execute()
 }
 
+/** The hosts besides the platforms' own that the company's robot may reach (companies.settings.webhookAllowedHosts). */
+export async function findWebhookAllowedHosts(db: WorkflowDb, companyId: number): Promise<string[]> {
+  const row = await db
+    .selectFrom('companies')
+    .select(sql<unknown>`settings -> 'webhookAllowedHosts'`.as('hosts'))
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  return Array.isArray(row?.hosts) ? row.hosts.filter((h): h is string => typeof h === 'string') : []
+}
+
+export async function saveWebhookAllowedHosts(
+  db: WorkflowDb,
+  companyId: number,
+  hosts: string[],
+): Promise<void> {
+  await db
+    .updateTable('companies')
+    .set({
+      settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{webhookAllowedHosts}', ${JSON.stringify(hosts)}::jsonb)`,
+    })
+    .where('id', '=', companyId)
+    .execute()
+}
+
 export async function enqueueWebhook(
   db: WorkflowDb,
   values: { companyId: number; notificationId: number | null; url: string; payload: unknown; now: Date },
@@ -145,13 +169,13 @@ export async function enqueueWebhook(
     .execute()
 }
 
-export type OutboxItem = { id: number; url: string; payload: unknown; attempts: number }
+export type OutboxItem = { id: number; companyId: number; url: string; payload: unknown; attempts: number }
 
 /** Claims due deliveries: rows locked with skip locked, so two workers never send the same row. */
 export async function claimDueDeliveries(db: WorkflowDb, now: Date, limit: number): Promise<OutboxItem[]> {
   const rows = await db
     .selectFrom('notification_outbox')
-    .select(['id', 'url', 'payload', 'attempts'])
+    .select(['id', 'company_id as companyId', 'url', 'payload', 'attempts'])
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .orderBy('id')

@@ -1,9 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { webhookAllowedHostsSchema } from '../../contracts/notifications.ts'
 import { markReadSchema, webhookInputSchema } from '../../contracts/workflow.ts'
 import { listNotifications } from '../../services/notifications/list-notifications.ts'
 import { markNotificationsRead } from '../../services/notifications/mark-notifications-read.ts'
 import { getWebhook, setWebhook } from '../../services/notifications/set-webhook.ts'
+import {
+  getWebhookAllowedHosts,
+  setWebhookAllowedHosts,
+} from '../../services/notifications/set-webhook-allowed-hosts.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
 import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
@@ -67,11 +72,41 @@ const putHook = createRoute({
   method: 'put',
   path: '/api/notifications/webhook',
   tags: ['notifications'],
-  summary: 'Set or remove (null) the group-robot webhook (admin)',
+  summary:
+    'Set or remove (null) the group-robot webhook (admin): https to the platform’s documented robot host, or a host on the allow-list',
   security: writeSecurity,
   middleware: [requireRole('admin')] as const,
   request: { body: jsonBody(webhookInputSchema) },
   responses: { 200: jsonResponse('The webhook', webhookSchema), ...errorResponses(400, 401, 403) },
+})
+
+const allowedHostsSchema = z.object({ hosts: z.array(z.string()) }).meta({
+  id: 'WebhookAllowedHostList',
+  description: 'Hosts besides the platforms’ own that the robot may reach',
+})
+
+const getHosts = createRoute({
+  method: 'get',
+  path: '/api/notifications/allowed-hosts',
+  tags: ['notifications'],
+  summary: 'The hosts the group robot may reach besides DingTalk’s, Feishu’s and WeCom’s own (admin)',
+  security: readSecurity,
+  middleware: [requireRole('admin')] as const,
+  responses: { 200: jsonResponse('The allow-list', allowedHostsSchema), ...errorResponses(401, 403) },
+})
+
+const putHosts = createRoute({
+  method: 'put',
+  path: '/api/notifications/allowed-hosts',
+  tags: ['notifications'],
+  summary: 'Replace the group robot’s allow-list of hosts (admin); allow-listed hosts may use http',
+  security: writeSecurity,
+  middleware: [requireRole('admin')] as const,
+  request: { body: jsonBody(webhookAllowedHostsSchema) },
+  responses: {
+    200: jsonResponse('The allow-list', allowedHostsSchema),
+    ...errorResponses(400, 401, 403, 409),
+  },
 })
 
 export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
@@ -90,4 +125,8 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, ctx: AppCon
     await setWebhook(deps, c.get('actor'), c.req.valid('json'))
     return c.json(await getWebhook(deps, c.get('actor')), 200)
   })
+  app.openapi(getHosts, async (c) => c.json(await getWebhookAllowedHosts(deps, c.get('actor')), 200))
+  app.openapi(putHosts, async (c) =>
+    c.json(await setWebhookAllowedHosts(deps, c.get('actor'), c.req.valid('json').hosts), 200),
+  )
 }

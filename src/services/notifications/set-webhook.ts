@@ -1,11 +1,15 @@
 import { DomainError } from '../../core/errors.ts'
+import { webhookAddressProblem } from '../../core/notifications/check-webhook-address.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import { findWebhook, saveWebhook } from '../../db/notification-repository.ts'
+import { findWebhook, findWebhookAllowedHosts, saveWebhook } from '../../db/notification-repository.ts'
 import { asWorkflowDb, type WebhookFlavour } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
-/** Admin configures (or removes, with null) the group robot that receives notifications: DingTalk, Feishu/Lark or WeCom. */
+/**
+ * Admin configures (or removes, with null) the group robot that receives notifications: DingTalk, Feishu/Lark or
+ * WeCom, at an https address of the platform's documented host, or at a host on the company's allow-list.
+ */
 export async function setWebhook(
   deps: WorkflowDeps,
   actor: Actor,
@@ -14,6 +18,15 @@ export async function setWebhook(
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以配置通知机器人')
   await deps.db.transaction().execute(async (trx) => {
     const db = asWorkflowDb(trx)
+    if (value) {
+      const problem = webhookAddressProblem(
+        value.url,
+        await findWebhookAllowedHosts(db, actor.companyId),
+        value.flavour,
+      )
+      if (problem)
+        throw new DomainError('invalid_input', `url: ${problem}`, [{ path: 'url', message: problem }])
+    }
     const before = await findWebhook(db, actor.companyId)
     await saveWebhook(db, actor.companyId, value)
     await appendAudit(

@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
-import { saveWebhook } from '../../db/notification-repository.ts'
+import { saveWebhook, saveWebhookAllowedHosts } from '../../db/notification-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { notifyUsers } from './notify-users.ts'
 import { retryDelayMs, startNotificationWorker } from './start-notification-worker.ts'
 
-// The outbox worker against a real HTTP server on loopback: it retries a failing robot with backoff,
-// delivers the JSON shape each robot accepts, and gives up after the last attempt.
+// The outbox worker against a real HTTP server on loopback, which the company's allow-list names (an address outside
+// it is refused, issue 12 part 10): it retries a failing robot with backoff, delivers the JSON shape each robot
+// accepts, gives up after the last attempt, and never follows a redirect.
 
 type Received = { path: string; body: unknown }
 
@@ -31,7 +32,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
   let base = ''
   const received: Received[] = []
   // Per path: the responses to give, in order (the last one repeats).
-  const script = new Map<string, { status: number; body: string }[]>()
+  const script = new Map<string, { status: number; body: string; location?: string }[]>()
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
@@ -41,11 +42,16 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
       received.push({ path: req.url ?? '', body: JSON.parse(body) })
       const plan = script.get(req.url ?? '') ?? [{ status: 200, body: '{"errcode":0}' }]
       const next = plan.length > 1 ? plan.shift()! : plan[0]!
-      res.writeHead(next.status, { 'content-type': 'application/json' })
+      res.writeHead(next.status, {
+        'content-type': 'application/json',
+        ...(next.location ? { location: next.location } : {}),
+      })
       res.end(next.body)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const port = (server.address() as AddressInfo).port
+    base = `http://127.0.0.1:${port}`
+    await saveWebhookAllowedHosts(asWorkflowDb(handle.db), org.companyId, [`127.0.0.1:${port}`])
   })
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve))
@@ -118,6 +124,45 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
     const hits = received.filter((r) => r.path === '/dingtalk')
     expect(hits).toHaveLength(3)
     expect(hits[0]!.body).toEqual({ msgtype: 'text', text: { content: '【绩效】申诉待处理\n申诉 1' } })
+  })
+
+  const notifyHr = (title: string) =>
+    notifyUsers(
+      asWorkflowDb(handle.db),
+      org.companyId,
+      [org.users.hr],
+      { kind: 'appeal.assigned', title, body: '申诉 2', entity: 'appeal', entityId: 2 },
+      new Date(),
+    )
+
+  it('does not follow a robot’s redirect (it could lead to an internal address)', async () => {
+    script.set('/moved', [{ status: 302, body: '', location: `${base}/internal-admin` }])
+    await saveWebhook(asWorkflowDb(handle.db), org.companyId, {
+      flavour: 'wecom',
+      url: `${base}/moved`,
+      enabled: true,
+    })
+    await notifyHr('重定向')
+    const stop = startNotificationWorker({ db: handle.db, intervalMs: 5, backoffMs: 1, maxAttempts: 2 })
+    await until(async () => (await outbox()).at(-1)?.status === 'failed')
+    await stop()
+    expect((await outbox()).at(-1)!.last_error).toContain('redirect')
+    expect(received.filter((r) => r.path === '/moved')).toHaveLength(2)
+    expect(received.filter((r) => r.path === '/internal-admin')).toHaveLength(0)
+  })
+
+  it('refuses, without sending, an address that is no longer on the allow-list', async () => {
+    const db = asWorkflowDb(handle.db)
+    await saveWebhook(db, org.companyId, { flavour: 'dingtalk', url: `${base}/dropped`, enabled: true })
+    await notifyHr('不在允许列表')
+    await saveWebhookAllowedHosts(db, org.companyId, [])
+    const stop = startNotificationWorker({ db: handle.db, intervalMs: 5, backoffMs: 1 })
+    await until(async () => (await outbox()).at(-1)?.status === 'failed')
+    await stop()
+    const last = (await outbox()).at(-1)!
+    expect(last).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(last.last_error).toContain('address refused')
+    expect(received.filter((r) => r.path === '/dropped')).toHaveLength(0)
   })
 
   it('backs off exponentially, capped at an hour', () => {

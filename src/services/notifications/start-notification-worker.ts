@@ -1,5 +1,11 @@
+import { webhookAddressProblem } from '../../core/notifications/check-webhook-address.ts'
 import type { Db } from '../../db/database.ts'
-import { claimDueDeliveries, recordDelivery } from '../../db/notification-repository.ts'
+import {
+  claimDueDeliveries,
+  findWebhookAllowedHosts,
+  type OutboxItem,
+  recordDelivery,
+} from '../../db/notification-repository.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 
 export type NotificationWorkerOptions = {
@@ -54,7 +60,18 @@ export function startNotificationWorker(options: NotificationWorkerOptions): () 
   let running: Promise<void> = Promise.resolve()
   let timer: NodeJS.Timeout | undefined
 
-  const deliver = async (item: { id: number; url: string; payload: unknown; attempts: number }) => {
+  const deliver = async (item: OutboxItem, allowedHosts: string[]) => {
+    // The address was checked when the admin saved it; checked again here, because the allow-list may have
+    // shrunk since the row was queued. A refused address is never retried.
+    const refused = webhookAddressProblem(item.url, allowedHosts)
+    if (refused) {
+      await recordDelivery(db, item.id, {
+        sent: false,
+        error: `address refused: ${refused}`,
+        nextAttemptAt: null,
+      })
+      return
+    }
     let error: string | undefined
     try {
       const response = await send(item.url, {
@@ -62,9 +79,13 @@ export function startNotificationWorker(options: NotificationWorkerOptions): () 
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: JSON.stringify(item.payload),
         signal: AbortSignal.timeout(timeoutMs),
+        // A redirect could lead the server to an internal address: it is reported, never followed.
+        redirect: 'manual',
       })
       const body = await response.text()
-      if (!response.ok) error = `HTTP ${response.status}: ${body.slice(0, 200)}`
+      if (response.status >= 300 && response.status < 400)
+        error = `HTTP ${response.status}: redirect to ${response.headers.get('location') ?? '(none)'} not followed`
+      else if (!response.ok) error = `HTTP ${response.status}: ${body.slice(0, 200)}`
       else error = robotError(body)
     } catch (e) {
       error = e instanceof Error ? e.message : String(e)
@@ -98,9 +119,12 @@ export function startNotificationWorker(options: NotificationWorkerOptions): () 
           .execute()
       return items
     })
+    const allowedHosts = new Map<number, string[]>()
     for (const item of claimed) {
       if (stopped) break
-      await deliver(item)
+      if (!allowedHosts.has(item.companyId))
+        allowedHosts.set(item.companyId, await findWebhookAllowedHosts(db, item.companyId))
+      await deliver(item, allowedHosts.get(item.companyId)!)
     }
   }
 

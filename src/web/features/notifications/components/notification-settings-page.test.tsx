@@ -4,7 +4,8 @@ import { fireEvent, page, waitFor, within } from '../../../test-support/register
 import { renderApp } from '../../../test-support/render-app.tsx'
 
 // 通知设置 against the real API on the demo company: the admin points notifications at a DingTalk group robot,
-// sees the server refuse an address that is not http(s) next to the field, and removes the robot again.
+// sees the server refuse an address that is not http(s) next to the field, and removes the robot again; an
+// address outside the platforms' robot hosts is accepted only once its host is on the allow-list.
 
 let api: RealApi
 
@@ -40,7 +41,7 @@ describe('NotificationSettingsPage', () => {
     await chooseFlavour('钉钉')
     const url = page.getByRole('textbox', { name: 'Webhook 地址' })
     fireEvent.change(url, { target: { value: 'ftp://oapi.dingtalk.com/robot/send' } })
-    fireEvent.click(page.getByRole('button', { name: /保\s*存/ }))
+    fireEvent.click(page.getByRole('button', { name: /^保\s*存$/ }))
     // the contract allows http(s) only; its message stands under the field, not in a toast
     const field = url.closest<HTMLElement>('.ant-form-item')!
     await waitFor(() =>
@@ -50,7 +51,7 @@ describe('NotificationSettingsPage', () => {
 
     const address = 'https://oapi.dingtalk.com/robot/send?access_token=abc123'
     fireEvent.change(url, { target: { value: address } })
-    fireEvent.click(page.getByRole('button', { name: /保\s*存/ }))
+    fireEvent.click(page.getByRole('button', { name: /^保\s*存$/ }))
     await page.findByText('群机器人已保存')
     await waitFor(() => expect(field.querySelector('.ant-form-item-explain-error')).toBeNull())
     expect(await storedWebhook()).toEqual({ flavour: 'dingtalk', url: address, enabled: true })
@@ -66,6 +67,38 @@ describe('NotificationSettingsPage', () => {
     await page.findByText('群机器人已移除')
     await page.findByText('尚未配置群机器人')
     expect(await storedWebhook()).toBeNull()
+  })
+
+  it('refuses an internal address for the robot until the admin allows its host', async () => {
+    await api.signIn('admin')
+    await renderApp('/settings/notifications', api)
+    await page.findByText('尚未配置群机器人')
+    await chooseFlavour('企业微信')
+    const url = page.getByRole('textbox', { name: 'Webhook 地址' })
+    const address = 'http://robot.corp.example:8080/hook'
+    fireEvent.change(url, { target: { value: address } })
+    fireEvent.click(page.getByRole('button', { name: /^保\s*存$/ }))
+    // the server's objection (an http address outside the robot hosts) stands under the address
+    const field = url.closest<HTMLElement>('.ant-form-item')!
+    await waitFor(() =>
+      expect(field.querySelector('.ant-form-item-explain-error')?.textContent).toContain('允许的主机'),
+    )
+    expect(await storedWebhook()).toBeNull()
+
+    const hosts = page.getByRole('combobox', { name: '主机' })
+    fireEvent.change(hosts, { target: { value: 'Robot.Corp.Example:8080,' } })
+    await page.findByText('Robot.Corp.Example:8080')
+    fireEvent.click(page.getByRole('button', { name: '保存允许的主机' }))
+    await page.findByText('允许的主机已保存')
+    // stored as the server normalised it
+    await page.findByText('robot.corp.example:8080')
+    expect((await (await api.as('admin')).get('/api/notifications/allowed-hosts')).body).toEqual({
+      hosts: ['robot.corp.example:8080'],
+    })
+
+    fireEvent.click(page.getByRole('button', { name: /^保\s*存$/ }))
+    await page.findByText('群机器人已保存')
+    expect(await storedWebhook()).toEqual({ flavour: 'wecom', url: address, enabled: true })
   })
 
   it('is neither in the menu nor open to anyone but the admin', async () => {
