@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  coefficientSchema,
+  maxMeasure,
+  maxMoneyYuan,
+  maxRate,
+  maxWeight,
+  scoreThresholdSchema,
+  within,
+} from './bounds.ts'
 
 // Pay (薪酬) as the API speaks it: pay schemes per position or employee, rewards and penalties (奖惩), entered
 // pay inputs, the cycle's pay sheet (工资表) with its approval and adjustment lines, and bonus pools (奖金池).
@@ -16,19 +25,32 @@ export const amountSchema = z.union([
   z.number().finite(),
 ])
 
-/** Money to the fen: at most 2 decimals. */
-export const moneySchema = z.union([
-  z
-    .string()
-    .trim()
-    .regex(/^[+-]?\d{1,12}(\.\d{1,2})?$/, '应为金额，最多两位小数，例如 50 或 -20.50'),
-  z
-    .number()
-    .finite()
-    .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
-      message: '金额最多两位小数',
-    }),
-])
+/** Money to the fen: at most 2 decimals, within ±10,000,000.00 元. */
+export const moneySchema = within(
+  z.union([
+    z
+      .string()
+      .trim()
+      .regex(/^[+-]?\d{1,12}(\.\d{1,2})?$/, '应为金额，最多两位小数，例如 50 或 -20.50'),
+    z
+      .number()
+      .finite()
+      .refine(
+        (n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6,
+        { message: '金额最多两位小数' },
+      ),
+  ]),
+  '金额（元）',
+  -maxMoneyYuan,
+  maxMoneyYuan,
+)
+
+/** A pay-scheme amount (底薪, fixed amount, amount per unit): a decimal within ±10,000,000 元. */
+const schemeMoney = within(amountSchema, '金额（元）', -maxMoneyYuan, maxMoneyYuan)
+/** A rate (比例) such as 0.02: within ±10 (1,000%). */
+const rateSchema = within(amountSchema, '比例', -maxRate, maxRate)
+/** An entered pay input (sales, counts): within ±1,000,000,000,000. */
+const payInputValue = within(amountSchema, '输入值', -maxMeasure, maxMeasure)
 
 export const payLabelSchema = z.strictObject({ 'zh-CN': text(100), en: text(100) })
 const code = z
@@ -43,37 +65,37 @@ export const payLineSchema = z
       kind: z.literal('base_times_coefficient'),
       code,
       label: payLabelSchema,
-      base: amountSchema,
+      base: schemeMoney,
       coefficient: z.enum(['performance', 'task_completion']),
     }),
     z.strictObject({
       kind: z.literal('rate_times_input'),
       code,
       label: payLabelSchema,
-      rate: amountSchema,
+      rate: rateSchema,
       input: inputName,
     }),
     z.strictObject({
       kind: z.literal('per_unit'),
       code,
       label: payLabelSchema,
-      amountEach: amountSchema,
+      amountEach: schemeMoney,
       input: inputName,
     }),
-    z.strictObject({ kind: z.literal('fixed'), code, label: payLabelSchema, amount: amountSchema }),
+    z.strictObject({ kind: z.literal('fixed'), code, label: payLabelSchema, amount: schemeMoney }),
     z.strictObject({
       kind: z.literal('threshold_gated'),
       code,
       label: payLabelSchema,
-      amount: amountSchema,
-      fullAt: z.number().finite(),
-      zeroBelow: z.number().finite(),
+      amount: schemeMoney,
+      fullAt: scoreThresholdSchema,
+      zeroBelow: scoreThresholdSchema,
     }),
     z.strictObject({
       kind: z.literal('base_times_score'),
       code,
       label: payLabelSchema,
-      base: amountSchema,
+      base: schemeMoney,
       scoreAs: z.enum(['percent', 'points']),
     }),
     z.strictObject({ kind: z.literal('rewards_penalties'), code, label: payLabelSchema }),
@@ -95,9 +117,9 @@ export const paySchemeSchema = z
     coefficients: z
       .array(
         z.strictObject({
-          min: z.number().finite(),
+          min: within(z.number(), '分数线', -1000, 1000),
           minInclusive: z.boolean(),
-          coefficient: z.number().finite(),
+          coefficient: coefficientSchema,
         }),
       )
       .max(20)
@@ -108,7 +130,7 @@ export const paySchemeSchema = z
         z.strictObject({
           kind: z.literal('completion_rate'),
           input: inputName,
-          cap: z.number().positive().optional(),
+          cap: within(z.number().positive(), '系数上限', 0, 10).optional(),
         }),
       ])
       .optional(),
@@ -200,7 +222,7 @@ export type PayItem = z.infer<typeof payItemSchema>
 export const payInputValuesSchema = z
   .strictObject({
     employeeId: id,
-    values: z.record(inputName, amountSchema.nullable()).meta({ description: 'null removes a value' }),
+    values: z.record(inputName, payInputValue.nullable()).meta({ description: 'null removes a value' }),
     reason: text(2000),
   })
   .meta({ id: 'PayInputValues' })
@@ -364,13 +386,15 @@ export const bonusRuleSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('coefficient_times_base'),
-      base: amountSchema.optional().meta({
+      base: schemeMoney.optional().meta({
         description: 'One base for everyone; absent, each employee’s pay-scheme base (底薪) is used',
       }),
     }),
     z.strictObject({
       kind: z.literal('grade_table'),
-      table: z.record(z.string().max(20), amountSchema).meta({ description: 'Weight per grade code' }),
+      table: z
+        .record(z.string().max(20), within(amountSchema, '权重', 0, maxWeight))
+        .meta({ description: 'Weight per grade code (0–100)' }),
     }),
     z.strictObject({ kind: z.literal('score') }),
   ])

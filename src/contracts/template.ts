@@ -3,6 +3,7 @@ import type { PayScheme } from '../core/pay/pay-scheme.ts'
 import type { IndicatorInput } from '../core/scoring/score-indicator.ts'
 import type { SheetInputs } from '../core/scoring/score-sheet.ts'
 import type { Template } from '../core/templates/template.ts'
+import { coefficientSchema, measureSchema, weightSchema } from './bounds.ts'
 
 // Zod schemas mirroring the core template model, pay schemes and sheet inputs, so the API, the CLI and the web
 // validate at the boundary with one definition. Strict objects: unknown fields are refused. The compile-time
@@ -37,8 +38,8 @@ export const dataSourceSchema = z
 export const targetSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('none') }),
-    z.strictObject({ kind: z.literal('fixed'), value: finite }),
-    z.strictObject({ kind: z.literal('per_employee'), default: finite.optional() }),
+    z.strictObject({ kind: z.literal('fixed'), value: measureSchema }),
+    z.strictObject({ kind: z.literal('per_employee'), default: measureSchema.optional() }),
     z.strictObject({
       kind: z.literal('derived'),
       metric: z.string().min(1),
@@ -166,14 +167,14 @@ export const adjustmentItemSchema = z
   })
   .meta({ id: 'AdjustmentItem' })
 
-const weight = finite.optional()
+const weight = weightSchema.optional()
 
 export const gradeBandSchema = z
   .strictObject({ grade: key, label: localizedTextSchema, min: finite, minInclusive: z.boolean() })
   .meta({ id: 'GradeBand' })
 
 export const coefficientBandSchema = z
-  .strictObject({ min: finite, minInclusive: z.boolean(), coefficient: finite })
+  .strictObject({ min: finite, minInclusive: z.boolean(), coefficient: coefficientSchema })
   .meta({ id: 'CoefficientBand' })
 
 export const templateScoringSchema = z
@@ -212,16 +213,16 @@ export const templateSchema = z
 
 export const indicatorInputSchema = z
   .strictObject({
-    actual: finite.optional(),
-    target: finite.optional(),
-    occurrences: finite.optional(),
-    counts: z.record(z.string(), finite).optional(),
+    actual: measureSchema.optional(),
+    target: measureSchema.optional(),
+    occurrences: measureSchema.optional(),
+    counts: z.record(z.string(), measureSchema).optional(),
     level: z.string().optional(),
-    score: finite.optional(),
+    score: measureSchema.optional(),
     comment: z.string().max(2000).optional(),
     passed: z.boolean().optional(),
     violated: z.boolean().optional(),
-    variables: z.record(z.string(), finite).optional(),
+    variables: z.record(z.string(), measureSchema).optional(),
   })
   .meta({ id: 'IndicatorInput' })
 

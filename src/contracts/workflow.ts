@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { sheetActions, sheetStates } from '../core/workflow/sheet-workflow.ts'
+import { countSchema, measureSchema } from './bounds.ts'
 import { isoDateSchema } from './organisation.ts'
 
 // The appraisal workflow as the API speaks it: cycles, sheets and their steps, appeals, calendar, notifications.
 
 const id = z.number().int().positive()
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字符`)
-const finite = z.number().finite()
 const version = z
   .number()
   .int()
@@ -15,16 +15,16 @@ const version = z
 
 export const indicatorInputSchema = z
   .strictObject({
-    actual: finite.optional(),
-    target: finite.optional(),
-    occurrences: z.number().int().min(0).optional(),
-    counts: z.record(z.string(), z.number().int().min(0)).optional(),
+    actual: measureSchema.optional(),
+    target: measureSchema.optional(),
+    occurrences: countSchema.optional(),
+    counts: z.record(z.string(), countSchema).optional(),
     level: z.string().max(20).optional(),
-    score: finite.optional(),
+    score: measureSchema.optional(),
     comment: z.string().max(2000).optional(),
     passed: z.boolean().optional(),
     violated: z.boolean().optional(),
-    variables: z.record(z.string(), finite).optional(),
+    variables: z.record(z.string(), measureSchema).optional(),
   })
   .meta({ id: 'IndicatorInput' })
 
@@ -119,7 +119,7 @@ export const targetsInputSchema = z
     indicators: z.record(
       z.string().max(100),
       z.strictObject({
-        target: finite.optional(),
+        target: measureSchema.optional(),
         weight: z.number().min(0).max(1000).optional(),
         note: z.string().max(1000).optional(),
       }),

@@ -647,6 +647,35 @@ describe("explanations of '%' indicators (values are fractions: 1 = 100%)", () =
   })
 })
 
+// Issue 12: a negative target used to score a silent 0 ("缺少有效目标值"); the core cannot explain a ratio against it,
+// so the item is marked invalid, with a reason naming the value, instead of passing for an earned 0.
+describe('targets the rules cannot use', () => {
+  it.each([
+    ['a ratio to a negative target', indicator({ shape: 'ratio_to_target', capRatio: 1 }, 10), -5],
+    ['a ratio to a zero target', indicator({ shape: 'ratio_to_target', capRatio: 1 }, 10), 0],
+    [
+      'a completion-rate band against a negative target',
+      indicator({ shape: 'bands', basis: 'completion_rate', bands: [{ min: 1, points: 10 }] }, 10),
+      -5,
+    ],
+  ])('marks %s invalid, naming the value', (_case, ind, target) => {
+    const score = scoreIndicator(ind, { actual: 3, target })
+    expect(score.invalid).toBe(true)
+    expect(score.missing).toBe(true)
+    expect(score.points).toBe(0)
+    expect(score.explanation['zh-CN']).toContain(`目标值 ${target} 无效`)
+    expect(score.explanation['zh-CN']).toContain('不是 0 分的成绩')
+    // Even bulk scoring (no explanations) says why.
+    expect(scoreIndicator(ind, { actual: 3, target }, { explain: false }).explanation.en).toContain('invalid')
+  })
+
+  it('keeps an absent target a missing input, not an invalid one', () => {
+    const score = scoreIndicator(indicator({ shape: 'ratio_to_target', capRatio: 1 }, 10), { actual: 3 })
+    expect(score.missing).toBe(true)
+    expect(score.invalid).toBeUndefined()
+  })
+})
+
 function roundTo2(x: number): number {
   return Math.round(x * 100) / 100
 }

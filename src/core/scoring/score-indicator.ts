@@ -52,6 +52,8 @@ export type IndicatorScore = {
   vetoed?: 'dimension' | 'total'
   /** The input the rule needs was absent: scored 0. */
   missing?: boolean
+  /** The input cannot be scored (e.g. a target ≤ 0 for a ratio): 0 points that are no result, shown as invalid. */
+  invalid?: true
 }
 
 export type ScoreOptions = {
@@ -119,6 +121,7 @@ function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain
     explanation: result.explanation,
     vetoed: result.vetoed,
     missing: result.missing,
+    ...(result.invalid ? { invalid: true as const } : {}),
   }
 }
 
@@ -128,6 +131,7 @@ type RuleResult = {
   explanation: Explanation
   vetoed: 'dimension' | 'total' | undefined
   missing: true | undefined
+  invalid: true | undefined
 }
 
 // Every rule result has the same fields in the same order (one hidden class keeps the hot path monomorphic).
@@ -137,8 +141,27 @@ function ok(
   explanation: Explanation,
   vetoed?: 'dimension' | 'total',
   missing?: true,
+  invalid?: true,
 ): RuleResult {
-  return { points, target, explanation, vetoed, missing }
+  return { points, target, explanation, vetoed, missing, invalid }
+}
+
+/**
+ * A target the rule cannot divide by (≤ 0): the indicator is not scored; the explanation says why, always, and the
+ * result is marked invalid (and missing, so the sheet lists it) rather than passing for an earned 0.
+ */
+function invalidTarget(target: number): RuleResult {
+  return ok(
+    0,
+    target,
+    {
+      'zh-CN': `目标值 ${fmt(target)} 无效：按目标比例计分需要大于 0 的目标值，本项无法计分（不是 0 分的成绩），请更正目标`,
+      en: `Target ${fmt(target)} is invalid: scoring against a target needs a target above 0; this item cannot be scored (this is not an earned 0), correct the target`,
+    },
+    undefined,
+    true,
+    true,
+  )
 }
 
 function missingInput(target: number | undefined, explain: boolean, zh: string, en: string): RuleResult {
@@ -209,6 +232,7 @@ function scoreBands(
   const actual = input.actual
   if (actual === undefined) return missingInput(target, explain, '实际值', 'actual value')
   const byRate = rule.basis === 'completion_rate'
+  if (byRate && target !== undefined && target < 0) return invalidTarget(target)
   if (byRate && (target === undefined || target === 0))
     return missingInput(target, explain, '目标值', 'target')
   const value = byRate ? actual / target! : actual
@@ -266,8 +290,8 @@ function scoreRatio(
 ): RuleResult {
   const actual = input.actual
   if (actual === undefined) return missingInput(target, explain, '实际值', 'actual value')
-  if (target === undefined || target <= 0)
-    return missingInput(target, explain, '有效目标值', 'positive target')
+  if (target !== undefined && target <= 0) return invalidTarget(target)
+  if (target === undefined) return missingInput(target, explain, '有效目标值', 'positive target')
   const lower = direction === 'lower_better'
   const ratio = lower ? (actual <= 0 ? rule.capRatio : target / actual) : actual / target
   const floorRatio = rule.floorRatio ?? 0

@@ -72,7 +72,17 @@ function checkRuleInput(
   switch (rule.shape) {
     case 'bands':
       if (input.actual === undefined) out.push(need(where, 'actual', '实际值', 'the actual value'))
-      if (rule.basis === 'completion_rate' && (target === undefined || target === 0)) {
+      if (rule.basis === 'completion_rate' && target !== undefined && target < 0) {
+        out.push(
+          issue(
+            where,
+            'target',
+            target,
+            '按完成率评分需要大于 0 的目标值',
+            'a completion rate needs a target above 0',
+          ),
+        )
+      } else if (rule.basis === 'completion_rate' && (target === undefined || target === 0)) {
         out.push(
           issue(
             where,

@@ -46,8 +46,18 @@ export function validateAgreedTargets(template: Template, targets: AgreedTargets
   const issues: ErrorIssue[] = []
   const keys = indicatorKeys(template)
   const entries = Object.entries(targets.indicators ?? {})
+  const byKey = new Map(template.dimensions.flatMap((d) => d.indicators.map((i) => [i.key, i] as const)))
   for (const [key, value] of entries) {
     if (!keys.has(key)) issues.push({ path: `targets.indicators.${key}`, message: `模板中没有指标“${key}”` })
+    const rule = byKey.get(key)?.rule
+    const divides =
+      rule?.shape === 'ratio_to_target' || (rule?.shape === 'bands' && rule.basis === 'completion_rate')
+    // A ratio against a target ≤ 0 cannot be explained (issue 12): refused here rather than scored as 0 later.
+    if (divides && value.target !== undefined && !(value.target > 0))
+      issues.push({
+        path: `targets.indicators.${key}.target`,
+        message: `目标值 ${value.target} 无效：该指标按目标比例计分，目标值必须大于 0`,
+      })
     if (value.weight !== undefined && (!(value.weight >= 0) || !Number.isFinite(value.weight)))
       issues.push({ path: `targets.indicators.${key}.weight`, message: '权重必须是不小于 0 的数' })
   }
