@@ -27,13 +27,15 @@ import { importQueryKeys, usePresets } from '../api/import-queries.ts'
 import { reinspectUpload, UploadProblem, uploadFile } from '../api/upload-file.ts'
 import { ImportErrorsTable } from './import-errors-table.tsx'
 import { MappingEditor } from './mapping-editor.tsx'
+import { ReplacesSummary } from './replaces-summary.tsx'
 import { useImportJob } from './use-import-job.ts'
 
 type Encoding = NonNullable<UploadReadOptions['encoding']>
 const encodings: Encoding[] = ['utf-8', 'gbk', 'utf-16le', 'utf-16be']
 
 // 数据导入向导: pick or drop a file → detected preset and encoding (overridable) → preview of the first rows as
-// they will be stored → validation report → import with a progress bar → done. Nothing is kept until the import.
+// they will be stored, and what the import would replace → validation report → import with a progress bar → done.
+// Nothing is kept until the import.
 export function ImportWizard() {
   const { t, i18n } = useTranslation()
   const zh = i18n.language.startsWith('zh')
@@ -204,6 +206,11 @@ export function ImportWizard() {
                 value={shop}
                 placeholder={t('imports.wizard.shopHint')}
                 onChange={(e) => setShop(e.target.value)}
+                // the shop decides what the import replaces: read the file again with it
+                onBlur={() => {
+                  const next = shop.trim() || undefined
+                  if (next !== overrides.shop) choose({ ...overrides, shop: next })
+                }}
               />
             </Space>
 
@@ -300,6 +307,14 @@ export function ImportWizard() {
                       })),
                   ]}
                 />
+                {analysis.replaces ? (
+                  <ReplacesSummary
+                    when="would"
+                    rows={analysis.replaces.rows}
+                    imports={analysis.replaces.imports}
+                    scope={analysis.replaces}
+                  />
+                ) : null}
                 <Space>
                   <Button
                     onClick={() => void validation.run(upload.id, 'validate', options())}
@@ -337,6 +352,13 @@ export function ImportWizard() {
                 }
               />
             ) : null}
+            {validation.job?.status === 'succeeded' && validation.job.result?.status === 'valid' ? (
+              <ReplacesSummary
+                when="would"
+                rows={validation.job.result.replacedRows}
+                imports={validation.job.result.replaced}
+              />
+            ) : null}
             {validation.job?.error ? <ImportErrorsTable error={validation.job.error} /> : null}
             {validation.error ? (
               <Alert type="error" showIcon message={describeError(t, validation.error)} />
@@ -365,7 +387,11 @@ export function ImportWizard() {
                 </Typography.Text>
               </Flex>
             ) : null}
-            {importing.job?.error ? <ImportErrorsTable error={importing.job.error} /> : null}
+            {importing.job?.error?.code === 'import_busy' ? (
+              <Alert type="warning" showIcon message={t('imports.replaces.busy')} />
+            ) : importing.job?.error ? (
+              <ImportErrorsTable error={importing.job.error} />
+            ) : null}
             {importing.error ? (
               <Alert type="error" showIcon message={describeError(t, importing.error)} />
             ) : null}
@@ -400,7 +426,15 @@ export function ImportWizard() {
                 {t('imports.tabs.attribution')}
               </Link>,
             ]}
-          />
+          >
+            {importing.job.result.status === 'imported' ? (
+              <ReplacesSummary
+                when="did"
+                rows={importing.job.result.replacedRows}
+                imports={importing.job.result.replaced}
+              />
+            ) : null}
+          </Result>
         </Card>
       ) : null}
     </Flex>
