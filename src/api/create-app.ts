@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throwValidationError(result.error, result.target)
-      else if (result.target === 'param') refuseIdsBeyondRange(result.data)
+      else refuseIdsBeyondRange(result.data, result.target)
     },
   })
   app.onError(handleError)
