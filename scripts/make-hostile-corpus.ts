@@ -1251,7 +1251,6 @@ const json: Item[] = [
     },
     expect: refused('url'),
     why: 'issue 12.10: a robot webhook pointed at an internal address',
-    pending: '200: http://127.0.0.1:5432/ is saved as the robot address',
   },
   {
     file: 'json/generated/nested-50000.txt',
