@@ -1,5 +1,15 @@
+import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+
+/** Whether an entry of JIXIAO_TRUSTED_PROXIES is an IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isTrustedProxyEntry(entry: string): boolean {
+  const [ip = '', bits, extra] = entry.split('/')
+  const version = isIP(ip)
+  if (version === 0 || extra !== undefined) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32)
+}
 
 // Environment is parsed once, here; everything else receives a Config.
 const envSchema = z.object({
@@ -9,6 +19,13 @@ const envSchema = z.object({
   JIXIAO_UPLOAD_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   JIXIAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  JIXIAO_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+    .refine((list) => list.every(isTrustedProxyEntry), 'expected comma-separated IP addresses or CIDR ranges'),
+  JIXIAO_AUDIT_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  JIXIAO_AUDIT_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 })
 
 export type Config = {
@@ -19,6 +36,10 @@ export type Config = {
   uploadDir: string
   databaseUrl: string | undefined
   log: 'silent' | 'info' | 'debug'
+  /** Reverse proxies whose X-Forwarded-For is believed (IPs and CIDR ranges); empty, none is. */
+  trustedProxies: string[]
+  /** The key that signs audit heads, kept outside the database (services/audit/load-audit-key.ts). */
+  auditKey: { key?: string; keyFile?: string }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: resolve(e.JIXIAO_UPLOAD_DIR ?? join(e.JIXIAO_DATA_DIR, 'uploads')),
     databaseUrl: e.DATABASE_URL || undefined,
     log: e.JIXIAO_LOG,
+    trustedProxies: e.JIXIAO_TRUSTED_PROXIES,
+    auditKey: {
+      key: e.JIXIAO_AUDIT_KEY,
+      keyFile: e.JIXIAO_AUDIT_KEY_FILE === undefined ? undefined : resolve(e.JIXIAO_AUDIT_KEY_FILE),
+    },
   }
 }

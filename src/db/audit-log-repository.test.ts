@@ -2,8 +2,15 @@ import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../api/testing/close-test-database.ts'
-import { appendAudit, canonicalJson, listAudit, verifyAuditChain } from './audit-log-repository.ts'
+import {
+  allowAuditRemovalOfDeletedCompanies,
+  appendAudit,
+  canonicalJson,
+  listAudit,
+  verifyAuditChain,
+} from './audit-log-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from './test-database.ts'
+import { tamperWithAuditLog } from './testing/tamper-with-audit-log.ts'
 
 describe('canonicalJson', () => {
   it('sorts keys at every level so jsonb key reordering does not change the hash input', () => {
@@ -99,8 +106,10 @@ describe.each(await testEngines())('audit log on %s', (engine) => {
     const { db } = handle
     const rows = await listAudit(db, companyA)
     const target = rows.at(-1)!
-    await sql`update audit_log set after = ${JSON.stringify({ name: '篡改' })}::jsonb where id = ${target.id}`.execute(
-      db,
+    await tamperWithAuditLog(db, (trx) =>
+      sql`update audit_log set after = ${JSON.stringify({ name: '篡改' })}::jsonb where id = ${target.id}`.execute(
+        trx,
+      ),
     )
     expect(await verifyAuditChain(db, companyA)).toEqual({
       ok: false,
@@ -114,13 +123,53 @@ describe.each(await testEngines())('audit log on %s', (engine) => {
     const { db } = handle
     const rows = await listAudit(db, companyB, { limit: 1000 })
     const victim = rows[5]!
-    await db.deleteFrom('audit_log').where('id', '=', victim.id).execute()
+    await tamperWithAuditLog(db, (trx) => trx.deleteFrom('audit_log').where('id', '=', victim.id).execute())
     const check = await verifyAuditChain(db, companyB, 4)
     expect(check.ok).toBe(false)
     if (!check.ok) {
       expect(check.reason).toBe('prev_hash_mismatch')
       expect(check.brokenRowId).toBe(rows[4]!.id)
     }
+  })
+
+  // Issue 12: the application could UPDATE or DELETE audit rows; the database itself now refuses (migration 0021).
+  it('refuses UPDATE, DELETE and TRUNCATE of audit rows in the database', async () => {
+    const { db } = handle
+    const [row] = await listAudit(db, companyA, { limit: 1 })
+    await expect(
+      db.updateTable('audit_log').set({ reason: '改' }).where('id', '=', row!.id).execute(),
+    ).rejects.toThrow(/audit_log is append-only: UPDATE refused/)
+    await expect(db.deleteFrom('audit_log').where('id', '=', row!.id).execute()).rejects.toThrow(
+      /audit_log is append-only: DELETE refused/,
+    )
+    await expect(db.deleteFrom('audit_log').where('company_id', '=', companyA).execute()).rejects.toThrow(
+      /append-only/,
+    )
+    await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/TRUNCATE refused/)
+    // Not even a transaction that says it removes a company may delete the rows of a company that stays.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await allowAuditRemovalOfDeletedCompanies(trx)
+        await trx.deleteFrom('audit_log').where('company_id', '=', companyA).execute()
+      }),
+    ).rejects.toThrow(/append-only/)
+    expect((await listAudit(db, companyA, { limit: 1 }))[0]).toEqual(row)
+  })
+
+  it('lets only a transaction that removes a company as a whole take its audit rows with it', async () => {
+    const { db } = handle
+    const { id } = await db
+      .insertInto('companies')
+      .values({ name: '演示公司' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await appendAudit(db, { companyId: id, actorUserId: null, action: 'x', entity: 'x', entityId: 1 })
+    await expect(db.deleteFrom('companies').where('id', '=', id).execute()).rejects.toThrow(/append-only/)
+    await db.transaction().execute(async (trx) => {
+      await allowAuditRemovalOfDeletedCompanies(trx)
+      await trx.deleteFrom('companies').where('id', '=', id).execute()
+    })
+    expect(await listAudit(db, id)).toEqual([])
   })
 })
 

@@ -225,3 +225,66 @@ export async function listAudit(
     hash: r.hash,
   }))
 }
+
+/** Where a company's chain ends: its row count, newest row and that row's hash (what `jixiao audit head` signs). */
+export type AuditChainEnd = { companyId: number; rows: number; lastId: number | null; lastHash: string }
+
+/** The end of the chain of every company (or of one), in company order; a company without rows ends at GENESIS. */
+export async function readAuditChainEnds(db: Db, companyId?: number): Promise<AuditChainEnd[]> {
+  let q = db
+    .selectFrom('companies as c')
+    .leftJoin('audit_log as a', 'a.company_id', 'c.id')
+    .select((eb) => ['c.id', eb.fn.count<number>('a.id').as('rows'), eb.fn.max('a.id').as('last_id')])
+    .groupBy('c.id')
+    .orderBy('c.id')
+  if (companyId !== undefined) q = q.where('c.id', '=', companyId)
+  const ends: AuditChainEnd[] = []
+  for (const r of await q.execute()) {
+    const lastId = r.last_id === null ? null : Number(r.last_id)
+    const last =
+      lastId === null
+        ? undefined
+        : await db.selectFrom('audit_log').select('hash').where('id', '=', lastId).executeTakeFirst()
+    ends.push({ companyId: r.id, rows: Number(r.rows), lastId, lastHash: last?.hash ?? genesisHash })
+  }
+  return ends
+}
+
+/** What remains of a company's chain up to row `lastId`: how many rows, and that row's hash if it is still there. */
+export async function readAuditChainUpTo(
+  db: Db,
+  companyId: number,
+  lastId: number,
+): Promise<{ rows: number; lastHash: string | null }> {
+  const counted = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('rows'))
+    .where('company_id', '=', companyId)
+    .where('id', '<=', lastId)
+    .executeTakeFirstOrThrow()
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('company_id', '=', companyId)
+    .where('id', '=', lastId)
+    .executeTakeFirst()
+  return { rows: Number(counted.rows), lastHash: last?.hash ?? null }
+}
+
+/** One row's who, what and when, to name a broken row in a message. */
+export async function findAuditRowSummary(db: Db, id: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'action', 'entity', 'entity_id', 'actor_user_id', 'reason', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/**
+ * Lets the current transaction delete the audit rows of companies it deletes as a whole (the trigger of
+ * migration 0021 refuses every other UPDATE or DELETE). Only the demo reset removes a company.
+ */
+export async function allowAuditRemovalOfDeletedCompanies(trx: Db): Promise<void> {
+  if (!trx.isTransaction) throw new Error('allowAuditRemovalOfDeletedCompanies needs a transaction')
+  await sql`select set_config('jixiao.audit_removal', 'deleted_company', true)`.execute(trx)
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { tamperWithAuditLog } from '../../db/testing/tamper-with-audit-log.ts'
 import { demoExtensions } from '../../services/demo/demo-extensions.ts'
 import { loadDemoCompany } from '../../services/demo/load-demo-company.ts'
 import { createApp } from '../create-app.ts'
@@ -490,7 +491,9 @@ describe.each(await testEngines())('appraisal workflow API on %s', (engine) => {
       .select('id')
       .where('action', '=', 'sheet.calibrate')
       .executeTakeFirstOrThrow()
-    await handle.db.updateTable('audit_log').set({ reason: '篡改' }).where('id', '=', row.id).execute()
+    await tamperWithAuditLog(handle.db, (trx) =>
+      trx.updateTable('audit_log').set({ reason: '篡改' }).where('id', '=', row.id).execute(),
+    )
     const broken = await as('admin').get<{ ok: boolean; brokenRowId: number }>('/api/audit/verify')
     expect(broken.body).toMatchObject({ ok: false, brokenRowId: row.id })
   })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
+import { allowAuditRemovalOfDeletedCompanies } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { hashPassword } from '../auth/password.ts'
 import {
@@ -121,6 +122,9 @@ export async function loadDemoCompany(db: Db, extensions: DemoExtension[] = []):
 
 /** Removes every company marked as the demo (settings.demo = true), leaving real companies untouched. */
 export async function removeDemoCompanies(db: Db): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => removeDemoCompanies(trx))
+  // The audit log refuses deletes (migration 0021) but those of a company removed as a whole, as here.
+  await allowAuditRemovalOfDeletedCompanies(db)
   const result = await db
     .deleteFrom('companies')
     .where(sql<boolean>`(settings->>'demo')::boolean is true`)
