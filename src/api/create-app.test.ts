@@ -106,10 +106,12 @@ describe('createApp', () => {
     }
   })
 
-  it('marks API responses as not cacheable and not frameable by other sites', async () => {
+  it('marks API responses as not cacheable and not frameable by any page', async () => {
     const res = await app.request('/api/health')
     expect(res.headers.get('cache-control')).toBe('no-store')
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
