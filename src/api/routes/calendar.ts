@@ -7,15 +7,31 @@ import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
 import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
 
-// The working-day calendar (工作日历): public holidays and make-up working days; 2026 ships as the default.
+// The working-day calendar (工作日历): public holidays and make-up working days. The statutory arrangement
+// comes from the chinese-days package for every year it covers; the admin's entries override it.
 
 const daySchema = z.object({
   date: z.string(),
   kind: z.enum(['holiday', 'workday']),
   name: z.string(),
-  source: z.enum(['default', 'company']),
+  source: z.enum(['statutory', 'company']),
+  statutory: z
+    .object({ kind: z.enum(['holiday', 'workday']), name: z.string() })
+    .optional()
+    .describe('On a company entry: what the statutory arrangement says of that date'),
 })
-const listingSchema = z.object({ year: z.number(), days: z.array(daySchema) }).meta({ id: 'CalendarListing' })
+const coverageSchema = z
+  .object({
+    packageName: z.string(),
+    packageVersion: z.string(),
+    firstYear: z.number(),
+    lastYear: z.number(),
+    covered: z.boolean().describe('Whether the statutory arrangement covers the listed year'),
+  })
+  .meta({ id: 'CalendarCoverage' })
+const listingSchema = z
+  .object({ year: z.number(), days: z.array(daySchema), coverage: coverageSchema })
+  .meta({ id: 'CalendarListing' })
 
 const get = createRoute({
   method: 'get',

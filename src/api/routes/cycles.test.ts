@@ -173,7 +173,7 @@ describe.each(await testEngines())('cycle routes on %s', (engine) => {
       '/api/calendar?year=2026',
     )
     expect(cal.body.days).toContainEqual(
-      expect.objectContaining({ date: '2026-10-10', kind: 'workday', source: 'default' }),
+      expect.objectContaining({ date: '2026-10-10', kind: 'workday', source: 'statutory' }),
     )
     expect(cal.body.days.filter((d) => d.kind === 'holiday')).toHaveLength(33)
     const change = { set: [{ date: '2026-11-11', kind: 'holiday', name: '双十一调休' }] }

@@ -37,6 +37,16 @@ const list = createRoute({
   },
 })
 
+const calendarWarningSchema = z
+  .object({
+    code: z.literal('calendar_not_covered'),
+    lastYear: z.number().describe('The last year the statutory holiday arrangement covers'),
+    years: z.array(z.number()),
+    dates: z.array(z.string()).describe('The period or deadline dates after that year'),
+    message: z.string(),
+  })
+  .meta({ id: 'CalendarCoverageWarning' })
+
 const open = createRoute({
   method: 'post',
   path: '/api/cycles',
@@ -46,7 +56,10 @@ const open = createRoute({
   middleware: [staff()] as const,
   request: { body: jsonBody(cycleInputSchema) },
   responses: {
-    202: jsonResponse('Accepted', z.object({ cycle: loose('Cycle'), jobId: z.number() })),
+    202: jsonResponse(
+      'Accepted',
+      z.object({ cycle: loose('Cycle'), jobId: z.number(), warnings: z.array(calendarWarningSchema) }),
+    ),
     ...errorResponses(400, 401, 403, 409, 413),
   },
 })
@@ -167,7 +180,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     const opened = await openCycle(deps, c.get('actor'), c.req.valid('json'))
     // The job records its own failure; never leave a rejected promise behind.
     opened.completion.catch(logFailure('cycle open job'))
-    return c.json({ cycle: opened.cycle, jobId: opened.jobId }, 202)
+    return c.json({ cycle: opened.cycle, jobId: opened.jobId, warnings: opened.warnings }, 202)
   })
   app.openapi(getOne, async (c) => c.json(await getCycle(deps, c.get('actor'), c.req.valid('param').id), 200))
   app.openapi(settings, async (c) =>

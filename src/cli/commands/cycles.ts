@@ -100,11 +100,14 @@ export function registerCycleCommands(program: Command, config: Config): void {
           const opened = await openCycle(deps(ctx.db), ctx.actor, parsed.data)
           await opened.completion
           const job = await getJob(deps(ctx.db), ctx.actor, opened.jobId)
-          if (opts.json) console.log(JSON.stringify({ cycle: opened.cycle, job }, null, 2))
-          else
+          if (opts.json)
+            console.log(JSON.stringify({ cycle: opened.cycle, job, warnings: opened.warnings }, null, 2))
+          else {
             console.log(
               `周期 ${opened.cycle.id}“${name}”：任务 ${job.status}，${job.done}/${job.total}，${JSON.stringify(job.result)}`,
             )
+            for (const w of opened.warnings) console.error(`注意：${w.message}`)
+          }
           if (job.status !== 'succeeded') failed = `开启周期失败：${job.error}`
         } finally {
           await ctx.close()

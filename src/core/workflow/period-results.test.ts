@@ -1,5 +1,6 @@
+import arrangement from 'chinese-days/dist/chinese-days.json'
 import { describe, expect, it } from 'vitest'
-import { chinaCalendar2026 } from '../calendar/china-calendar-2026.ts'
+import { statutoryCalendar } from '../calendar/statutory-arrangement.ts'
 import { createWorkingCalendar } from '../calendar/working-days.ts'
 import { checkGradeQuota } from './check-grade-quota.ts'
 import { combinePeriodResults } from './combine-period-results.ts'
@@ -54,7 +55,7 @@ describe('checkGradeQuota (强制分布)', () => {
 
 describe('stage deadlines', () => {
   it('counts the September 2026 stages in working days across Mid-Autumn and National Day', () => {
-    const calendar = createWorkingCalendar(chinaCalendar2026)
+    const calendar = createWorkingCalendar(statutoryCalendar(arrangement).days)
     const d = stageDeadlines(calendar, { start: '2026-09-01', end: '2026-09-30' })
     expect(d).toEqual({
       targets: '2026-09-04',

@@ -1,4 +1,8 @@
 import type { CycleInput } from '../../contracts/workflow.ts'
+import {
+  type CalendarCoverageWarning,
+  calendarCoverageWarning,
+} from '../../core/calendar/statutory-arrangement.ts'
 import { DomainError } from '../../core/errors.ts'
 import { defaultStageOffsets, stageDeadlines } from '../../core/workflow/stage-deadlines.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -16,13 +20,20 @@ import {
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
+import { loadStatutoryCalendar } from '../calendar/statutory-calendar.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** Participants per statement when sheets are created; progress is reported after each batch. */
 export const openBatchSize = 1000
 
-export type OpenedCycle = { cycle: CycleRecord; jobId: number; completion: Promise<void> }
+export type OpenedCycle = {
+  cycle: CycleRecord
+  jobId: number
+  completion: Promise<void>
+  /** Said to the admin: e.g. the period or a deadline falls after the last year of the statutory calendar. */
+  warnings: CalendarCoverageWarning[]
+}
 
 /**
  * Opens a cycle (开启考核周期): records the cycle, its stage deadlines on the working-day calendar and a
@@ -79,6 +90,11 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
   const calendar = await loadWorkingCalendar(db, actor.companyId)
   const offsets = input.settings.stageOffsets ?? defaultStageOffsets
   const deadlines = stageDeadlines(calendar, { start: input.periodStart, end: input.periodEnd }, offsets)
+  const coverage = calendarCoverageWarning(
+    [input.periodStart, input.periodEnd, ...Object.values(deadlines)],
+    loadStatutoryCalendar().lastYear,
+  )
+  const warnings = coverage ? [coverage] : []
   const now = deps.now()
   const { cycle, jobId } = await deps.db.transaction().execute(async (trx) => {
     const wdb = asWorkflowDb(trx)
@@ -117,7 +133,7 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
     return { cycle: { ...cycle, jobId }, jobId }
   })
   const completion = runOpenCycleJob(deps, actor, cycle, jobId)
-  return { cycle, jobId, completion }
+  return { cycle, jobId, completion, warnings }
 }
 
 async function runOpenCycleJob(

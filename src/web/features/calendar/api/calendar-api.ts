@@ -1,14 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiClient } from '../../../lib/api-client.ts'
 
-/** A holiday (休) or make-up working day (班); `default` rows ship with the product, `company` rows are the admin's. */
+/**
+ * A holiday (休) or make-up working day (班); `statutory` rows are the State Council arrangement from the
+ * chinese-days package, `company` rows are the admin's (with what the statutory arrangement said, if anything).
+ */
 export type CalendarDay = {
   date: string
   kind: 'holiday' | 'workday'
   name: string
-  source: 'default' | 'company'
+  source: 'statutory' | 'company'
+  statutory?: { kind: 'holiday' | 'workday'; name: string }
 }
-export type CalendarListing = { year: number; days: CalendarDay[] }
+export type CalendarCoverage = {
+  packageName: string
+  packageVersion: string
+  firstYear: number
+  lastYear: number
+  covered: boolean
+}
+export type CalendarListing = { year: number; days: CalendarDay[]; coverage: CalendarCoverage }
 export type CalendarChange = {
   set?: { date: string; kind: CalendarDay['kind']; name: string }[]
   remove?: string[]

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -12,6 +13,7 @@ import {
   Select,
   Table,
   Tag,
+  Typography,
 } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -24,7 +26,8 @@ import { type CalendarDay, useCalendar, useChangeCalendar } from '../api/calenda
 type AddValues = { date: Dayjs; kind: CalendarDay['kind']; name: string; reason?: string }
 
 // 工作日历: public holidays and make-up working days that every working-day deadline is counted on; the
-// State Council arrangement ships as the default, the admin adds or overrides company entries.
+// State Council arrangement comes from the chinese-days package for the years it covers, the admin adds or
+// overrides company entries, and a year past the package is said plainly.
 export function CalendarPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -78,6 +81,25 @@ export function CalendarPage() {
           />
         }
       />
+      {calendar.data ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          data-testid="calendar-coverage"
+          type={calendar.data.coverage.covered ? 'info' : 'warning'}
+          title={
+            calendar.data.coverage.covered
+              ? t('calendar.coverage', calendar.data.coverage)
+              : t('calendar.notCovered', {
+                  year: calendar.data.year,
+                  lastYear: calendar.data.coverage.lastYear,
+                })
+          }
+          description={
+            calendar.data.coverage.covered ? undefined : t('calendar.coverage', calendar.data.coverage)
+          }
+        />
+      ) : null}
       {canEdit ? (
         <Card size="small" title={t('calendar.add')} style={{ marginBottom: 16 }}>
           <Form<AddValues> form={form} layout="inline" initialValues={{ kind: 'holiday' }} onFinish={add}>
@@ -134,8 +156,22 @@ export function CalendarPage() {
           {
             title: t('calendar.source'),
             key: 'source',
-            width: 110,
-            render: (_, r) => <Tag>{t(`calendar.sources.${r.source}`)}</Tag>,
+            width: 260,
+            render: (_, r) => (
+              <>
+                <Tag color={r.source === 'company' ? 'gold' : undefined}>
+                  {t(`calendar.sources.${r.source}`)}
+                </Tag>
+                {r.statutory ? (
+                  <Typography.Text type="secondary">
+                    {t('calendar.overrides', {
+                      name: r.statutory.name,
+                      kind: t(`calendar.kinds.${r.statutory.kind}`),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
           },
           ...(canEdit
             ? [

@@ -3,8 +3,19 @@ import { apiClient } from '../../../lib/api-client.ts'
 import type { Cycle, CycleInput } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
-// Opens a cycle: the server answers at once with the cycle and the job that creates its sheets.
-export function openCycle(input: CycleInput): Promise<{ cycle: Cycle; jobId: number }> {
+/** Said when the cycle's dates run past the last year of the statutory holiday data (chinese-days). */
+export type CalendarCoverageWarning = {
+  code: 'calendar_not_covered'
+  lastYear: number
+  years: number[]
+  dates: string[]
+  message: string
+}
+
+// Opens a cycle: the server answers at once with the cycle, the job that creates its sheets and any warnings.
+export function openCycle(
+  input: CycleInput,
+): Promise<{ cycle: Cycle; jobId: number; warnings?: CalendarCoverageWarning[] }> {
   return apiClient.post('/cycles', input)
 }
 

@@ -25,7 +25,7 @@ import { usePositions } from '../../organisation/api/get-positions.ts'
 import { buildDepartmentTree, type DepartmentNode } from '../../organisation/build-department-tree.ts'
 import { useTemplates } from '../../templates/api/list-templates.ts'
 import type { Cycle, CycleInput, CycleKind, Job } from '../api/cycle-api-types.ts'
-import { useOpenCycle } from '../api/open-cycle.ts'
+import { type CalendarCoverageWarning, useOpenCycle } from '../api/open-cycle.ts'
 import { JobProgress } from './job-progress.tsx'
 
 type FormValues = {
@@ -82,7 +82,9 @@ export function OpenCycleDrawer({
   const [form] = Form.useForm<FormValues>()
   const kind = Form.useWatch('kind', form)
   const openCycle = useOpenCycle()
-  const [started, setStarted] = useState<{ cycleId: number; jobId: number } | undefined>()
+  const [started, setStarted] = useState<
+    { cycleId: number; jobId: number; warnings: CalendarCoverageWarning[] } | undefined
+  >()
   const [employeeSearch, setEmployeeSearch] = useState('')
   const departments = useDepartments()
   const positions = usePositions()
@@ -97,7 +99,8 @@ export function OpenCycleDrawer({
   }
   const submit = (values: FormValues) =>
     openCycle.mutate(toCycleInput(values), {
-      onSuccess: ({ cycle, jobId }) => setStarted({ cycleId: cycle.id, jobId }),
+      onSuccess: ({ cycle, jobId, warnings }) =>
+        setStarted({ cycleId: cycle.id, jobId, warnings: warnings ?? [] }),
       onError: (error) => message.error(describeError(t, error)),
     })
   const finished = (job: Job) => {
@@ -131,6 +134,19 @@ export function OpenCycleDrawer({
     >
       {started ? (
         <Flex vertical gap={12}>
+          {started.warnings.map((w) => (
+            <Alert
+              key={w.code}
+              type="warning"
+              showIcon
+              data-testid="calendar-not-covered"
+              title={t('cycles.open.calendarNotCovered', {
+                lastYear: w.lastYear,
+                years: w.years.join(', '),
+                dates: w.dates.join(', '),
+              })}
+            />
+          ))}
           <Typography.Text>{t('cycles.open.progress')}</Typography.Text>
           <JobProgress jobId={started.jobId} onFinished={finished} />
         </Flex>
