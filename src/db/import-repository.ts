@@ -516,6 +516,13 @@ export async function findLiveImport(
     : undefined
 }
 
+export type ImportLockKey = { companyId: number; kind: string; source: string }
+
+/** The advisory lock's text key (hashed to a bigint by hashtextextended). */
+export function importLockKey(key: ImportLockKey): string {
+  return `jixiao.import:${key.companyId}:${key.kind}:${key.source}`
+}
+
 /**
  * Serialises imports of one company, kind and source: taken first in the import transaction and held until it
  * ends, so a second import of the same file waits and then finds the first one's rows ("unchanged").
@@ -523,15 +530,13 @@ export async function findLiveImport(
  */
 export async function lockImportScope(
   s: SqlSession,
-  key: { companyId: number; kind: string; source: string },
+  key: ImportLockKey,
   timeoutMs = 10 * 60 * 1000,
 ): Promise<boolean> {
   await s.query(`set local lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`)
   try {
     await s.query('savepoint import_lock')
-    await s.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `jixiao.import:${key.companyId}:${key.kind}:${key.source}`,
-    ])
+    await s.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [importLockKey(key)])
     await s.query('release savepoint import_lock')
     return true
   } catch (error) {

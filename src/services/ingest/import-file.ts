@@ -43,12 +43,19 @@ import { sniffFile } from './readers/sniff-file.ts'
 // move with set-based SQL → record the import. Imports of one company, kind and source run one at a time;
 // the same file twice changes nothing while its rows are live, and brings them back once replaced.
 
-export type ImportLimits = { maxBytes: number; maxUncompressedBytes: number; maxZipRatio: number }
+export type ImportLimits = {
+  maxBytes: number
+  maxUncompressedBytes: number
+  maxZipRatio: number
+  /** How long an import waits for another import of the same company, kind and source (then import_busy). */
+  maxLockWaitMs: number
+}
 
 export const defaultImportLimits: ImportLimits = {
   maxBytes: 200 * 1024 * 1024,
   maxUncompressedBytes: 1024 * 1024 * 1024,
   maxZipRatio: 200,
+  maxLockWaitMs: 10 * 60 * 1000,
 }
 
 export type ImportPhase = 'checking' | 'reading' | 'validating' | 'saving' | 'done'
@@ -246,7 +253,8 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
 
   const run = async (s: SqlSession): Promise<ImportFileResult> => {
     // One import of this company, kind and source at a time; the next one sees what the first committed.
-    if (!(await lockImportScope(s, { companyId: input.companyId, kind: kind.name, source })))
+    const scopeKey = { companyId: input.companyId, kind: kind.name, source }
+    if (!(await lockImportScope(s, scopeKey, limits.maxLockWaitMs)))
       throw new DomainError(
         'import_busy',
         `${fileName}: another import of ${kind.label.zh} from "${source}" is still running; wait for it to finish, then import again`,

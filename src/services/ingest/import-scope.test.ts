@@ -2,8 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DomainError } from '../../core/errors.ts'
 import type { FactDb } from '../../db/fact-tables.ts'
+import { importLockKey } from '../../db/import-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { detectUpload } from './detect-upload.ts'
 import { type ImportFileInput, importFile } from './import-file.ts'
@@ -220,4 +223,30 @@ describe.each(await testEngines())('what an import replaces, on %s', (engine) =>
       .execute()
     expect(completed).toHaveLength(1)
   })
+
+  it.runIf(engine === 'postgres')(
+    'tells the user to wait (import_busy) when another import of the source holds it too long, and imports once it is free',
+    async () => {
+      const company = await newCompany()
+      const holder = new pg.Client({ connectionString: handle.url })
+      await holder.connect()
+      try {
+        const key = importLockKey({ companyId: company, kind: 'orders', source: 'uci-online-retail' })
+        await holder.query('select pg_advisory_lock(hashtextextended($1, 0))', [key])
+        const file = write(uciLines('A', 5))
+        const busy = await run({ companyId: company, filePath: file, limits: { maxLockWaitMs: 200 } }).catch(
+          (error: unknown) => error,
+        )
+        expect(busy).toBeInstanceOf(DomainError)
+        expect(busy).toMatchObject({ code: 'import_busy' })
+        expect((busy as DomainError).message).toMatch(/still running; wait for it to finish/)
+        expect(await liveByShop('fact_order_lines', company)).toEqual({})
+        await holder.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key])
+        const done = await run({ companyId: company, filePath: file, limits: { maxLockWaitMs: 200 } })
+        expect(done).toMatchObject({ status: 'imported', rows: 5 })
+      } finally {
+        await holder.end()
+      }
+    },
+  )
 })
