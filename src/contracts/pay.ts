@@ -273,6 +273,8 @@ export const payEmployeeSchema = z
     positionName: z.string().nullable(),
     sheetId: id,
     sheetState: z.string(),
+    /** The sheet is not final: its pay is a draft, shown to admin and HR marked as such, hidden from finance. */
+    draft: z.boolean(),
     score: z.number().nullable(),
     grade: z.string().nullable(),
     coefficient: z.number().nullable(),
@@ -354,6 +356,7 @@ export const paySheetSchema = z
     approvedAt: z.string().nullable(),
     approvedBy: z.string().nullable(),
     employees: z.array(payEmployeeSchema),
+    /** Σ total of the final employees only: drafts (not final) are not counted. */
     total: z.string(),
     /** Sheets not yet final: approval is refused while any is listed. */
     notFinal: z.array(z.object({ sheetId: id, employeeName: z.string(), state: z.string() })),

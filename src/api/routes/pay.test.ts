@@ -25,6 +25,8 @@ type PayEmployee = {
   employeeId: number
   employeeName: string
   sheetId: number
+  sheetState: string
+  draft: boolean
   total: string
   computedTotal: string
   problems: string[]
@@ -197,7 +199,7 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     ).toBe(200)
     expect((await entered(e.E001, { team_sales: '523456.78' })).status).toBe(200)
 
-    const res = await finance.get<PaySheet>(`/api/cycles/${cycleId}/pay-sheet`)
+    const res = await hr.get<PaySheet>(`/api/cycles/${cycleId}/pay-sheet`)
     expect(res.status).toBe(200)
     expect(res.body.status).toBe('draft')
     // 000 客服: 500 × 1.2 + 35,678.45 × 2% (713.569 → 713.57) + 3 × 10 + 2 × 20 + 50 − 20 = 1,413.57.
@@ -223,8 +225,40 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     expect(sheetOf(res.body, e.E005).total).toBe('2333.10')
     // 002 T15: 绩效基数 2,000 × 86.55% = 1,731.00.
     expect(sheetOf(res.body, e.E006).total).toBe('1731.00')
-    expect(res.body.total).toBe('13662.24')
+    // 小焦's sheet is not final: her row is a draft, marked, and not counted (13,662.24 − 250.00).
+    expect(jiao.draft).toBe(true)
+    expect(bing.draft).toBe(false)
+    expect(res.body.total).toBe('13412.24')
     expect(res.body.notFinal.map((s) => s.employeeName)).toEqual(['小焦'])
+  })
+
+  // Issue 12 part 7: finance saw scores that were not final in the pay sheet. Pay shows final results only: finance
+  // gets no row (and no amount) of a sheet that is not final, HR sees it marked as a draft.
+  it('hides rows of sheets that are not final from finance, and marks them as drafts to HR', async () => {
+    const forFinance = await finance.get<PaySheet>(`/api/cycles/${cycleId}/pay-sheet`)
+    expect(forFinance.status).toBe(200)
+    const names = forFinance.body.employees.map((x) => x.employeeName)
+    expect(names).not.toContain('小焦')
+    expect(names).toHaveLength(4)
+    expect(forFinance.body.employees.every((x) => x.draft === false)).toBe(true)
+    expect(forFinance.body.total).toBe('13412.24')
+    // What approval waits for is named, without a score or an amount.
+    expect(forFinance.body.notFinal).toEqual([
+      { sheetId: expect.any(Number), employeeName: '小焦', state: 'appeal_window' },
+    ])
+    const forHr = await hr.get<PaySheet>(`/api/cycles/${cycleId}/pay-sheet`)
+    expect(forHr.body.employees.find((x) => x.employeeName === '小焦')).toMatchObject({
+      draft: true,
+      sheetState: 'appeal_window',
+      total: '250.00',
+    })
+    const exported = await hr.get<string>(`/api/cycles/${cycleId}/exports/pay?format=csv`)
+    expect(exported.status).toBe(200)
+    expect(exported.body).toContain('草稿：考核未定稿')
+    const financeExport = await finance.get<string>(`/api/cycles/${cycleId}/exports/pay?format=csv`)
+    expect(financeExport.status).toBe(200)
+    expect(financeExport.body).not.toContain('小焦')
+    expect(financeExport.body).not.toContain('草稿：考核未定稿')
   })
 
   it('keeps pay from supervisors and employees', async () => {

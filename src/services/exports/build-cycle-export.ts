@@ -111,6 +111,8 @@ export async function buildCycleExport(
     case 'pay': {
       const sheet = await readPaySheet(db, companyId, cycleId)
       const status = sheet.status === 'approved' ? '已审批' : '草稿'
+      // Finance exports final results only; for HR a row whose appraisal is not final says so (issue 12).
+      const employees = scope.finalOnly ? sheet.employees.filter((e) => !e.draft) : sheet.employees
       return {
         title: `工资表 ${suffix}`,
         columns: [
@@ -125,7 +127,7 @@ export async function buildCycleExport(
           { key: 'rule', header: '计算规则', type: 'text', width: 60 },
           { key: 'status', header: '状态', type: 'text' },
         ],
-        rows: sheet.employees.flatMap((e) => {
+        rows: employees.flatMap((e) => {
           const person = {
             no: e.employeeNo,
             name: e.employeeName,
@@ -133,7 +135,9 @@ export async function buildCycleExport(
             scheme: e.schemeName?.['zh-CN'] ?? null,
             score: e.score,
             coefficient: e.coefficient,
-            status,
+            status: e.draft
+              ? `草稿：考核未定稿（${stateNames[e.sheetState] ?? e.sheetState}），不计入合计`
+              : status,
           }
           return [
             ...e.lines.map((l) => ({

@@ -7,7 +7,7 @@ import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
-import { readPaySheet } from './get-pay-sheet.ts'
+import { readPaySheet, visiblePaySheet } from './get-pay-sheet.ts'
 import { lockCyclePay } from './load-cycle.ts'
 
 /** A correction after approval (更正): a new adjustment line with its reason; approved lines never change. */
@@ -50,5 +50,5 @@ export async function addPayAdjustment(
       deps.now(),
     )
   })
-  return readPaySheet(deps.db, actor.companyId, cycleId)
+  return visiblePaySheet(await readPaySheet(deps.db, actor.companyId, cycleId), actor.role)
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { SnapshotEmployee } from './compute-pay-drift.ts'
 import { computePaySheet } from './compute-pay-sheet.ts'
-import { readPaySheet } from './get-pay-sheet.ts'
+import { readPaySheet, visiblePaySheet } from './get-pay-sheet.ts'
 import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /**
@@ -89,5 +89,5 @@ export async function approvePaySheet(
       at,
     )
   })
-  return readPaySheet(deps.db, actor.companyId, cycleId)
+  return visiblePaySheet(await readPaySheet(deps.db, actor.companyId, cycleId), actor.role)
 }

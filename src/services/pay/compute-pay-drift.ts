@@ -27,7 +27,8 @@ export type SnapshotEmployee = PayEmployee & { scheme?: unknown }
 /** The snapshot entry as the API shows it (the kept scheme is for recomputing, not for display). */
 export function fromSnapshot(entry: SnapshotEmployee): PayEmployee {
   const { scheme: _kept, ...employee } = entry
-  return employee
+  // Only final results are approved, so a kept line is never a draft (snapshots before issue 12 lack the flag).
+  return { ...employee, draft: false }
 }
 
 const zero = new Decimal(0)

@@ -237,6 +237,7 @@ export async function computePaySheet(
       positionName: r.positionName,
       sheetId: r.sheetId,
       sheetState: r.state,
+      draft: r.state !== 'final',
       score: r.total,
       grade: r.grade,
       coefficient: r.coefficient,
@@ -344,7 +345,8 @@ export async function computePaySheet(
     approvedAt: null,
     approvedBy: null,
     employees,
-    total: sum(employees.map((e) => e.total)),
+    // Pay counts final results only (issue 12): a draft row is shown to HR, marked, but not summed.
+    total: sum(employees.filter((e) => !e.draft).map((e) => e.total)),
     notFinal,
     problemCount: employees.filter((e) => e.problems.length > 0).length,
     drift: null,

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js'
 import type { PaySheet } from '../../contracts/pay.ts'
-import type { Db } from '../../db/database.ts'
+import type { Db, Role } from '../../db/database.ts'
 import { findPaySheet, listPayItems } from '../../db/pay-repository.ts'
 import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -41,7 +41,24 @@ export async function readPaySheet(db: Db, companyId: number, cycleId: number): 
   }
 }
 
+/**
+ * The pay sheet as the actor may see it (issue 12): finance sees final results only — rows of sheets that are not
+ * final are left out, and so are the current scores of reopened sheets in the drift — while admin and HR see
+ * every row, drafts marked `draft`. `notFinal` keeps names and states only, so finance knows what approval waits for.
+ */
+export function visiblePaySheet(sheet: PaySheet, role: Role): PaySheet {
+  if (role !== 'finance') return sheet
+  return {
+    ...sheet,
+    employees: sheet.employees.filter((e) => !e.draft),
+    drift: sheet.drift && {
+      ...sheet.drift,
+      notFinal: sheet.drift.notFinal.map((s) => ({ ...s, score: null })),
+    },
+  }
+}
+
 /** GET /api/cycles/{id}/pay-sheet: admin, HR and finance (routes check the role). */
 export async function getPaySheet(deps: WorkflowDeps, actor: Actor, cycleId: number): Promise<PaySheet> {
-  return readPaySheet(deps.db, actor.companyId, cycleId)
+  return visiblePaySheet(await readPaySheet(deps.db, actor.companyId, cycleId), actor.role)
 }

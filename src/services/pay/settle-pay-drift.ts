@@ -6,7 +6,7 @@ import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { computePayDrift, driftAdjustmentLabel, type SnapshotEmployee } from './compute-pay-drift.ts'
-import { readPaySheet } from './get-pay-sheet.ts'
+import { readPaySheet, visiblePaySheet } from './get-pay-sheet.ts'
 import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /**
@@ -85,5 +85,5 @@ export async function settlePayDrift(
       )
     }
   })
-  return readPaySheet(deps.db, actor.companyId, cycleId)
+  return visiblePaySheet(await readPaySheet(deps.db, actor.companyId, cycleId), actor.role)
 }

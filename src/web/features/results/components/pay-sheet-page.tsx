@@ -169,7 +169,16 @@ export function PaySheetPage() {
                 align: 'right',
                 render: (v: string, e) => (
                   <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
-                    <Typography.Text strong>{formatMoney(v)}</Typography.Text>
+                    <Typography.Text strong type={e.draft ? 'secondary' : undefined}>
+                      {formatMoney(v)}
+                    </Typography.Text>
+                    {e.draft ? (
+                      <Tag color="orange">
+                        {t('results.pay.draftRow', {
+                          state: t(`sheets.state.${e.sheetState}`, { defaultValue: e.sheetState }),
+                        })}
+                      </Tag>
+                    ) : null}
                     {e.adjustmentsTotal !== '0.00' && e.adjustmentsTotal !== '0' ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t('results.pay.adjusted', { amount: formatMoney(e.adjustmentsTotal) })}
