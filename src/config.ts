@@ -22,8 +22,16 @@ const envSchema = z.object({
   JIXIAO_TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
-    .refine((list) => list.every(isTrustedProxyEntry), 'expected comma-separated IP addresses or CIDR ranges'),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .refine(
+      (list) => list.every(isTrustedProxyEntry),
+      'expected comma-separated IP addresses or CIDR ranges',
+    ),
   JIXIAO_AUDIT_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   JIXIAO_AUDIT_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 })

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts'
 import type { SessionWithUser } from '../db/session-repository.ts'
 import type { Actor } from '../services/auth/actor.ts'
 import type { LoginRateLimit, LoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
+import type { TrustedProxies } from './client-address.ts'
 
 // What the app is built from, and what each request carries through the middleware.
 
@@ -11,8 +12,10 @@ export type AppDeps = {
   now?: () => Date
   /** A built web folder (e.g. dist/web) to serve with SPA fallback; omitted, only /api is served. */
   webRoot?: string
-  /** Failed-login limit per username and per client address (default 10 in 10 minutes). */
-  loginRateLimit?: LoginRateLimit
+  /** Failed-login throttle per (account, client address) and per address (services/auth/login-rate-limiter.ts). */
+  loginRateLimit?: Partial<LoginRateLimit>
+  /** Reverse proxies (IPs, CIDR ranges) whose X-Forwarded-For names the client; omitted, none is trusted. */
+  trustedProxies?: readonly string[]
   /** The owner-only folder uploads wait in (config uploadDir); omitted, a private temp folder per app. */
   uploadDir?: string
 }
@@ -23,6 +26,7 @@ export type AppContext = {
   engine: 'pglite' | 'postgres'
   now: () => Date
   limiter: LoginRateLimiter
+  isTrustedProxy: TrustedProxies
   uploadDir: string | undefined
 }
 

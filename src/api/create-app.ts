@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
 import { createLoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
+import { createTrustedProxies } from './client-address.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
 import { idempotency } from './idempotency.ts'
 import { loadSession } from './load-session.ts'
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     engine: deps.engine,
     now: deps.now ?? (() => new Date()),
     limiter: createLoginRateLimiter(deps.loginRateLimit),
+    isTrustedProxy: createTrustedProxies(deps.trustedProxies ?? []),
     uploadDir: deps.uploadDir,
   }
   const app = new OpenAPIHono<AppEnv>({

@@ -14,6 +14,8 @@ export type StartServerOptions = {
   now?: () => Date
   /** Where uploads wait between the import wizard's steps (config uploadDir). */
   uploadDir?: string
+  /** Reverse proxies whose X-Forwarded-For is believed (config trustedProxies). */
+  trustedProxies?: readonly string[]
 }
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> }
@@ -26,6 +28,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     now: options.now,
     webRoot: options.webRoot,
     uploadDir: options.uploadDir,
+    trustedProxies: options.trustedProxies,
   })
   return new Promise((resolvePromise, reject) => {
     const server = serve(

@@ -9,8 +9,14 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
   let handle: TestDatabase
   let clock = new Date('2026-03-01T08:00:00Z')
   const now = () => clock
-  const app = () =>
-    createApp({ db: handle.db, engine, now, loginRateLimit: { maxFailures: 3, windowMs: 10 * 60_000 } })
+  const app = (addressMaxFailures = 5) =>
+    createApp({
+      db: handle.db,
+      engine,
+      now,
+      loginRateLimit: { freeFailures: 3, addressMaxFailures, addressWindowMs: 10 * 60_000 },
+      trustedProxies: ['10.0.0.0/8'],
+    })
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
@@ -32,29 +38,79 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
     expect(wrongPassword.headers.get('set-cookie')).toBeNull()
   })
 
-  it('limits failed logins per username with 429 and Retry-After, and frees them after the window', async () => {
+  // Requests as if they came from a socket peer, with optional extra headers (e.g. X-Forwarded-For).
+  const from = (a: ReturnType<typeof app>, peer: string, headers: Record<string, string> = {}) =>
+    createApiClient((p, i) => {
+      const h = new Headers(i?.headers)
+      for (const [k, v] of Object.entries(headers)) h.set(k, v)
+      return a.request(p, { ...i, headers: h }, { incoming: { socket: { remoteAddress: peer } } })
+    })
+
+  it('lets the owner in from another address after 20 wrong passwords for admin from one address (no lockout)', async () => {
     const a = app()
-    // Each attempt from a different address, so only the username limit applies.
-    let n = 0
-    const api = createApiClient((p, i) =>
-      a.request(p, i, { incoming: { socket: { remoteAddress: `10.0.0.${++n}`, remoteFamily: 'IPv4' } } }),
-    )
-    for (let i = 0; i < 3; i++) expect((await api.login('hr', 'wrong')).status).toBe(401)
-    const blocked = await api.login('hr') // even the right password is refused while blocked
+    const attacker = from(a, '203.0.113.7')
+    const statuses: number[] = []
+    for (let i = 0; i < 20; i++) statuses.push((await attacker.login('admin', `guess-${i}`)).status)
+    // The first failures are plain 401s; then the attacker's address is answered 429 without a check.
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401])
+    expect(statuses.slice(3).every((s) => s === 429)).toBe(true)
+    const owner = from(a, '198.51.100.2')
+    expect((await owner.login('admin')).status).toBe(200)
+    // Even the right password waits at the attacker's address, with Retry-After and a message saying how long.
+    const blocked = await attacker.login('admin')
     expect(blocked.status).toBe(429)
-    expect(blocked.body).toMatchObject({ error: { code: 'rate_limited' } })
-    expect(Number(blocked.headers.get('retry-after'))).toBe(600)
-    expect((await api.login('admin')).status).toBe(200) // another username is not blocked by this one…
-    clock = new Date(clock.getTime() + 10 * 60_000 + 1000)
-    expect((await api.login('hr')).status).toBe(200) // …and the window slides on
+    expect(blocked.body).toMatchObject({
+      error: { code: 'rate_limited', message: expect.stringContaining('秒') },
+    })
+    expect(Number(blocked.headers.get('retry-after'))).toBe(1)
+    clock = new Date(clock.getTime() + 1000)
+    expect((await attacker.login('admin')).status).toBe(200)
   })
 
-  it('limits failed logins per client address across usernames', async () => {
+  it('grows the delay of one (account, address) pair with each further failure', async () => {
+    const a = app(50)
+    const attacker = from(a, '203.0.113.8')
+    for (let i = 0; i < 3; i++) expect((await attacker.login('hr', 'wrong')).status).toBe(401)
+    const waits: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const blocked = await attacker.login('hr', 'wrong')
+      waits.push(Number(blocked.headers.get('retry-after')))
+      clock = new Date(clock.getTime() + waits[i]! * 1000)
+      expect((await attacker.login('hr', 'wrong')).status).toBe(401) // waited: checked, wrong again
+    }
+    expect(waits).toEqual([1, 2, 4, 8])
+  })
+
+  it('limits failed logins per client address across usernames (password spraying)', async () => {
     const a = app()
-    const api = createApiClient((p, i) => a.request(p, i))
-    // app.request has no socket, so every request shares the address "unknown".
-    for (const u of ['u1', 'u2', 'u3']) expect((await api.login(u, 'x')).status).toBe(401)
-    expect((await api.login('u4', 'x')).status).toBe(429)
+    const sprayer = from(a, '203.0.113.9')
+    for (const u of ['u1', 'u2', 'u3', 'u4', 'u5']) expect((await sprayer.login(u, 'x')).status).toBe(401)
+    const blocked = await sprayer.login('admin')
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBe(600)
+    expect((await from(a, '198.51.100.3').login('admin')).status).toBe(200)
+  })
+
+  it('ignores X-Forwarded-For unless the socket peer is a trusted proxy', async () => {
+    const a = app() // trusts 10.0.0.0/8 only
+    // A client forging a fresh X-Forwarded-For on each try is still counted by its own address.
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const forger = from(a, '203.0.113.10', { 'x-forwarded-for': `192.0.2.${i}` })
+      statuses.push((await forger.login('finance', 'wrong')).status)
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429])
+  })
+
+  it('behind a trusted proxy, throttles each forwarded client separately', async () => {
+    const a = app()
+    const viaProxy = (client: string) =>
+      from(a, '::ffff:10.1.2.3', { 'x-forwarded-for': `${client}, 10.9.9.9` })
+    const attacker = viaProxy('203.0.113.11')
+    for (let i = 0; i < 3; i++) expect((await attacker.login('admin', 'wrong')).status).toBe(401)
+    expect((await attacker.login('admin')).status).toBe(429)
+    // Another employee behind the same proxy is a different client: not delayed.
+    expect((await viaProxy('198.51.100.4').login('admin')).status).toBe(200)
   })
 
   it('expires a session after 12 hours', async () => {

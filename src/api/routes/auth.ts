@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     const input = c.req.valid('json')
     const result = await logIn(
       { db: ctx.db, limiter: ctx.limiter, now: ctx.now },
-      { ...input, clientAddress: clientAddress(c) },
+      { ...input, clientAddress: clientAddress(c, ctx.isTrustedProxy) },
     )
     // A session the browser already held is replaced, not left alive beside the new one.
     const previous = readSessionCookie(c)

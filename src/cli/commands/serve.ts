@@ -32,6 +32,7 @@ export function registerServeCommand(program: Command, config: Config): void {
         host: config.host,
         webRoot: hasWeb ? webRoot : undefined,
         uploadDir: config.uploadDir,
+        trustedProxies: config.trustedProxies,
       })
       // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
       const stopWorker = startNotificationWorker({ db: handle.db })

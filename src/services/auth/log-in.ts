@@ -5,6 +5,7 @@ import { findUserByUsername } from '../../db/user-repository.ts'
 import type { LoginRateLimiter } from './login-rate-limiter.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { hashSessionToken, newRandomToken } from './session-token.ts'
+import { throwIfThrottled } from './throw-if-throttled.ts'
 
 // Checks a username and password and opens a session. Unknown users and wrong passwords fail identically
 // and take about as long (an unknown user is checked against a dummy hash).
@@ -34,22 +35,17 @@ export async function logIn(
   input: { username: string; password: string; clientAddress: string },
 ): Promise<LogInResult> {
   const { db, limiter } = deps
-  const userKey = `user:${input.username.toLowerCase()}`
-  const keys = [userKey, `ip:${input.clientAddress}`]
-  const wait = limiter.retryAfterSeconds(keys, deps.now().getTime())
-  if (wait > 0) {
-    throw new DomainError('rate_limited', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, [], {
-      retryAfterSeconds: wait,
-    })
-  }
+  // Throttled per (account, address): an attacker's failures delay the attacker, never the owner elsewhere.
+  const account = input.username
+  throwIfThrottled(limiter, account, input.clientAddress, deps.now())
   const user = await findUserByUsername(db, input.username)
   dummyHash ??= hashPassword(newRandomToken())
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash))
   if (!user || !ok) {
-    limiter.recordFailure(keys, deps.now().getTime())
+    limiter.recordFailure(account, input.clientAddress, deps.now().getTime())
     throw new DomainError('unauthenticated', '用户名或密码错误')
   }
-  limiter.clear(userKey)
+  limiter.recordSuccess(account, input.clientAddress)
   const token = newRandomToken()
   const csrfToken = newRandomToken()
   const now = deps.now()

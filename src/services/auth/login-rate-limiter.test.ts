@@ -4,29 +4,47 @@ import { createLoginRateLimiter } from './login-rate-limiter.ts'
 describe('login rate limiter', () => {
   const minute = 60_000
 
-  it('blocks a key after the tenth failure within ten minutes and frees it as failures age out', () => {
-    const limiter = createLoginRateLimiter({ maxFailures: 10, windowMs: 10 * minute })
-    for (let i = 0; i < 9; i++) limiter.recordFailure(['user:a'], i * minute)
-    expect(limiter.retryAfterSeconds(['user:a'], 9 * minute)).toBe(0)
-    limiter.recordFailure(['user:a'], 9 * minute)
-    // The oldest failure (t=0) leaves the window at t=10min, one minute from now.
-    expect(limiter.retryAfterSeconds(['user:a'], 9 * minute)).toBe(60)
-    expect(limiter.retryAfterSeconds(['user:a'], 10 * minute + 1)).toBe(0)
+  it('lets the free failures through, then doubles the delay of the (account, address) pair up to the cap', () => {
+    const limiter = createLoginRateLimiter({ freeFailures: 3, baseDelayMs: 1000, maxDelayMs: 15 * minute })
+    let t = 0
+    for (let i = 0; i < 2; i++) limiter.recordFailure('admin', 'A', t)
+    expect(limiter.retryAfterSeconds('admin', 'A', t)).toBe(0)
+    const waits: number[] = []
+    for (let i = 0; i < 14; i++) {
+      limiter.recordFailure('admin', 'A', t)
+      const wait = limiter.retryAfterSeconds('admin', 'A', t)
+      waits.push(wait)
+      t += wait * 1000 // the attacker waits exactly as told
+    }
+    // 1 s, 2 s, 4 s … capped at 15 minutes (900 s).
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900])
   })
 
-  it('keeps keys apart and reports the longest wait of the keys asked about', () => {
-    const limiter = createLoginRateLimiter({ maxFailures: 2, windowMs: 100_000 })
-    limiter.recordFailure(['user:a', 'ip:1'], 0)
-    limiter.recordFailure(['user:b', 'ip:1'], 50_000)
-    expect(limiter.retryAfterSeconds(['user:a'], 50_000)).toBe(0)
-    expect(limiter.retryAfterSeconds(['user:c', 'ip:1'], 50_000)).toBe(50)
+  it('never delays the same account from another address (the owner still gets in)', () => {
+    const limiter = createLoginRateLimiter({ freeFailures: 3 })
+    for (let i = 0; i < 20; i++) limiter.recordFailure('admin', 'A', 0)
+    expect(limiter.retryAfterSeconds('admin', 'A', 0)).toBeGreaterThan(0)
+    expect(limiter.retryAfterSeconds('admin', 'B', 0)).toBe(0)
+    expect(limiter.retryAfterSeconds('ADMIN', 'A', 0)).toBeGreaterThan(0) // account names fold case
   })
 
-  it('forgets a key when cleared (a successful login clears its username)', () => {
-    const limiter = createLoginRateLimiter({ maxFailures: 1, windowMs: 100_000 })
-    limiter.recordFailure(['user:a'], 0)
-    expect(limiter.retryAfterSeconds(['user:a'], 1)).toBeGreaterThan(0)
-    limiter.clear('user:a')
-    expect(limiter.retryAfterSeconds(['user:a'], 1)).toBe(0)
+  it('delays an address that fails against many accounts (password spraying) until its failures age out', () => {
+    const limiter = createLoginRateLimiter({ addressMaxFailures: 4, addressWindowMs: 10 * minute })
+    for (let i = 0; i < 4; i++) limiter.recordFailure(`user${i}`, 'A', i * minute)
+    expect(limiter.retryAfterSeconds('someone-else', 'A', 4 * minute)).toBe(6 * 60)
+    expect(limiter.retryAfterSeconds('someone-else', 'B', 4 * minute)).toBe(0)
+    expect(limiter.retryAfterSeconds('someone-else', 'A', 10 * minute + 1)).toBe(0)
+  })
+
+  it('starts a pair again from zero after a right password or a long quiet spell', () => {
+    const limiter = createLoginRateLimiter({ freeFailures: 1, resetAfterMs: 60 * minute })
+    limiter.recordFailure('hr', 'A', 0)
+    expect(limiter.retryAfterSeconds('hr', 'A', 0)).toBe(1)
+    limiter.recordSuccess('hr', 'A')
+    expect(limiter.retryAfterSeconds('hr', 'A', 0)).toBe(0)
+    for (let i = 0; i < 5; i++) limiter.recordFailure('hr', 'A', 0)
+    expect(limiter.retryAfterSeconds('hr', 'A', 1000)).toBeGreaterThan(0)
+    limiter.recordFailure('hr', 'A', 60 * minute + 1) // an hour after the last failure: first failure again
+    expect(limiter.retryAfterSeconds('hr', 'A', 60 * minute + 1)).toBe(1)
   })
 })
