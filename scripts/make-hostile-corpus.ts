@@ -32,7 +32,13 @@ export type HostileSend =
 
 /** What must happen: rows imported (then undone by the test), or a 4xx with its status and message. */
 export type HostileExpect =
-  | { outcome: 'imported'; rows: number; table: string }
+  | {
+      outcome: 'imported'
+      rows: number
+      table: string
+      /** The values stored in one column, as text in any order (null for an empty cell). */
+      values?: { column: string; values: (string | null)[] }
+    }
   | { outcome: 'accepted'; status: number }
   | { outcome: '4xx'; status: number; message?: string }
 
@@ -54,6 +60,8 @@ type Item = HostileEntry & { content: Content }
 const traffic = { via: 'upload', kind: 'traffic' } as const
 const orders = { via: 'upload' } as const
 const imported = (rows: number, table = 'fact_traffic') => ({ outcome: 'imported', rows, table }) as const
+const importedWith = (rows: number, column: string, values: (string | null)[]) =>
+  ({ outcome: 'imported', rows, table: 'fact_traffic', values: { column, values } }) as const
 const refused = (message?: string, status = 400) =>
   ({ outcome: '4xx', status, ...(message ? { message } : {}) }) as const
 
@@ -68,7 +76,13 @@ const cat = (...parts: (string | Buffer)[]) =>
 
 // ---------------------------------------------------------------------------------------------------- CSV
 const csv: Item[] = [
-  { file: 'csv/plain.csv', content: head + ok, send: traffic, expect: imported(2), why: 'baseline' },
+  {
+    file: 'csv/plain.csv',
+    content: head + ok,
+    send: traffic,
+    expect: importedWith(2, 'paid_amount', ['100.50', '80']),
+    why: 'baseline',
+  },
   {
     file: 'csv/bom-utf8.csv',
     content: cat(bom, head + ok),
@@ -87,7 +101,7 @@ const csv: Item[] = [
     file: 'csv/bom-utf16le.csv',
     content: cat(Buffer.from([0xff, 0xfe]), iconv.encode(head + ok, 'utf-16le')),
     send: traffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'Excel “Unicode text” is UTF-16LE with a BOM',
   },
   {
@@ -101,7 +115,7 @@ const csv: Item[] = [
     file: 'csv/gbk.csv',
     content: iconv.encode(head + ok, 'gbk'),
     send: traffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'WPS and old Excel save CSV as GBK',
   },
   {
@@ -137,7 +151,7 @@ const csv: Item[] = [
     file: 'csv/quote-orders.csv',
     content: uci(3, '800009,85123A,"HEART,6,2011-11-03 08:26:00,2.55,17850.0,United Kingdom\n'),
     send: orders,
-    expect: refused('quote not closed'),
+    expect: refused('quote'),
     why: 'bulk COPY path: an unclosed quote',
   },
   {
@@ -298,7 +312,7 @@ const csv: Item[] = [
     file: 'csv/number-negative-zero.csv',
     content: `${head}2011-11-01,旗舰店,-0,-0\n`,
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'uv', ['0']),
     why: '-0 is zero',
   },
   {
@@ -320,7 +334,7 @@ const csv: Item[] = [
     file: 'csv/number-thousands.csv',
     content: `${head}2011-11-01,旗舰店,"1,234","1,234.5"\n`,
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'paid_amount', ['1234.5']),
     why: 'thousands separators as Excel writes them (1,234.5)',
   },
   {
@@ -334,14 +348,14 @@ const csv: Item[] = [
     file: 'csv/number-fullwidth.csv',
     content: `${head}2011-11-01,旗舰店,１２,１００\n`,
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'paid_amount', ['100']),
     why: 'full-width digits typed on a Chinese IME read as digits',
   },
   {
     file: 'csv/dates-odd.csv',
     content: `${head}2011/11/1,旗舰店,1,1\n2011年11月2日,旗舰店,2,2\n2011.11.03,旗舰店,3,3\n`,
     send: traffic,
-    expect: imported(3),
+    expect: importedWith(3, 'date', ['2011-11-01', '2011-11-02', '2011-11-03']),
     why: 'dates as 2011/11/1, 2011年11月2日, 2011.11.03',
   },
   {
@@ -376,14 +390,14 @@ const csv: Item[] = [
     file: 'csv/emoji.csv',
     content: `${head}2011-11-01,🛍️旗舰店👩‍👩‍👧,10,1\n`,
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'shop', ['🛍️旗舰店👩‍👩‍👧']),
     why: 'emoji (astral and ZWJ sequences) in a shop name',
   },
   {
     file: 'csv/rtl.csv',
     content: `${head}2011-11-01,متجر\u202Eكبير,10,1\n`,
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'shop', ['متجر\u202Eكبير']),
     why: 'Arabic and a right-to-left override in a shop name',
   },
   {
@@ -639,8 +653,9 @@ const xlsx: Item[] = [
         ws.mergeCells('B2:B3'),
       ),
     send: xlsxTraffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'a shop merged over two rows applies to both',
+    pending: 'imports the second row with an empty shop instead of the merged 旗舰店 (201)',
   },
   {
     file: 'xlsx/formula-cells.xlsx',
@@ -686,7 +701,7 @@ const xlsx: Item[] = [
         [{ richText: [{ text: '2011-11-02' }] }, '旗舰店', 12, 1],
       ]),
     send: xlsxTraffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'rich text cells must read as their text, never [object Object]',
   },
   {
@@ -694,7 +709,7 @@ const xlsx: Item[] = [
     content: () =>
       workbook([header, ['2011-11-01', { text: '旗舰店', hyperlink: 'https://shop.example/' }, 10, 1]]),
     send: xlsxTraffic,
-    expect: imported(1),
+    expect: importedWith(1, 'shop', ['旗舰店']),
     why: 'a hyperlink cell reads as its text',
   },
   {
@@ -733,7 +748,7 @@ const xlsx: Item[] = [
       ])
     },
     send: xlsxTraffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'issue 12.3: shared strings after the sheet and no styles part (a streaming writer’s order)',
     pending: '400 “found columns: [object Object], …”: every text cell reads as [object Object]',
   },
@@ -785,7 +800,7 @@ const xlsx: Item[] = [
       ])
     },
     send: xlsxTraffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'inline strings (t="inlineStr"), as some exporters write',
   },
   {
@@ -930,7 +945,7 @@ const libreOffice: Item[] = [
       ),
     },
     send: traffic,
-    expect: imported(1),
+    expect: importedWith(1, 'shop', ['旗舰店']),
     why: 'issue 12.3: LibreOffice rich text (a bold run) reads as its text',
   },
   {
@@ -973,8 +988,9 @@ const libreOffice: Item[] = [
       ),
     },
     send: traffic,
-    expect: imported(2),
+    expect: importedWith(2, 'shop', ['旗舰店', '旗舰店']),
     why: 'a shop merged over two rows in LibreOffice',
+    pending: 'imports the second row with an empty shop instead of the merged 旗舰店 (201)',
   },
   {
     file: 'xlsx/libreoffice/hidden-first-sheet.xlsx',

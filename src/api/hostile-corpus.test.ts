@@ -247,6 +247,13 @@ describe.each(await testEngines())('hostile corpus on %s', (engine) => {
       const live = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(expected.table)}
         where import_id = ${importId} and superseded_by is null`.execute(handle.db)
       expect(Number(live.rows[0]?.n)).toBe(expected.rows)
+      if (expected.values) {
+        const stored = await sql<{ v: string | null }>`select ${sql.ref(expected.values.column)}::text as v
+            from ${sql.table(expected.table)} where import_id = ${importId}`.execute(handle.db)
+        const sorted = (list: (string | null)[]) =>
+          [...list].sort((a, b) => String(a).localeCompare(String(b)))
+        expect(sorted(stored.rows.map((r) => r.v))).toEqual(sorted(expected.values.values))
+      }
       const undone = await clients.hr.post(`/api/imports/${importId}/undo`, {})
       expect(undone.status).toBe(200)
       expect(await countOf(expected.table)).toBe(
