@@ -1412,7 +1412,12 @@ export async function writeCommittedCorpus(dir: string, only?: string): Promise<
     for (const sub of ['csv', 'xlsx', 'json']) rmSync(path.join(dir, sub), { recursive: true, force: true })
   for (const item of hostileCorpus.filter((i) => !i.generated && i.file.startsWith(only ?? '')))
     await writeItem(dir, item)
-  writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(hostileManifest(), null, 2)}\n`)
+  const manifest = path.join(dir, 'manifest.json')
+  writeFileSync(manifest, `${JSON.stringify(hostileManifest(), null, 2)}\n`)
+  // in the repository's format, so `biome check` passes on the committed file
+  execFileSync(path.resolve(dir, '../../node_modules/.bin/biome'), ['format', '--write', manifest], {
+    stdio: 'ignore',
+  })
 }
 
 /** Writes the large files (entries marked `generated`) into `dir`, at the paths the manifest names. */
