@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { DomainError, type ErrorIssue } from '../../core/errors.ts'
 import {
   type FactColumnType,
@@ -198,12 +199,18 @@ export async function detectUpload(
     }
     analysis.preview.push({ row, cells: previewCells })
   }
-  if (options.withReplaces !== false)
-    analysis.replaces = await previewReplaces(deps.db, input, match, () =>
-      sniffed.format === 'csv'
-        ? readCsvRows(input.filePath, input.fileName, sniffed.encoding)
-        : readXlsxRows(input.filePath, input.fileName),
-    )
+  if (options.withReplaces !== false) {
+    try {
+      analysis.replaces = await previewReplaces(deps.db, input, match, () =>
+        sniffed.format === 'csv'
+          ? readCsvRows(input.filePath, input.fileName, sniffed.encoding)
+          : readXlsxRows(input.filePath, input.fileName),
+      )
+    } catch (error) {
+      // A file the readers refuse past the preview rows: the validation names the row; no preview of replacements.
+      if (!(error instanceof DomainError)) throw error
+    }
+  }
   return analysis
 }
 
@@ -232,9 +239,15 @@ async function previewReplaces(
   let fileRows = 0
   const headerLine = match.headerRow + 1 + (preset.skipAfterHeader ?? 0)
   let index = 0
+  let slice = performance.now()
   const rows = open()
   try {
     for await (const { cells } of rows) {
+      // rows already read come as microtasks: give other requests their turn every few milliseconds
+      if (performance.now() - slice > 10) {
+        await setImmediate()
+        slice = performance.now()
+      }
       index++
       if (index <= headerLine) continue
       if (preset.dataRows !== undefined && fileRows >= preset.dataRows) break
