@@ -26,6 +26,7 @@ import { buildDepartmentTree, type DepartmentNode } from '../../organisation/bui
 import { useTemplates } from '../../templates/api/list-templates.ts'
 import type { Cycle, CycleInput, CycleKind, Job } from '../api/cycle-api-types.ts'
 import { type CalendarCoverageWarning, useOpenCycle } from '../api/open-cycle.ts'
+import { CalendarCoverageWarnings } from './calendar-coverage-warnings.tsx'
 import { JobProgress } from './job-progress.tsx'
 
 type FormValues = {
@@ -134,19 +135,7 @@ export function OpenCycleDrawer({
     >
       {started ? (
         <Flex vertical gap={12}>
-          {started.warnings.map((w) => (
-            <Alert
-              key={w.code}
-              type="warning"
-              showIcon
-              data-testid="calendar-not-covered"
-              title={t('cycles.open.calendarNotCovered', {
-                lastYear: w.lastYear,
-                years: w.years.join(', '),
-                dates: w.dates.join(', '),
-              })}
-            />
-          ))}
+          <CalendarCoverageWarnings warnings={started.warnings} />
           <Typography.Text>{t('cycles.open.progress')}</Typography.Text>
           <JobProgress jobId={started.jobId} onFinished={finished} />
         </Flex>
