@@ -119,6 +119,39 @@ describe.each(await testEngines())('Idempotency-Key on %s', (engine) => {
     expect((await adjustmentLines()).length).toBe(before.length + 1)
   })
 
+  it('opens a cycle once for two submissions with one key, answering both with the same cycle and job', async () => {
+    const templateId = (
+      await handle.db
+        .selectFrom('templates')
+        .select('id')
+        .where('company_id', '=', org.companyId)
+        .where('code', '=', 'seed-000-customer-service')
+        .executeTakeFirstOrThrow()
+    ).id
+    const body = {
+      name: '2026年11月',
+      kind: 'monthly',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      templateId,
+      participants: { employeeIds: [org.employees.E003] },
+    }
+    type Opened = { cycle: { id: number }; jobId: number }
+    const [a, b] = await Promise.all([
+      postWithKey<Opened>(admin, '/api/cycles', body, 'open-nov'),
+      postWithKey<Opened>(admin, '/api/cycles', body, 'open-nov'),
+    ])
+    expect([a.status, b.status]).toEqual([202, 202])
+    expect(b.body).toEqual(a.body)
+    await waitForJob(admin, a.body.jobId)
+    const cycles = await asWorkflowDb(handle.db)
+      .selectFrom('cycles')
+      .select('id')
+      .where('name', '=', '2026年11月')
+      .execute()
+    expect(cycles).toHaveLength(1)
+  })
+
   it('refuses the same key with another body (422), naming the header', async () => {
     const key = 'reused-key-1'
     const path = `/api/cycles/${cycleId}/pay-sheet/adjustments`

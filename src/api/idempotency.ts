@@ -54,7 +54,8 @@ export function idempotency(ctx: AppContext): MiddlewareHandler<AppEnv> {
     const { answer, replayed } = await runOnce(
       ctx.db,
       scope,
-      requestHash(c.req.method, c.req.path, await c.req.text()),
+      // The query (e.g. ?wait=true) is part of what was asked, so it is hashed with the body.
+      requestHash(c.req.method, `${c.req.path}${new URL(c.req.url).search}`, await c.req.text()),
       async () => {
         await next()
         return {
