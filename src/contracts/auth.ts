@@ -12,6 +12,22 @@ export const loginInputSchema = z
   .meta({ id: 'LoginInput' })
 export type LoginInput = z.infer<typeof loginInputSchema>
 
+export const changePasswordInputSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, '请输入当前密码').max(200),
+    // The rules (length, not the username, not common) are checked by the server and named when broken.
+    newPassword: z.string().min(1, '请输入新密码').max(200),
+  })
+  .meta({ id: 'ChangePasswordInput' })
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>
+
+export const changePasswordResultSchema = z
+  .object({
+    endedSessions: z.number().int().meta({ description: 'Other sessions of the user that were ended' }),
+  })
+  .meta({ id: 'ChangePasswordResult' })
+export type ChangePasswordResult = z.infer<typeof changePasswordResultSchema>
+
 export const meSchema = z
   .object({
     id: z.number().int(),

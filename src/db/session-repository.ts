@@ -140,3 +140,36 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> 
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** Drops one user's sessions (but `keepIdHash`) from this process's cache, e.g. after a transaction ended them. */
+export async function forgetCachedSessionsOfUser(
+  db: Db,
+  companyId: number,
+  userId: number,
+  keepIdHash?: string,
+): Promise<void> {
+  const cache = sessionCacheOf(db)
+  for (const [key, entry] of cache) {
+    const session = await entry.session.catch(() => undefined)
+    if (key !== keepIdHash && session?.user.id === userId && session.user.companyId === companyId)
+      cache.delete(key)
+  }
+}
+
+/**
+ * Ends every session of one user except `keepIdHash` (password change, disabled login). Run inside a
+ * transaction, call forgetCachedSessionsOfUser on the outer Db after it commits; other server processes stop
+ * honouring the sessions within `sessionCacheTtlMs`.
+ */
+export async function deleteSessionsOfUser(
+  db: Db,
+  companyId: number,
+  userId: number,
+  keepIdHash?: string,
+): Promise<number> {
+  await forgetCachedSessionsOfUser(db, companyId, userId, keepIdHash)
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId).where('company_id', '=', companyId)
+  if (keepIdHash !== undefined) query = query.where('id', '<>', keepIdHash)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

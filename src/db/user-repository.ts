@@ -72,3 +72,18 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Replaces a user's password hash (already hashed). */
+export async function updateUserPasswordHash(
+  db: Db,
+  companyId: number,
+  id: number,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', id)
+    .where('company_id', '=', companyId)
+    .execute()
+}

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { insertUser } from '../../db/user-repository.ts'
+import { hashPassword } from '../../services/auth/password.ts'
 import { createApp } from '../create-app.ts'
 import { createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
@@ -7,6 +9,7 @@ import { seedTestOrganisation } from '../testing/seed-test-organisation.ts'
 
 describe.each(await testEngines())('auth routes on %s', (engine) => {
   let handle: TestDatabase
+  let seeded: ReturnType<typeof seedTestOrganisation>
   let clock = new Date('2026-03-01T08:00:00Z')
   const now = () => clock
   const app = (addressMaxFailures = 5) =>
@@ -20,7 +23,8 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    await seedTestOrganisation(handle.db)
+    seeded = seedTestOrganisation(handle.db)
+    await seeded
   })
   afterAll(async () => {
     await closeTestDatabase(handle)
@@ -146,6 +150,76 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
     expect((await api.get('/api/auth/me')).status).toBe(200)
     expect((await api.post('/api/auth/logout', {})).status).toBe(204)
     expect((await api.raw('/api/auth/me', { headers: { cookie } })).status).toBe(401)
+  })
+
+  it('ends every other session of the user on a password change, keeping the one that changed it', async () => {
+    const a = app()
+    const laptop = createApiClient((p, i) => a.request(p, i))
+    const phone = createApiClient((p, i) => a.request(p, i))
+    expect((await laptop.login('zhuguan')).status).toBe(200)
+    expect((await phone.login('zhuguan')).status).toBe(200)
+    expect((await phone.get('/api/auth/me')).status).toBe(200) // now in this process's session cache
+    const changed = await laptop.post('/api/auth/password', {
+      currentPassword: 'jixiao123',
+      newPassword: '春天的樱桃-绩效-2027',
+    })
+    expect(changed).toMatchObject({ status: 200, body: { endedSessions: 1 } })
+    expect((await phone.get('/api/auth/me')).status).toBe(401)
+    expect((await laptop.get('/api/auth/me')).status).toBe(200)
+    expect((await phone.login('zhuguan')).status).toBe(401) // the old password no longer works
+    expect((await phone.login('zhuguan', '春天的樱桃-绩效-2027')).status).toBe(200)
+  })
+
+  it.each([
+    ['short-1', '密码至少 10 个字符'],
+    ['DianZhang', '密码至少 10 个字符'],
+    ['Password123', '密码过于常见'],
+    ['1qaz2wsx3edc', '密码过于常见'],
+  ])('refuses the weak new password %s, naming the rule', async (newPassword, rule) => {
+    const a = app()
+    const api = createApiClient((p, i) => a.request(p, i))
+    await api.login('dianzhang')
+    const res = await api.post('/api/auth/password', { currentPassword: 'jixiao123', newPassword })
+    expect(res.status).toBe(400)
+    expect(res.body).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: 'newPassword', message: expect.stringContaining(rule) }],
+      },
+    })
+  })
+
+  it('refuses a new password equal to the username and a wrong current password, naming the field', async () => {
+    const a = app()
+    const org = await seeded
+    await insertUser(handle.db, {
+      companyId: org.companyId,
+      username: 'wang.xiaoming',
+      passwordHash: await hashPassword('jixiao123'),
+      role: 'employee',
+      employeeId: null,
+      displayName: '王小明',
+    })
+    const api = createApiClient((p, i) => a.request(p, i))
+    expect((await api.login('wang.xiaoming')).status).toBe(200)
+    const sameAsName = await api.post('/api/auth/password', {
+      currentPassword: 'jixiao123',
+      newPassword: 'Wang.XiaoMing',
+    })
+    expect(sameAsName.body).toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'newPassword', message: '密码不能与用户名相同' }] },
+    })
+    const wrongCurrent = await api.post('/api/auth/password', {
+      currentPassword: 'not-it',
+      newPassword: 'a-long-and-unusual-one',
+    })
+    expect(wrongCurrent.body).toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'currentPassword', message: '当前密码不正确' }] },
+    })
+    // Without a session the route is closed.
+    const anonymous = createApiClient((p, i) => a.request(p, i))
+    const closed = await anonymous.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })
+    expect(closed.status).toBe(401)
   })
 
   it('refuses /me without a cookie and with a forged one', async () => {

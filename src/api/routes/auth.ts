@@ -1,5 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { loginInputSchema, sessionResponseSchema } from '../../contracts/auth.ts'
+import {
+  changePasswordInputSchema,
+  changePasswordResultSchema,
+  loginInputSchema,
+  sessionResponseSchema,
+} from '../../contracts/auth.ts'
+import { changeOwnPassword } from '../../services/auth/change-own-password.ts'
 import { logIn } from '../../services/auth/log-in.ts'
 import { logOut } from '../../services/auth/log-out.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
@@ -39,6 +45,23 @@ const me = createRoute({
   responses: { 200: jsonResponse('The signed-in user', sessionResponseSchema), ...errorResponses(401) },
 })
 
+const changePassword = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags: ['auth'],
+  summary: 'Change your own password; every other session of yours ends, this one stays signed in',
+  description:
+    'The new password must have at least 10 characters, differ from the username and not be a common ' +
+    'password; a broken rule is named in the 400. Wrong current passwords are throttled like logins (429).',
+  security: writeSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { body: jsonBody(changePasswordInputSchema) },
+  responses: {
+    200: jsonResponse('Password changed', changePasswordResultSchema),
+    ...errorResponses(400, 401, 403, 429),
+  },
+})
+
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(login, async (c) => {
     const input = c.req.valid('json')
@@ -59,6 +82,20 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     if (token && c.get('session')) await logOut(ctx.db, token)
     clearSessionCookie(c)
     return c.body(null, 204)
+  })
+
+  app.openapi(changePassword, async (c) => {
+    const input = c.req.valid('json')
+    const result = await changeOwnPassword(
+      { db: ctx.db, limiter: ctx.limiter, now: ctx.now },
+      c.get('actor'),
+      {
+        ...input,
+        clientAddress: clientAddress(c, ctx.isTrustedProxy),
+        sessionIdHash: c.get('session')!.idHash,
+      },
+    )
+    return c.json(result, 200)
   })
 
   app.openapi(me, (c) => {
