@@ -20,15 +20,9 @@ export const uploadReadOptionsSchema = z
     preset: z.string().min(1).max(100).optional(),
     encoding: encodingSchema.optional(),
     savedMapping: z.string().min(1).max(100).optional(),
-    shop: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta({
-        description: 'The shop of rows without a shop column (decides what the import would replace)',
-      }),
+    shop: z.string().trim().min(1).max(200).optional().meta({
+      description: 'The shop of rows without a shop column (decides what the import would replace)',
+    }),
     source: z
       .string()
       .trim()
