@@ -1,8 +1,9 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons'
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons'
 import {
   Avatar,
   Button,
   Drawer,
+  Dropdown,
   Flex,
   Grid,
   Layout,
@@ -19,6 +20,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { BrandMark } from '../components/brand-mark.tsx'
 import { LanguageSwitcher } from '../components/language-switcher.tsx'
 import { useLogout } from '../features/auth/api/logout.ts'
+import { ChangePasswordDialog } from '../features/auth/components/change-password-dialog.tsx'
 import { useCurrentUser } from '../features/auth/current-user-context.ts'
 import { NotificationBell } from '../features/notifications/components/notification-bell.tsx'
 import { findActiveNavItem, isNavItemVisible } from './find-active-nav-item.ts'
@@ -38,6 +40,7 @@ export function AppShell() {
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
   const [drawerOpen, setDrawerOpen] = useState(false)
+  const [passwordOpen, setPasswordOpen] = useState(false)
 
   const items = navItems.filter((item) => isNavItemVisible(item, user.role))
   const active = findActiveNavItem(items, location.pathname)
@@ -142,23 +145,37 @@ export function AppShell() {
           <div style={{ flex: 1 }} />
           <NotificationBell isDesktop={isDesktop} />
           <LanguageSwitcher compact={!screens.sm} />
-          <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-            <Avatar
-              size="small"
-              icon={<UserOutlined />}
-              style={{ background: token.colorPrimary, flex: 'none' }}
-            />
-            {screens.sm ? (
-              <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
-                {user.displayName}
-              </Typography.Text>
-            ) : null}
-            {screens.md ? (
-              <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
-                {t(`role.${user.role}`)}
-              </Tag>
-            ) : null}
-          </Flex>
+          {/* The user menu: 修改密码 (every signed-in user may change their own password) */}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [{ key: 'password', icon: <KeyOutlined />, label: t('changePassword.menu') }],
+              onClick: ({ key }) => {
+                if (key === 'password') setPasswordOpen(true)
+              },
+            }}
+          >
+            <Button type="text" aria-label={t('auth.userMenu')} style={{ minWidth: 0, paddingInline: 4 }}>
+              <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+                <Avatar
+                  size="small"
+                  icon={<UserOutlined />}
+                  style={{ background: token.colorPrimary, flex: 'none' }}
+                />
+                {screens.sm ? (
+                  <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                    {user.displayName}
+                  </Typography.Text>
+                ) : null}
+                {screens.md ? (
+                  <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
+                    {t(`role.${user.role}`)}
+                  </Tag>
+                ) : null}
+              </Flex>
+            </Button>
+          </Dropdown>
+          <ChangePasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
           <Button
             type="text"
             icon={<LogoutOutlined />}

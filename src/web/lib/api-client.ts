@@ -7,13 +7,22 @@ export class ApiError extends Error {
   readonly code: string
   readonly status: number
   readonly issues: ApiIssue[]
+  /** From Retry-After on a 429: how long the server asks the client to wait. */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor(code: string, message: string, status: number, issues: ApiIssue[] = []) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    issues: ApiIssue[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.issues = issues
+    this.retryAfterSeconds = retryAfterSeconds
   }
 }
 
@@ -119,7 +128,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const text = await response.text()
     const payload = parseJson(text)
 
-    if (!response.ok) throw toApiError(response.status, payload, text)
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN)
+      throw toApiError(response.status, payload, text, retryAfter > 0 ? retryAfter : undefined)
+    }
     if (payload === undefined && text !== '') {
       throw new ApiError('invalid_response', 'The server did not answer with JSON', response.status)
     }
@@ -148,7 +160,12 @@ function parseJson(text: string): unknown {
 }
 
 // Reads the `{ error: { code, message, issues } }` envelope; anything else (a proxy's HTML page) becomes http_<status>.
-function toApiError(status: number, payload: unknown, text: string): ApiError {
+function toApiError(
+  status: number,
+  payload: unknown,
+  text: string,
+  retryAfterSeconds: number | undefined,
+): ApiError {
   const envelope = (payload as { error?: unknown } | undefined)?.error
   if (envelope && typeof envelope === 'object') {
     const { code, message, issues } = envelope as { code?: unknown; message?: unknown; issues?: unknown }
@@ -158,6 +175,7 @@ function toApiError(status: number, payload: unknown, text: string): ApiError {
         typeof message === 'string' ? message : code,
         status,
         Array.isArray(issues) ? issues.filter(isIssue) : [],
+        retryAfterSeconds,
       )
     }
   }

@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSession } from '../api/get-session.ts'
 import { useLogin } from '../api/login.ts'
+import { describeWait } from '../describe-wait.ts'
 
 type LocationState = { from?: string } | null
 
@@ -31,7 +32,9 @@ export function LoginPage() {
   const errorText = login.error
     ? isApiError(login.error, 'unauthenticated')
       ? t('auth.login.invalidCredentials')
-      : describeError(t, login.error)
+      : isApiError(login.error, 'rate_limited') && login.error.retryAfterSeconds
+        ? describeWait(t, login.error.retryAfterSeconds)
+        : describeError(t, login.error)
     : null
 
   return (
