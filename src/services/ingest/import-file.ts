@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseSync } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../core/errors.ts'
 import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
@@ -35,6 +33,7 @@ import {
 } from '../../db/import-repository.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
 import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
+import { readerLimits, recordTooLong, tooManyRows } from './readers/reader-limits.ts'
 import { sniffFile } from './readers/sniff-file.ts'
 
 // Imports one export file into one fact kind, all or nothing: sniff (size, format, zip bomb,
@@ -291,6 +290,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       try {
         fast = await importOrderLinesFast(s, {
           filePath: input.filePath,
+          fileName,
           encoding: sniffed.encoding,
           headerLine,
           width: match.headers.length,
@@ -331,7 +331,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       if (bulk && sniffed.format === 'csv') {
         copied = await s.copyIn(
           copySql(plan),
-          csvBytesAfter(input.filePath, sniffed.encoding, headerLine, input.signal, onBytes),
+          csvBytesAfter(input.filePath, sniffed.encoding, headerLine, input.signal, onBytes, fileName),
         )
       } else {
         const source =
@@ -532,54 +532,26 @@ async function hashFile(filePath: string, signal?: AbortSignal): Promise<string>
   return hash.digest('hex')
 }
 
-/** The first rows of a CSV, from its first 256 KB, for header detection. */
+/** The first rows of a CSV for header detection, read within the row, column and size bounds. */
 async function sampleCsv(
   filePath: string,
   fileName: string,
   encoding: DetectedEncoding,
 ): Promise<SheetRow[]> {
-  const handle = await open(filePath, 'r')
+  const sample: SheetRow[] = []
+  const rows = readCsvRows(filePath, fileName, encoding)
   try {
-    const buf = Buffer.alloc(256 * 1024)
-    const { bytesRead } = await handle.read(buf, 0, buf.length, encoding.bomLength)
-    const bytes = buf.subarray(0, bytesRead)
-    let text: string
-    if (encoding.encoding === 'utf-8') {
-      text = new TextDecoder('utf-8').decode(bytes)
-      if (
-        text.includes('\ufffd') &&
-        !new TextDecoder('utf-8').decode(bytes.subarray(0, bytesRead - 4)).includes('\ufffd')
-      )
-        text = text.replace(/\ufffd+$/, '')
-      else if (text.includes('\ufffd'))
-        throw new DomainError(
-          'invalid_input',
-          `${fileName}: the file is not valid UTF-8; if it is GBK/GB18030 (e.g. a promotion CSV), import it with encoding gbk`,
-          [{ path: 'encoding', message: 'invalid UTF-8' }],
-        )
-    } else text = iconv.decode(bytes, encoding.encoding)
-    let complete = bytesRead < buf.length ? text : text.slice(0, Math.max(0, text.lastIndexOf('\n')))
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const records = parseSync(complete, {
-          relax_column_count: true,
-          relax_quotes: true,
-          to: SAMPLE_ROWS,
-        }) as string[][]
-        return records.map((cells, i) => ({ row: i + 1, cells }))
-      } catch (error) {
-        // An unclosed quote near the end of the sample: look at fewer lines; COPY will name the row.
-        const cut = complete.trimEnd().lastIndexOf('\n')
-        if (attempt >= 5 || cut <= 0)
-          throw new DomainError('invalid_input', `${fileName}: ${(error as Error).message}`, [
-            { path: 'file', message: (error as Error).message },
-          ])
-        complete = complete.slice(0, cut)
-      }
+    for await (const row of rows) {
+      sample.push(row)
+      if (sample.length >= SAMPLE_ROWS) break
     }
+  } catch (error) {
+    // A row the parser cannot read after the header (an unclosed quote near the end): the import names it.
+    if (!(error instanceof DomainError) || error.details?.csv === undefined || sample.length === 0) throw error
   } finally {
-    await handle.close()
+    await rows.return(undefined)
   }
+  return sample
 }
 
 /** The period of an export without a date column: given, else read from the file name (…_YYYYMMDD_YYYYMMDD…). */
@@ -591,16 +563,18 @@ export function periodOf(fileName: string, input: Pick<ImportFileInput, 'periodS
   return dashed?.[1]
 }
 
-/** The file's bytes after its first `skipLines` lines, as UTF-8, without blank lines. */
+/** The file's bytes after its first `skipLines` lines, as UTF-8, without blank lines; rows and row length bounded. */
 async function* csvBytesAfter(
   filePath: string,
   encoding: DetectedEncoding,
   skipLines: number,
   signal: AbortSignal | undefined,
   onBytes: (n: number) => void,
-  chunkBytes = 1 << 20,
+  fileName: string,
+  chunkBytes = 256 * 1024,
 ): AsyncGenerator<Buffer> {
   let toSkip = skipLines
+  const lines = { row: skipLines + 1, bytes: 0 }
   const decoder = encoding.encoding === 'utf-8' ? undefined : iconv.getDecoder(encoding.encoding)
   const stream = createReadStream(filePath, { start: encoding.bomLength, highWaterMark: chunkBytes })
   let lastByte = 10
@@ -619,6 +593,7 @@ async function* csvBytesAfter(
         toSkip--
       }
       if (chunk.length === 0) continue
+      checkLines(chunk, lines, fileName)
       chunk = dropBlankLines(chunk, lastByte)
       if (chunk.length === 0) continue
       lastByte = chunk[chunk.length - 1] ?? 10
@@ -628,6 +603,22 @@ async function* csvBytesAfter(
     if (rest) yield Buffer.from(rest, 'utf8')
   } finally {
     stream.destroy()
+  }
+}
+
+/** Counts a chunk's lines (blank ones included) and their bytes: a row past maxRows or longer than maxRecordBytes is refused. */
+function checkLines(chunk: Buffer, lines: { row: number; bytes: number }, fileName: string): void {
+  let from = 0
+  for (;;) {
+    const nl = chunk.indexOf(10, from)
+    lines.bytes += (nl < 0 ? chunk.length : nl) - from
+    if (lines.bytes > readerLimits.maxRecordBytes) throw recordTooLong(fileName, lines.row, readerLimits)
+    if (lines.row > readerLimits.maxRows && (nl > from || (nl < 0 && from < chunk.length)))
+      throw tooManyRows(fileName, lines.row, readerLimits)
+    if (nl < 0) return
+    lines.row++
+    lines.bytes = 0
+    from = nl + 1
   }
 }
 
@@ -726,6 +717,7 @@ async function* stagedCsvLines(
 
 type FastPathInput = {
   filePath: string
+  fileName: string
   encoding: DetectedEncoding
   headerLine: number
   width: number
@@ -769,7 +761,15 @@ async function importOrderLinesFast(
   }
   async function* rows(): AsyncGenerator<string> {
     // 128 KB chunks: the per-line garbage of a chunk dies young instead of filling the old generation.
-    const chunks = csvBytesAfter(o.filePath, o.encoding, o.headerLine, o.signal, o.onBytes, 128 * 1024)
+    const chunks = csvBytesAfter(
+      o.filePath,
+      o.encoding,
+      o.headerLine,
+      o.signal,
+      o.onBytes,
+      o.fileName,
+      128 * 1024,
+    )
     for await (const chunk of chunks) {
       const out = lines.push(decode(chunk))
       if (lines.bailed) throw new FastPathDeclined(lines.bailed)

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs'
-import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
+import { type Parser, parse } from 'csv-parse'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../../core/errors.ts'
 import type { DetectedEncoding } from '../../../core/ingest/detect-encoding.ts'
+import { checkRow, createSlicer, type ReaderLimits, readerLimits, recordTooLong } from './reader-limits.ts'
 
-// Streams the rows of a CSV (any detected encoding) or of the first XLSX worksheet as text cells.
+// Streams the rows of a CSV (any detected encoding) or of the first XLSX worksheet (read-xlsx-rows) as text cells.
 export type SheetRow = { row: number; cells: string[] }
 
 /** The decoded text of a file, chunk by chunk; a strict UTF-8 decode names the byte offset it fails at. */
@@ -16,7 +16,7 @@ export async function* decodeFile(
   signal?: AbortSignal,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<string> {
-  const stream = createReadStream(path, { start: encoding.bomLength, highWaterMark: 1 << 20 })
+  const stream = createReadStream(path, { start: encoding.bomLength, highWaterMark: 64 * 1024 })
   const utf8 = encoding.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined
   const other = utf8 ? undefined : iconv.getDecoder(encoding.encoding)
   let offset = encoding.bomLength
@@ -51,17 +51,28 @@ export async function* readCsvRows(
   encoding: DetectedEncoding,
   signal?: AbortSignal,
   onBytes?: (bytes: number) => void,
+  limits: ReaderLimits = readerLimits,
 ): AsyncGenerator<SheetRow> {
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
+  // Line endings given (csv-parse's discovery allocates per byte until the first line break: minutes for one
+  // long line), records capped, and small writes, so that one write never holds the event loop for long.
+  const parser = parse({
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: limits.maxRecordBytes,
+  })
+  acceptRaggedRowsCheaply(parser)
+  const slice = createSlicer()
   const feed = (async () => {
     try {
       for await (const text of decodeFile(path, fileName, encoding, signal, onBytes)) {
-        if (parser.destroyed) return
-        if (!parser.write(text))
-          await new Promise((resolve) => {
-            parser.once('drain', resolve)
-            parser.once('close', resolve)
-          })
+        for (let at = 0; at < text.length; at += WRITE_CHARS) {
+          if (parser.destroyed) return
+          const written = parser.write(text.slice(at, at + WRITE_CHARS))
+          if (!written) await drained(parser)
+          await slice()
+        }
       }
       if (!parser.destroyed) parser.end()
     } catch (error) {
@@ -72,96 +83,72 @@ export async function* readCsvRows(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++
+      checkRow(fileName, row, record, limits)
       yield { row, cells: record }
+      await slice()
     }
   } catch (error) {
     if (error instanceof DomainError || (error as Error).name === 'AbortError') throw error
-    throw new DomainError('invalid_input', `${fileName}: row ${row + 1}: ${(error as Error).message}`, [
-      { path: `row ${row + 1}`, message: (error as Error).message },
-    ])
+    throw csvError(error as Error & { code?: string; records?: number }, fileName, row, limits)
   } finally {
     if (!parser.writableEnded) parser.destroy()
     await feed
   }
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
+/**
+ * csv-parse builds (and, with relax_column_count, throws away) an Error with a stack for every row whose width
+ * differs from the first row's: a blank line after a header cost about 5 µs, so 5 MB of them froze the server for
+ * seconds. Ragged rows are expected here (the import checks widths itself), so each row is taken as the width
+ * to expect before csv-parse compares it.
+ */
+function acceptRaggedRowsCheaply(parser: Parser): void {
+  const api = (parser as unknown as { api?: { __onRecord?: (...args: unknown[]) => unknown } }).api
+  const onRecord = api?.__onRecord
+  if (!api || typeof onRecord !== 'function') return
+  api.__onRecord = function (this: { state: { record: unknown[]; expectedRecordLength: number } }, ...args) {
+    this.state.expectedRecordLength = this.state.record.length
+    return onRecord.apply(this, args)
+  }
 }
 
-function columnLetter(n: number): string {
-  let s = ''
-  let x = n
-  while (x > 0) {
-    const m = (x - 1) % 26
-    s = String.fromCharCode(65 + m) + s
-    x = Math.floor((x - 1) / 26)
-  }
-  return s
-}
-
-/** A cell as text; dates as local wall time; formula cells are refused (they could run `=cmd|…` when re-opened). */
-export function cellText(value: unknown, fileName: string, row: number, col: number): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) {
-    const d = value
-    const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-    const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-    return time === '00:00:00' ? date : `${date} ${time}`
-  }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>
-    if ('formula' in v || 'sharedFormula' in v) {
-      const formula = String(v.formula ?? v.sharedFormula)
-      throw new DomainError(
-        'invalid_input',
-        `${fileName}: row ${row}, column ${columnLetter(col)}: the cell is a formula (=${formula}); formulas are not imported, paste the values instead`,
-        [{ path: `row ${row}.${columnLetter(col)}`, message: `formula =${formula}` }],
-      )
+/** Resolves when the parser wants more input (or has closed). */
+function drained(parser: Parser): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off('drain', done)
+      parser.off('close', done)
+      resolve()
     }
-    if (Array.isArray(v.richText)) return v.richText.map((t: { text?: string }) => t.text ?? '').join('')
-    if ('text' in v) return String(v.text)
-    if ('error' in v) return ''
-    if ('result' in v) return cellText(v.result, fileName, row, col)
-  }
-  return String(value)
-}
-
-/** Rows of the first worksheet of an XLSX workbook, streamed. */
-export async function* readXlsxRows(
-  path: string,
-  fileName: string,
-  signal?: AbortSignal,
-): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'emit',
+    parser.on('drain', done)
+    parser.on('close', done)
   })
-  try {
-    for await (const sheet of reader) {
-      let expected = 1
-      for await (const row of sheet) {
-        signal?.throwIfAborted()
-        while (expected < row.number) yield { row: expected++, cells: [] }
-        const values = row.values as unknown[]
-        const cells: string[] = []
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i], fileName, row.number, i))
-        expected = row.number + 1
-        yield { row: row.number, cells }
-      }
-      break
-    }
-  } catch (error) {
-    if (error instanceof DomainError || (error as Error).name === 'AbortError') throw error
-    throw new DomainError(
-      'invalid_input',
-      `${fileName}: the XLSX workbook cannot be read (${(error as Error).message}); it may be truncated or damaged`,
-      [{ path: 'file', message: (error as Error).message }],
-    )
-  }
 }
+
+/** Characters handed to the CSV parser per write: parsing them takes a few milliseconds at most. */
+const WRITE_CHARS = 8 * 1024
+
+/** csv-parse's errors in the file's terms, naming the row. */
+function csvError(
+  error: Error & { code?: string; records?: number },
+  fileName: string,
+  rowsRead: number,
+  limits: ReaderLimits,
+): DomainError {
+  const row = typeof error.records === 'number' ? error.records + 1 : rowsRead + 1
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return recordTooLong(fileName, row, limits)
+  const why =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted field is never closed (is the file truncated?)'
+      : error.message
+  return new DomainError(
+    'invalid_input',
+    `${fileName}: row ${row}: ${why}`,
+    [{ path: `row ${row}`, message: why }],
+    {
+      csv: error.code ?? 'parse',
+    },
+  )
+}
+
+export { readXlsxRows } from './read-xlsx-rows.ts'
