@@ -44,6 +44,23 @@ describe('LoginPage', () => {
     expect(api.requests).toContain('POST /api/auth/login')
   })
 
+  it('says how long a throttled sign-in must wait, in the chosen language (429 Retry-After)', async () => {
+    const api = createFakeApi(demoFixture())
+    const throttled: typeof api = {
+      ...api,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).endsWith('/api/auth/login')
+          ? new Response(JSON.stringify({ error: { code: 'rate_limited', message: '尝试过于频繁' } }), {
+              status: 429,
+              headers: { 'content-type': 'application/json', 'retry-after': '120' },
+            })
+          : api.fetch(input, init)) as typeof fetch,
+    }
+    await renderApp('/login', throttled)
+    await fillAndSubmit('admin', 'jixiao123')
+    expect((await screen.findByRole('alert')).textContent).toContain('尝试过于频繁，请 2 分钟后再试')
+  })
+
   it('signs out: the session ends on the server and the login page returns', async () => {
     const api = createFakeApi(demoFixture())
     const { router } = await renderApp('/login', api)
