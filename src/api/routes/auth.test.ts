@@ -168,6 +168,16 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
     expect((await laptop.get('/api/auth/me')).status).toBe(200)
     expect((await phone.login('zhuguan')).status).toBe(401) // the old password no longer works
     expect((await phone.login('zhuguan', '春天的樱桃-绩效-2027')).status).toBe(200)
+    // The change is in the audit log (never the password or its hash).
+    const admin = createApiClient((p, i) => a.request(p, i))
+    await admin.login('admin')
+    const org = await seeded
+    const audit = await admin.get<{ items: { action: string; after: unknown }[] }>(
+      `/api/audit?entity=user&entityId=${org.users.zhuguan}`,
+    )
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'user.password_change', after: { endedSessions: 1 } }),
+    ])
   })
 
   it.each([
