@@ -232,6 +232,20 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
     expect(closed.status).toBe(401)
   })
 
+  it('signs the user out on every device with logout?everywhere=true', async () => {
+    const a = app()
+    const laptop = createApiClient((p, i) => a.request(p, i))
+    const phone = createApiClient((p, i) => a.request(p, i))
+    const other = createApiClient((p, i) => a.request(p, i))
+    await laptop.login('finance')
+    await phone.login('finance')
+    await other.login('hr')
+    expect((await phone.get('/api/auth/me')).status).toBe(200)
+    expect((await laptop.post('/api/auth/logout?everywhere=true', {})).status).toBe(204)
+    expect((await phone.get('/api/auth/me')).status).toBe(401)
+    expect((await other.get('/api/auth/me')).status).toBe(200) // another user's sessions are untouched
+  })
+
   it('refuses /me without a cookie and with a forged one', async () => {
     const a = app()
     const anonymous = await a.request('/api/auth/me')

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
 import {
   changePasswordInputSchema,
   changePasswordResultSchema,
@@ -7,7 +8,7 @@ import {
 } from '../../contracts/auth.ts'
 import { changeOwnPassword } from '../../services/auth/change-own-password.ts'
 import { logIn } from '../../services/auth/log-in.ts'
-import { logOut } from '../../services/auth/log-out.ts'
+import { logOut, logOutEverywhere } from '../../services/auth/log-out.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { clientAddress } from '../client-address.ts'
 import { requireSignedIn } from '../require-role.ts'
@@ -30,8 +31,16 @@ const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
   tags: ['auth'],
-  summary: 'Sign out; deletes the session',
+  summary: 'Sign out; deletes the session (with everywhere=true, every session of the user on every device)',
   security: writeSecurity,
+  request: {
+    query: z.object({
+      everywhere: z
+        .enum(['true', 'false'])
+        .optional()
+        .meta({ description: 'true: end all your sessions, on every device' }),
+    }),
+  },
   responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
 })
 
@@ -79,7 +88,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   // Signing out without a session still clears the cookie and succeeds: the caller ends up signed out either way.
   app.openapi(logout, async (c) => {
     const token = readSessionCookie(c)
-    if (token && c.get('session')) await logOut(ctx.db, token)
+    const session = c.get('session')
+    if (session && c.req.valid('query').everywhere === 'true') await logOutEverywhere(ctx.db, session.user)
+    else if (token && session) await logOut(ctx.db, token)
     clearSessionCookie(c)
     return c.body(null, 204)
   })

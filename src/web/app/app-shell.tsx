@@ -149,9 +149,17 @@ export function AppShell() {
           <Dropdown
             trigger={['click']}
             menu={{
-              items: [{ key: 'password', icon: <KeyOutlined />, label: t('changePassword.menu') }],
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: t('changePassword.menu') },
+                { key: 'everywhere', icon: <LogoutOutlined />, label: t('changePassword.logoutEverywhere') },
+              ],
               onClick: ({ key }) => {
                 if (key === 'password') setPasswordOpen(true)
+                if (key === 'everywhere')
+                  logout.mutate(
+                    { everywhere: true },
+                    { onSettled: () => navigate('/login', { replace: true }) },
+                  )
               },
             }}
           >

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiClient } from '../../../lib/api-client.ts'
 import { sessionQueryKey } from './get-session.ts'
 
-// Ends the session on the server, then forgets every cached answer so the next user starts clean.
-export async function logout(): Promise<void> {
-  await apiClient.post<void>('/auth/logout')
+// Ends the session on the server (with everywhere, every session of the user on every device), then forgets
+// every cached answer so the next user starts clean.
+export async function logout(options: { everywhere?: boolean } = {}): Promise<void> {
+  await apiClient.post<void>(options.everywhere ? '/auth/logout?everywhere=true' : '/auth/logout')
   apiClient.setCsrfToken(null)
 }
 

@@ -69,4 +69,14 @@ describe('LoginPage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
     expect(api.requests).toContain('POST /api/auth/logout')
   })
+
+  it('signs out on every device from the user menu', async () => {
+    const api = createFakeApi(demoFixture())
+    const { router } = await renderApp('/login', api)
+    await fillAndSubmit('admin', 'jixiao123')
+    fireEvent.click(await screen.findByRole('button', { name: '用户菜单' }))
+    fireEvent.click(await screen.findByText('退出所有设备'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
+    expect(api.requests).toContain('POST /api/auth/logout?everywhere=true')
+  })
 })
