@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../core/errors.ts'
+import { readXlsxRows } from '../ingest/readers/read-xlsx-rows.ts'
 
 /** A values file as a header and rows of text, with the spreadsheet's own 1-based row numbers. */
 export type ValuesTable = { header: string[]; rows: { row: number; cells: string[] }[] }
@@ -16,7 +16,7 @@ export async function readValuesFile(path: string): Promise<ValuesTable> {
   if (bytes.length > maxValuesFileBytes) {
     throw new DomainError('too_large', `${path}: a values file may be at most 20 MB`)
   }
-  const lines = extname(path).toLowerCase() === '.xlsx' ? await xlsxLines(bytes, path) : csvLines(bytes)
+  const lines = extname(path).toLowerCase() === '.xlsx' ? await xlsxLines(path) : csvLines(bytes)
   const [header, ...rest] = lines
   if (!header) throw new DomainError('invalid_input', `${path}: the file is empty`)
   return {
@@ -37,30 +37,9 @@ function csvLines(bytes: Buffer): string[][] {
   return parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]
 }
 
-async function xlsxLines(bytes: Buffer, path: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch (error) {
-    throw new DomainError('invalid_input', `${path}: not a readable XLSX file (${(error as Error).message})`)
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new DomainError('invalid_input', `${path}: the workbook has no worksheet`)
+/** The first sheet's rows as text (read-xlsx-rows: shared and rich text, dates, any part order); formulas refused. */
+async function xlsxLines(path: string): Promise<string[][]> {
   const lines: string[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const v = cell.value
-      if (v && typeof v === 'object' && 'formula' in v) {
-        throw new DomainError(
-          'invalid_input',
-          `${path}: row ${rowNumber}, column ${col} holds a formula; values files take plain values`,
-        )
-      }
-      cells[col - 1] =
-        v === null || v === undefined ? '' : String(typeof v === 'object' && 'result' in v ? v.result : v)
-    })
-    lines[rowNumber - 1] = Array.from(cells, (c) => c ?? '')
-  })
+  for await (const row of readXlsxRows(path, path)) lines[row.row - 1] = row.cells
   return Array.from(lines, (l) => l ?? [])
 }
