@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Upload } from '../contracts/ingest-api.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../db/test-database.ts'
@@ -19,7 +20,7 @@ const cat = (...parts: (string | Buffer)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
 
 /** The hostile files, generated here (too large to commit), and the bound each one is refused by. */
-const hostileFiles: { name: string; body: () => Buffer; message: RegExp }[] = [
+const hostileFiles: { name: string; body: () => Buffer | Promise<Buffer>; message: RegExp }[] = [
   { name: 'blank-lines.csv', body: () => repeat('\n', 5 * MB), message: /no preset matches/ },
   {
     name: 'header-then-blank-lines.csv',
@@ -56,7 +57,39 @@ const hostileFiles: { name: string; body: () => Buffer; message: RegExp }[] = [
     body: () => cat(header, repeat('1\n', 5 * MB)),
     message: /第 1048577 行超出了每个文件 1048576 行的上限/,
   },
+  {
+    name: 'million-empty-rows.xlsx',
+    body: () => workbookOfRows(1_048_577),
+    message: /第 1048577 行超出了每个文件 1048576 行的上限/,
+  },
 ]
+
+/** A hand-assembled workbook: a traffic header, then `rows` empty rows (the sheet is ~20 MB of XML, 1 MB zipped). */
+async function workbookOfRows(rows: number): Promise<Buffer> {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`
+  const empty: string[] = []
+  for (let r = 2; r <= rows + 1; r++) empty.push(`<row r="${r}"/>`)
+  const zip = new JSZip()
+  zip.file(
+    '_rels/.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  )
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  )
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  )
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<worksheet xmlns="${main}"><sheetData><row r="1">${cell('A1', '日期')}${cell('B1', '店铺')}${cell('C1', '访客数')}</row>${empty.join('')}</sheetData></worksheet>`,
+  )
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+}
 
 type ErrorBody = { error: { code: string; message: string; issues?: { path: string }[] }; upload?: Upload }
 
@@ -106,7 +139,7 @@ describe.each(await testEngines())('the event loop during hostile imports on %s'
   }
 
   it.each(hostileFiles)('keeps /api/health fast while $name is uploaded and imported', async (file) => {
-    const body = new Uint8Array(file.body())
+    const body = new Uint8Array(await file.body())
     const stop = await pollHealth()
     const up = await hr.raw<Upload | ErrorBody>(`/api/imports/uploads?fileName=${file.name}`, {
       method: 'POST',
