@@ -20,7 +20,12 @@ const cat = (...parts: (string | Buffer)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
 
 /** The hostile files, generated here (too large to commit), and the bound each one is refused by. */
-const hostileFiles: { name: string; body: () => Buffer | Promise<Buffer>; message: RegExp }[] = [
+const hostileFiles: {
+  name: string
+  body: () => Buffer | Promise<Buffer>
+  message: RegExp
+  kind?: string
+}[] = [
   { name: 'blank-lines.csv', body: () => repeat('\n', 5 * MB), message: /no preset matches/ },
   {
     name: 'header-then-blank-lines.csv',
@@ -56,6 +61,18 @@ const hostileFiles: { name: string; body: () => Buffer | Promise<Buffer>; messag
     name: 'many-tiny-rows.csv',
     body: () => cat(header, repeat('1\n', 5 * MB)),
     message: /第 1048577 行超出了每个文件 1048576 行的上限/,
+  },
+  {
+    // Past the rows detection samples, on the bulk COPY path of order lines.
+    name: 'orders-then-single-line.csv',
+    body: () =>
+      cat(
+        'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n',
+        repeat('536365,85123A,HEART,6,2011-11-03 08:26:00,2.55,17850.0,United Kingdom\n', 50 * 70),
+        repeat('9', 20 * MB),
+      ),
+    message: /第 52 行超出了每行 1048576 字节的上限/,
+    kind: 'orders',
   },
   {
     name: 'million-empty-rows.xlsx',
@@ -149,7 +166,9 @@ describe.each(await testEngines())('the event loop during hostile imports on %s'
     let refusal = up
     if (up.status === 201) {
       const id = (up.body as Upload).id
-      refusal = await hr.post<ErrorBody>(`/api/imports/uploads/${id}/import?wait=true`, { kind: 'traffic' })
+      refusal = await hr.post<ErrorBody>(`/api/imports/uploads/${id}/import?wait=true`, {
+        kind: file.kind ?? 'traffic',
+      })
     }
     const latencies = await stop()
     expect(refusal.status, JSON.stringify(refusal.body).slice(0, 300)).toBe(400)
