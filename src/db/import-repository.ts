@@ -4,6 +4,7 @@ import { CompiledQuery, sql } from 'kysely'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { FactColumnType, FactKind } from '../core/ingest/fact-kinds.ts'
 import { factKinds } from '../core/ingest/fact-kinds.ts'
+import { maxImportedMagnitude } from '../core/ingest/parse-value.ts'
 import type { FactDb } from './fact-tables.ts'
 import type { DatabaseHandle } from './open-database.ts'
 
@@ -176,7 +177,8 @@ function formatProblem(type: FactColumnType, v: string): { bad: string; why: str
       }
     case 'text':
       return {
-        bad: `left(${v}, 1) in ('=', '@', '+', '-') and ${v} ~ '^(=|@|[+-][A-Za-z])'`,
+        // The same rule as looksLikeFormula in src/core/ingest/parse-value.ts.
+        bad: `left(${v}, 1) in ('=', '@', '+', '-') and (${v} ~ '^(=|@|[+-][A-Za-z])' or (${v} ~ '^[+-][0-9.(].*[+*/^&|!()=<>]' and ${v} !~ '^[-+]?[0-9,，.]+([eE][-+]?[0-9]+)?%?$'))`,
         why: 'looks like a spreadsheet formula; formulas are not imported',
       }
   }
@@ -256,6 +258,12 @@ export async function validateStage(
     if (!plan.sources[col.name] || 'constant' in (plan.sources[col.name] ?? {})) continue
     const format = formatProblem(col.type, v)
     if (format) add(col.name, format.bad, format.why)
+    if (col.type === 'int' || col.type === 'numeric' || col.type === 'rate' || col.type === 'seconds')
+      add(
+        col.name,
+        `case when ${isNum(v)} then length(${v}) > 60 or abs((${v})::numeric) > ${maxImportedMagnitude} else false end`,
+        'out of range: numbers must lie within ±1,000,000,000,000',
+      )
     if (
       col.nonNegative &&
       col.type !== 'text' &&

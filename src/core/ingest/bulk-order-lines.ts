@@ -8,6 +8,8 @@
 // Anything else — a ragged row, a quote spanning lines, a bad value — makes it `bail`: the caller then
 // rolls back and runs the general path, which explains the problem by row, column and value.
 
+import { looksLikeFormula as looksLikeFormulaCell, maxImportedMagnitude } from './parse-value.ts'
+
 export type BulkOrderColumn =
   | 'order_no'
   | 'sku'
@@ -186,6 +188,12 @@ export class BulkOrderLines {
       const price = parseMoney(priceText)
       if (!price) return this.bail('unit price')
       const quantity = Number(quantityText)
+      // Out of the documented bound (±1e12): the general path refuses the row naming it.
+      if (
+        Math.abs(quantity) > maxImportedMagnitude ||
+        Math.abs(price.units) / 10 ** price.scale > maxImportedMagnitude
+      )
+        return this.bail('a number out of range')
       const first = orderNo.charCodeAt(0) | 0x20 // lower-case ASCII letter
       const cancelled = first === 0x63 // c…
       if (quantity < 0 && !cancelled && price.units !== 0) return this.bail('negative quantity')
@@ -203,7 +211,11 @@ export class BulkOrderLines {
       )
         return this.bail('formula-looking text')
       const amount = { units: price.units * quantity, scale: price.scale }
-      if (!Number.isSafeInteger(amount.units)) return this.bail('amount too large for the fast path')
+      if (
+        !Number.isSafeInteger(amount.units) ||
+        Math.abs(amount.units) / 10 ** amount.scale > maxImportedMagnitude
+      )
+        return this.bail('amount too large for the fast path')
       const day = when.slice(0, 10)
       if (day !== this.lastDay) {
         this.lastDay = day
@@ -325,7 +337,8 @@ function looksLikeFormula(text: string): boolean {
   if (c === 61 || c === 64) return true // = @
   if (c !== 43 && c !== 45) return false // + -
   const d = text.charCodeAt(1)
-  return (d >= 65 && d <= 90) || (d >= 97 && d <= 122)
+  if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) return true
+  return ((d >= 48 && d <= 57) || d === 46 || d === 40) && looksLikeFormulaCell(text) // digit . (
 }
 
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  looksLikeFormula,
   parseBoolean,
+  parseCell,
   parseDate,
   parseDuration,
   parseInteger,
@@ -87,5 +89,33 @@ describe('parse-value', () => {
     expect(value(parseBoolean('是'))).toBe('true')
     expect(value(parseBoolean('N'))).toBe('false')
     expect(parseBoolean('maybe').ok).toBe(false)
+  })
+
+  it('refuses numbers past ±1,000,000,000,000 or past double range, naming the bound (issue 12)', () => {
+    for (const raw of ['1e308', '1e309', '99999999999999999999999', '-1000000000001', '1,000,000,000,001']) {
+      const r = parseNumber(raw)
+      expect(r.ok, raw).toBe(false)
+      if (!r.ok) expect(r.reason).toContain('±1,000,000,000,000')
+    }
+    expect(parseInteger('99999999999999999999999').ok).toBe(false)
+    expect(parseCell('rate', '1e400%').ok).toBe(false)
+    expect(value(parseNumber('1000000000000'))).toBe('1000000000000')
+    expect(value(parseNumber('-1,234.50'))).toBe('-1234.50')
+  })
+
+  it('takes a cell that starts with - or + and goes on with operators as a formula, not a negative number', () => {
+    for (const raw of ["-2+3+cmd|' /C calc'!A0", '=1+1', '@SUM(A1)', '+cmd', '-(1)+2', '+1*2'])
+      expect(looksLikeFormula(raw), raw).toBe(true)
+    for (const raw of [
+      '-5',
+      '-1,234.50',
+      '+1.5e+3',
+      '-12.5%',
+      '旗舰店',
+      '-旗舰店-',
+      '+86 138 0000 0000',
+      '+86-138-0000',
+    ])
+      expect(looksLikeFormula(raw), raw).toBe(false)
   })
 })

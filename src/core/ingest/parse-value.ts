@@ -20,6 +20,12 @@ export const placeholderValues = new Set([
   '延迟统计',
 ])
 
+/**
+ * The documented bound of every imported number (money, prices, amounts, counts, rates, durations): finite and
+ * within ±1,000,000,000,000 — the same bound as targets and actuals (src/contracts/bounds.ts `maxMeasure`).
+ */
+export const maxImportedMagnitude = 1e12
+
 const ok = (value: string | null): ParsedValue => ({ ok: true, value })
 const fail = (reason: string): ParsedValue => ({ ok: false, reason })
 
@@ -34,7 +40,12 @@ export function parseNumber(raw: string): ParsedValue {
   s = s.replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
   s = s.replace(/^[¥￥$]\s*/, '').replace(/元$/, '')
   if (/^[-+]?\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[,，]/g, '')
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return ok(normaliseNumber(s))
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) {
+    const n = Number(s)
+    if (!Number.isFinite(n) || Math.abs(n) > maxImportedMagnitude)
+      return fail(`"${raw.slice(0, 40)}" is out of range: numbers must lie within ±1,000,000,000,000`)
+    return ok(normaliseNumber(s))
+  }
   if (s.endsWith('%')) return fail(`"${raw}" is a percentage where a plain number is expected`)
   return fail(`"${raw}" is not a number`)
 }
@@ -201,6 +212,18 @@ export function parseBoolean(raw: string): ParsedValue {
 export function parseText(raw: string): ParsedValue {
   const s = clean(raw)
   return ok(s === '' ? null : s)
+}
+
+/**
+ * Whether a cell would run as a spreadsheet formula when the data is opened in Excel: `=…`, `@…`, `+`/`-` then a
+ * letter, or `+`/`-` then a digit, `.` or `(` followed later by an operator (`-2+3+cmd|' /C calc'!A0`) — unless
+ * the whole cell is a number (`-5`, `-1,234.50`, `+1.5e+3`).
+ */
+export function looksLikeFormula(raw: string): boolean {
+  const s = raw.trim()
+  if (/^(=|@|[+-][A-Za-z])/.test(s)) return true
+  if (!/^[+-][\d.(][\s\S]*?[+*/^&|!()=<>]/.test(s)) return false
+  return !/^[-+]?[\d,，.]+([eE][-+]?\d+)?%?$/.test(s)
 }
 
 /** Parses a cell for a column of the given type. */

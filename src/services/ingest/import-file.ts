@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors.ts'
 import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
 import type { DetectedEncoding } from '../../core/ingest/detect-encoding.ts'
 import { type FactKindName, factKinds, findFactKind } from '../../core/ingest/fact-kinds.ts'
-import { parseCell } from '../../core/ingest/parse-value.ts'
+import { looksLikeFormula, parseCell } from '../../core/ingest/parse-value.ts'
 import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import type { Preset } from '../../core/ingest/presets/preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
@@ -547,7 +547,8 @@ async function sampleCsv(
     }
   } catch (error) {
     // A row the parser cannot read after the header (an unclosed quote near the end): the import names it.
-    if (!(error instanceof DomainError) || error.details?.csv === undefined || sample.length === 0) throw error
+    if (!(error instanceof DomainError) || error.details?.csv === undefined || sample.length === 0)
+      throw error
   } finally {
     await rows.return(undefined)
   }
@@ -659,7 +660,7 @@ async function* stagedCsvLines(
     yield* buffered
     yield* rest
   }
-  for await (const { row, cells } of all()) {
+  for await (const { row, cells, errors } of all()) {
     index++
     if (index <= o.headerLine) continue
     if (o.dataRows !== undefined && dataCount >= o.dataRows) continue
@@ -686,7 +687,18 @@ async function* stagedCsvLines(
       const index = o.match.mapping[target] ?? 0
       const raw = cells[index] ?? ''
       const type = types.get(target) ?? 'text'
-      if (/^(=|@|[+-][A-Za-z])/.test(raw.trim())) {
+      const error = errors?.get(index)
+      if (error) {
+        o.addIssue({
+          row,
+          column: o.match.headers[index] ?? target,
+          value: error,
+          message: `单元格为错误值 ${error}（the cell holds the error value ${error}）`,
+        })
+        fields.push('')
+        continue
+      }
+      if (looksLikeFormula(raw)) {
         o.addIssue({
           row,
           column: o.match.headers[index] ?? target,
