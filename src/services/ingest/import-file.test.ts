@@ -265,6 +265,26 @@ describe.each(await testEngines())('importFile on %s', (engine) => {
     expect(error.issues[0]?.path).toBe('row 2.Quantity')
   })
 
+  it('refuses numbers past ±1e12 and minus-formulas on the bulk (SQL-validated) path, naming row and column', async () => {
+    const company = await newCompany()
+    const rows = [
+      '1,A,a,99999999999999999999,2011-02-03 10:00,1.00,1,UK',
+      '2,A,a,1,2011-02-03 10:00,1e308,1,UK',
+      "3,A,-2+3+cmd|' /C calc'!A0,1,2011-02-03 10:00,1.00,1,UK",
+      '4,A,-5,-1,2011-02-03 10:00,0,1,UK',
+    ].join('\n')
+    const error = await rejection(
+      run({ companyId: company, filePath: write('bounds-bulk.csv', `${uciHeader}${rows}\n`) }),
+    )
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'row 2.Quantity',
+      'row 3.UnitPrice',
+      'row 4.Description',
+    ])
+    expect(error.issues[0]?.message).toContain('±1,000,000,000,000')
+    expect(error.issues[2]?.message).toContain('formula')
+  })
+
   it('refuses duplicate natural keys within a file', async () => {
     const company = await newCompany()
     const content = '日期,店铺,访客数\n2011-11-01,A,10\n2011-11-02,A,12\n2011/11/1,A,11\n'
