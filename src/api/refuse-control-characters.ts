@@ -13,6 +13,9 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 // A JSON text can only carry those characters as \u escapes (raw control characters make it invalid JSON), so a
 // body without such an escape is passed on without a second parse.
 const suspiciousEscape = /\\u(?:00[01][0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2})/
+// A `__proto__` key (written plainly or with ASCII escapes) is dropped silently by every zod object and record
+// (it would replace the prototype), so it is refused by name instead (issue 12).
+const possibleProtoKey = /proto|\\u00[2-7][0-9a-fA-F]/
 
 const maxIssues = 20
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
@@ -39,7 +42,7 @@ export function findUnsafeText(value: unknown, path: string[] = [], issues: Erro
     })
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const reason = unsafeTextReason(key, false)
+      const reason = key === '__proto__' ? '“__proto__”不被接受' : unsafeTextReason(key, false)
       if (reason) issues.push({ path: at([...path, key]), message: `字段名${reason}` })
       else findUnsafeText(item, [...path, key], issues)
       if (issues.length >= maxIssues) break
@@ -67,7 +70,7 @@ export function refuseControlCharacters(): MiddlewareHandler {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && jsonMediaType.test(mediaType)) {
       // Read through Hono's body cache: the route's validator parses the same text afterwards.
       const text = await c.req.text()
-      if (suspiciousEscape.test(text)) {
+      if (suspiciousEscape.test(text) || possibleProtoKey.test(text)) {
         let body: unknown
         try {
           body = JSON.parse(text)

@@ -25,13 +25,26 @@ export const metricPeriodSchema = z
     'use 2011-11-05, 2011-W45, 2011-11, 2011-Q4 or 2011',
   )
 
+/**
+ * A mapping's key: a fact column name (snake_case). `__proto__`, `constructor` and `prototype` are refused by name
+ * rather than dropped silently by the object they would land in.
+ */
+const mappingKeySchema = z
+  .string()
+  .max(100)
+  .refine((k) => /^[a-z][a-z0-9_]*$/.test(k) && k !== 'constructor' && k !== 'prototype', {
+    error: (issue) =>
+      `映射的键 "${String(issue.input).slice(0, 100)}" 不是数据列名（应为小写字母、数字和下划线）`,
+  })
+const mappingSchema = z.record(mappingKeySchema, z.string().min(1).max(200))
+
 /** Options sent with an uploaded export (the file itself travels as multipart). */
 export const importOptionsSchema = z
   .object({
     kind: factKindSchema.optional(),
     preset: z.string().min(1).max(100).optional(),
     savedMapping: z.string().min(1).max(100).optional(),
-    mapping: z.record(z.string(), z.string().min(1).max(200)).optional(),
+    mapping: mappingSchema.optional(),
     shop: z.string().trim().min(1).max(200).optional(),
     source: z.string().trim().min(1).max(200).optional(),
     encoding: textEncodingSchema.optional(),
@@ -97,7 +110,7 @@ export const saveImportMappingSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
     kind: factKindSchema,
-    mapping: z.record(z.string(), z.string().min(1).max(200)),
+    mapping: mappingSchema,
     headerRow: z.number().int().min(1).nullable().optional(),
   })
   .meta({ id: 'SaveImportMapping' })
