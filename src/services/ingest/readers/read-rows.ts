@@ -6,7 +6,12 @@ import type { DetectedEncoding } from '../../../core/ingest/detect-encoding.ts'
 import { checkRow, createSlicer, type ReaderLimits, readerLimits, recordTooLong } from './reader-limits.ts'
 
 // Streams the rows of a CSV (any detected encoding) or of the first XLSX worksheet (read-xlsx-rows) as text cells.
-export type SheetRow = { row: number; cells: string[] }
+export type SheetRow = {
+  row: number
+  cells: string[]
+  /** XLSX cells holding an error value (`#DIV/0!`, `#N/A`…), by 0-based column: read as "", refused if mapped. */
+  errors?: Map<number, string>
+}
 
 /** The decoded text of a file, chunk by chunk; a strict UTF-8 decode names the byte offset it fails at. */
 export async function* decodeFile(

@@ -146,6 +146,98 @@ describe('readXlsxRows', () => {
     },
   )
 
+  it('reads the first visible sheet when the first sheet is hidden or very hidden', async () => {
+    for (const state of ['hidden', 'veryHidden'] as const) {
+      const wb = new ExcelJS.Workbook()
+      const old = wb.addWorksheet('旧数据', { state })
+      old.addRow(['日期', '店铺'])
+      old.addRow(['2011-10-01', '旧店'])
+      const ws = wb.addWorksheet('Sheet1')
+      ws.addRow(['日期', '店铺'])
+      ws.addRow(['2011-11-01', '旗舰店'])
+      expect(await rowsOf(write(Buffer.from(await wb.xlsx.writeBuffer()))), state).toEqual([
+        ['日期', '店铺'],
+        ['2011-11-01', '旗舰店'],
+      ])
+    }
+  })
+
+  it('fills every cell a merged range covers with its top-left value (mergeCells come after the rows)', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('s')
+    ws.addRow(['日期', '店铺', '访客数', '新客'])
+    ws.addRow(['2011-11-01', '旗舰店', 10, 1])
+    ws.addRow(['2011-11-02', null, 12, 1])
+    ws.addRow(['2011-11-03', null, 7])
+    ws.addRow(['2011-11-04', '专卖店', 5, 2])
+    ws.mergeCells('B2:B4')
+    ws.mergeCells('C5:D5')
+    const rows = await rowsOf(write(Buffer.from(await wb.xlsx.writeBuffer())))
+    expect(rows).toEqual([
+      ['日期', '店铺', '访客数', '新客'],
+      ['2011-11-01', '旗舰店', '10', '1'],
+      ['2011-11-02', '旗舰店', '12', '1'],
+      ['2011-11-03', '旗舰店', '7'],
+      ['2011-11-04', '专卖店', '5', '5'],
+    ])
+  })
+
+  it('reads merged ranges in a hand-assembled sheet whose part is split into many chunks', async () => {
+    const filler = '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'
+    const body = Array.from({ length: 3000 }, (_, i) =>
+      filler.replaceAll('"2"', `"${i + 2}"`).replace('A2', `A${i + 2}`),
+    ).join('')
+    const merges = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`).join('')
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData>${body}</sheetData><mergeCells count="3000">${merges}</mergeCells></worksheet>`
+    const rows = await rowsOf(
+      await zipOf(Object.keys(parts), { ...parts, 'xl/worksheets/sheet1.xml': sheet }),
+    )
+    expect(rows).toHaveLength(3001)
+    expect(rows.slice(1).every((r) => r.length === 2 && r[0] === 'x' && r[1] === 'x')).toBe(true)
+  })
+
+  it('marks an error cell (#DIV/0!) in the row, so that the import refuses it only in a mapped column', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('s')
+    ws.addRow(['日期', '访客数'])
+    ws.addRow(['2011-11-01', { error: '#DIV/0!' }])
+    const rows: { cells: string[]; errors?: Map<number, string> }[] = []
+    for await (const row of readXlsxRows(write(Buffer.from(await wb.xlsx.writeBuffer())), 't.xlsx'))
+      rows.push(row)
+    expect(rows[1]?.cells).toEqual(['2011-11-01'])
+    expect(rows[1]?.errors).toEqual(new Map([[1, '#DIV/0!']]))
+    expect(rows[0]?.errors).toBeUndefined()
+  })
+
+  it.each([
+    ['a shared string', 't="s"><v>4</v>'],
+    ['an inline string', 't="inlineStr"><is><t>旗舰_x0000_店</t></is>'],
+    ['a formula-free str cell', 't="str"><v>旗舰_x0001_店</v>'],
+  ])('refuses a NUL or other control character in %s, naming row and column', async (_, cell) => {
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="B2" ${cell}</c></row></sheetData></worksheet>`
+    const strings = parts['xl/sharedStrings.xml']?.replace('<si><t>日期</t></si>', '<si><t>日期</t></si>')
+    const error = await rowsOf(
+      await zipOf(Object.keys(parts), {
+        ...parts,
+        'xl/worksheets/sheet1.xml': sheet,
+        'xl/sharedStrings.xml': (strings as string)
+          .replace('uniqueCount="4">', 'uniqueCount="5">')
+          .replace('</sst>', '<si><t>旗舰_x0000_店</t></si></sst>'),
+      }),
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DomainError)
+    expect((error as DomainError).message).toMatch(/第 2 行 B 列含有(空字符（NUL|控制字符)/)
+    expect((error as DomainError).issues[0]?.path).toBe('row 2.B')
+  })
+
+  it('keeps tabs, line breaks and an escaped underscore (_x005F_) as text', async () => {
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a	b
+c_x005F_x0000_</t></is></c></row></sheetData></worksheet>`
+    expect(
+      await rowsOf(await zipOf(Object.keys(parts), { ...parts, 'xl/worksheets/sheet1.xml': sheet })),
+    ).toEqual([['a\tb\nc_x0000_']])
+  })
+
   it('refuses a row number past the row bound before filling the gap', async () => {
     const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData><row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData></worksheet>`
     const error = await rowsOf(

@@ -22,7 +22,8 @@ import {
 // `{ sharedString: n }` objects). The parts are opened through the ZIP directory: workbook and relationships
 // first, then shared strings and styles, then the sheet is streamed. Every cell type becomes text — shared,
 // inline and rich text, numbers, dates (by the cell's number format, or ISO `d` cells), booleans, errors
-// (empty) — and a formula cell is refused, naming its row and column.
+// (empty, marked in the row's errors) — and a formula cell is refused, naming its row and column. A hidden
+// first sheet is passed over for the first visible one; merged ranges fill their covered cells.
 
 type SaxEvent =
   | { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } }
@@ -58,8 +59,10 @@ export async function* readXlsxRows(
       const parts = await findParts(zip)
       const sharedStrings = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings) : []
       const dateStyles = parts.styles ? await readDateStyles(zip, parts.styles) : new Set<number>()
+      const merges = await readMerges(zip, parts.sheet, fileName, limits, signal)
       yield* readSheet(zip, parts.sheet, {
         fileName,
+        merges,
         sharedStrings,
         dateStyles,
         date1904: parts.date1904,
@@ -153,15 +156,22 @@ async function findParts(zip: Zip): Promise<Parts> {
     (zip.entries.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined)
   if (!workbook || !zip.entries.has(workbook))
     throw new Error('the workbook part (xl/workbook.xml) is missing')
+  // The first visible sheet: a hidden (or very hidden) sheet is not what the user sees and means.
   let firstSheetId: string | undefined
+  let firstVisibleId: string | undefined
   let date1904 = false
   for await (const e of events(zip, workbook)) {
     if (e.eventType !== 'opentag') continue
     const name = local(e.value.name)
     if (name === 'workbookPr') date1904 = ['1', 'true'].includes(e.value.attributes.date1904 ?? '')
-    if (name === 'sheet' && firstSheetId === undefined)
-      firstSheetId = Object.entries(e.value.attributes).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1]
+    if (name === 'sheet') {
+      const id = Object.entries(e.value.attributes).find(([k]) => k === 'id' || k.endsWith(':id'))?.[1]
+      firstSheetId ??= id
+      const state = e.value.attributes.state ?? 'visible'
+      if (firstVisibleId === undefined && state !== 'hidden' && state !== 'veryHidden') firstVisibleId = id
+    }
   }
+  firstSheetId = firstVisibleId ?? firstSheetId
   const workbookRels = await rels(workbook)
   const sheet =
     workbookRels.find((r) => r.id === firstSheetId && r.type.endsWith('/worksheet'))?.target ??
@@ -202,7 +212,7 @@ async function readSharedStrings(zip: Zip, name: string): Promise<string[]> {
       if (tag === 't') inText = false
       else if (tag === 'rPh') phonetic--
       else if (tag === 'si') {
-        table.push((parts ?? []).join(''))
+        table.push(unescapeOoxml((parts ?? []).join('')))
         parts = undefined
       }
     }
@@ -233,8 +243,67 @@ async function readDateStyles(zip: Zip, name: string): Promise<Set<number>> {
   return dates
 }
 
+/** Most merged ranges one sheet may have (a real report has a few hundred at most). */
+export const MAX_MERGES = 100_000
+
+type Merge = { top: number; left: number; bottom: number; right: number; value: string }
+
+/** A range reference's corners (`B2:C3`); undefined for anything else. */
+function rangeOf(ref: string): Omit<Merge, 'value'> | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim())
+  if (!m) return undefined
+  const [a, b] = [columnOf(m[1]) as number, columnOf(m[3]) as number]
+  const [r1, r2] = [Number(m[2]), Number(m[4])]
+  return { top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) }
+}
+
+/**
+ * The merged ranges of a sheet, sorted by their top row. `<mergeCells>` follows `<sheetData>` in the part, so
+ * a first cheap pass scans the inflated text for `<mergeCell ref=…>` (no XML parse; the scan keeps only a short
+ * tail between chunks and lets other requests run between slices); at most MAX_MERGES ranges.
+ */
+async function readMerges(
+  zip: Zip,
+  name: string,
+  fileName: string,
+  limits: ReaderLimits,
+  signal?: AbortSignal,
+): Promise<Merge[]> {
+  const merges: Merge[] = []
+  const pattern = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']{1,40})["']/g
+  const slice = createSlicer()
+  let tail = ''
+  for await (const chunk of (await entryStream(zip, name)) as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted()
+    const text = tail + chunk.toString('latin1')
+    pattern.lastIndex = 0
+    let consumed = 0
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      consumed = pattern.lastIndex
+      const range = rangeOf(m[1] as string)
+      if (!range || (range.top === range.bottom && range.left === range.right)) continue
+      if (merges.length >= MAX_MERGES)
+        throw new DomainError(
+          'invalid_input',
+          `${fileName}: 工作表有超过 ${MAX_MERGES} 个合并单元格区域（the sheet has more than ${MAX_MERGES} merged ranges）`,
+          [{ path: 'file', message: `more than ${MAX_MERGES} merged ranges` }],
+          { limit: 'maxMerges' },
+        )
+      if (range.right > limits.maxColumns) throw tooManyColumns(fileName, range.top, range.right, limits)
+      merges.push({ ...range, value: '' })
+    }
+    // Keep the unscanned end (a tag cut by the chunk boundary), at most one tag's length.
+    const rest = text.slice(consumed)
+    const open = rest.lastIndexOf('<')
+    tail = open >= 0 && rest.length - open < 200 ? rest.slice(open) : ''
+    await slice()
+  }
+  return merges.sort((a, b) => a.top - b.top || a.left - b.left)
+}
+
 type SheetContext = {
   fileName: string
+  merges: Merge[]
   sharedStrings: string[]
   dateStyles: Set<number>
   date1904: boolean
@@ -270,6 +339,29 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round(days * 86400) * 1000)
 }
 
+/** OOXML's escape for characters XML cannot carry (`_x0000_` is NUL, `_x005F_` an underscore). */
+const unescapeOoxml = (text: string) =>
+  text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : text
+
+/** Control characters a cell may not hold (tab, line feed and carriage return are text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const controlInCell = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
+function refuseControl(value: string, row: number, column: number, o: SheetContext): void {
+  const found = controlInCell.exec(value)
+  if (!found) return
+  const letter = columnLetter(column)
+  const code = `\\u${found[0].charCodeAt(0).toString(16).padStart(4, '0')}`
+  const zh = found[0] === '\u0000' ? `空字符（NUL, ${code}）` : `控制字符 ${code}`
+  throw new DomainError(
+    'invalid_input',
+    `${o.fileName}: 第 ${row} 行 ${letter} 列含有${zh}，不能导入（row ${row}, column ${letter} holds the control character ${code}）`,
+    [{ path: `row ${row}.${letter}`, message: `control character ${code}` }],
+  )
+}
+
 type Cell = { column: number; type: string; style: number; value: string; formula?: string; inline: string[] }
 
 function cellValue(cell: Cell, row: number, o: SheetContext): string {
@@ -292,13 +384,13 @@ function cellValue(cell: Cell, row: number, o: SheetContext): string {
       return text
     }
     case 'inlineStr':
-      return cell.inline.join('')
+      return unescapeOoxml(cell.inline.join(''))
     case 'str':
-      return cell.value
+      return unescapeOoxml(cell.value)
     case 'b':
       return String(cell.value.trim() === '1' || cell.value.trim() === 'true')
     case 'e':
-      return ''
+      return '' // marked in the row's errors; the import refuses it in a mapped column
     case 'd': {
       const d = new Date(
         cell.value.endsWith('Z') || /[+-]\d\d:\d\d$/.test(cell.value) ? cell.value : `${cell.value}Z`,
@@ -322,6 +414,42 @@ async function* readSheet(zip: Zip, name: string, o: SheetContext): AsyncGenerat
   let cell: Cell | undefined
   let text: 'v' | 'f' | 'is' | undefined
   let phonetic = 0
+  let errors: Map<number, string> | undefined
+  let nextMerge = 0
+  let active: Merge[] = []
+  /** Fills the cells covered by a merged range with its top-left value (rows with content of their own only). */
+  const fillMerges = (row: number, cells: string[]) => {
+    while (nextMerge < o.merges.length && (o.merges[nextMerge] as Merge).top <= row)
+      active.push(o.merges[nextMerge++] as Merge)
+    if (active.length === 0) return
+    active = active.filter((m) => m.bottom >= row)
+    let width = 0
+    for (const m of active) width += m.right - m.left + 1
+    if (width > o.limits.maxColumns)
+      throw new DomainError(
+        'invalid_input',
+        `${o.fileName}: 第 ${row} 行的合并单元格区域互相重叠（the merged ranges over row ${row} overlap）`,
+        [{ path: `row ${row}`, message: 'overlapping merged ranges' }],
+      )
+    const own = cells.some((c) => c !== '')
+    for (const m of active) {
+      if (m.top === row) {
+        const error = errors?.get(m.left - 1)
+        m.value = error ? `\u0000${error}` : (cells[m.left - 1] ?? '')
+      } else if (!own) continue
+      // A covered cell shows the top-left value, whatever it holds itself (as Excel and LibreOffice show it).
+      for (let c = m.top === row ? m.left + 1 : m.left; c <= m.right; c++) {
+        while (cells.length < c - 1) cells.push('')
+        errors?.delete(c - 1)
+        if (m.value.startsWith('\u0000')) {
+          errors ??= new Map()
+          errors.set(c - 1, m.value.slice(1))
+          cells[c - 1] = ''
+        } else cells[c - 1] = m.value
+      }
+    }
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
+  }
   for await (const e of events(zip, name)) {
     if (e.eventType === 'opentag') {
       const tag = local(e.value.name)
@@ -331,6 +459,7 @@ async function* readSheet(zip: Zip, name: string, o: SheetContext): AsyncGenerat
         if (!(rowNumber >= expected)) throw new Error(`row ${a.r} is out of order`)
         if (rowNumber > o.limits.maxRows) throw tooManyRows(o.fileName, rowNumber, o.limits)
         cells = []
+        errors = undefined
       } else if (tag === 'c' && cells) {
         cell = {
           column: columnOf(a.r) ?? cells.length + 1,
@@ -356,6 +485,11 @@ async function* readSheet(zip: Zip, name: string, o: SheetContext): AsyncGenerat
       else if (tag === 'rPh') phonetic--
       else if (tag === 'c' && cell && cells) {
         const value = cellValue(cell, rowNumber, o)
+        refuseControl(value, rowNumber, cell.column, o)
+        if (cell.type === 'e' && cell.formula === undefined && cell.column <= o.limits.maxColumns) {
+          errors ??= new Map()
+          errors.set(cell.column - 1, cell.value.trim() || '#VALUE!')
+        }
         if (value !== '') {
           if (cell.column > o.limits.maxColumns)
             throw tooManyColumns(o.fileName, rowNumber, cell.column, o.limits)
@@ -365,11 +499,13 @@ async function* readSheet(zip: Zip, name: string, o: SheetContext): AsyncGenerat
         cell = undefined
       } else if (tag === 'row' && cells) {
         o.signal?.throwIfAborted()
+        fillMerges(rowNumber, cells)
         checkRow(o.fileName, rowNumber, cells, o.limits)
         while (expected < rowNumber) yield { row: expected++, cells: [] }
         expected = rowNumber + 1
-        yield { row: rowNumber, cells }
+        yield errors ? { row: rowNumber, cells, errors } : { row: rowNumber, cells }
         cells = undefined
+        errors = undefined
         await slice()
       }
     }
