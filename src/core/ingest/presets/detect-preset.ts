@@ -98,9 +98,33 @@ export function detectPreset(
   }
   if (best) {
     const { score: _score, ...match } = best
+    refuseDuplicatedMappedHeaders(match)
     return match
   }
   throw noPresetError(rows, candidates)
+}
+
+/**
+ * A header the preset maps that appears twice (two 访客数 columns) leaves it open which one is meant: refused
+ * naming the header and both columns. Duplicated headers no mapping reads stay allowed (they are not imported).
+ */
+function refuseDuplicatedMappedHeaders(match: HeaderMatch): void {
+  const issues = []
+  for (const index of new Set(Object.values(match.mapping))) {
+    const key = normaliseHeader(match.headers[index] ?? '')
+    const columns = match.headers.flatMap((h, i) => (normaliseHeader(h) === key ? [i + 1] : []))
+    if (columns.length > 1)
+      issues.push({
+        path: `row ${match.headerRow + 1}.${match.headers[index]}`,
+        message: `the header "${match.headers[index]}" appears in columns ${columns.join(', ')}; rename or remove all but one`,
+      })
+  }
+  if (issues.length > 0)
+    throw new DomainError(
+      'invalid_input',
+      `duplicated header ${issues.map((i) => i.path.slice(i.path.indexOf('.') + 1)).join(', ')}: the import cannot tell which column is meant`,
+      issues,
+    )
 }
 
 function noPresetError(rows: string[][], candidates: Preset[]): DomainError {
