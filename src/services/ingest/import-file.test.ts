@@ -387,6 +387,30 @@ describe.each(await testEngines())('importFile on %s', (engine) => {
     expect(error.message).toMatch(/row 2, column C: the cell is a formula/)
   })
 
+  it('refuses an XLSX error cell (#DIV/0!) in a mapped column naming row and column, and ignores one elsewhere', async () => {
+    const company = await newCompany()
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('s')
+    ws.addRow(['日期', '店铺', '访客数', '备注'])
+    ws.addRow(['2011-11-01', 'A', { error: '#DIV/0!' }, 'x'])
+    const file = path.join(scratch, 'error-mapped.xlsx')
+    await wb.xlsx.writeFile(file)
+    const error = await rejection(run({ companyId: company, filePath: file, kind: 'traffic' }))
+    expect(error.message).toMatch(/单元格为错误值 #DIV\/0!/)
+    expect(error.message).toMatch(/row 2/)
+    expect(error.message).toMatch(/访客数/)
+    expect(await count('fact_traffic', company)).toBe(0)
+
+    const ok = new ExcelJS.Workbook()
+    const sheet = ok.addWorksheet('s')
+    sheet.addRow(['日期', '店铺', '访客数', '备注'])
+    sheet.addRow(['2011-11-01', 'A', 10, { error: '#N/A' }])
+    const okFile = path.join(scratch, 'error-unmapped.xlsx')
+    await ok.xlsx.writeFile(okFile)
+    await run({ companyId: company, filePath: okFile, kind: 'traffic' })
+    expect(await count('fact_traffic', company)).toBe(1)
+  })
+
   it('reports progress and rolls back when cancelled', async () => {
     const company = await newCompany()
     const phases: string[] = []
