@@ -4,7 +4,7 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../core/errors.ts'
 import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
-import type { DetectedEncoding } from '../../core/ingest/detect-encoding.ts'
+import { type DetectedEncoding, MixedEncodingCheck } from '../../core/ingest/detect-encoding.ts'
 import { type FactKindName, factKinds, findFactKind } from '../../core/ingest/fact-kinds.ts'
 import { looksLikeFormula, parseCell } from '../../core/ingest/parse-value.ts'
 import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
@@ -32,7 +32,7 @@ import {
   withImportTransaction,
 } from '../../db/import-repository.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
-import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
+import { mixedEncoding, readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
 import { readerLimits, recordTooLong, tooManyRows } from './readers/reader-limits.ts'
 import { sniffFile } from './readers/sniff-file.ts'
 
@@ -579,10 +579,13 @@ async function* csvBytesAfter(
   const decoder = encoding.encoding === 'utf-8' ? undefined : iconv.getDecoder(encoding.encoding)
   const stream = createReadStream(filePath, { start: encoding.bomLength, highWaterMark: chunkBytes })
   let lastByte = 10
+  const mixed = encoding.encoding === 'gb18030' ? new MixedEncodingCheck() : undefined
   try {
     for await (const raw of stream as AsyncIterable<Buffer>) {
       signal?.throwIfAborted()
       onBytes(raw.length)
+      const utf8Line = mixed?.push(raw)
+      if (utf8Line !== undefined) throw mixedEncoding(fileName, utf8Line)
       let chunk = decoder ? Buffer.from(decoder.write(raw), 'utf8') : raw
       while (toSkip > 0 && chunk.length > 0) {
         const nl = chunk.indexOf(10)
@@ -600,6 +603,8 @@ async function* csvBytesAfter(
       lastByte = chunk[chunk.length - 1] ?? 10
       yield chunk
     }
+    const lastLine = mixed?.end()
+    if (lastLine !== undefined) throw mixedEncoding(fileName, lastLine)
     const rest = decoder?.end()
     if (rest) yield Buffer.from(rest, 'utf8')
   } finally {

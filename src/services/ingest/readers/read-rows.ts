@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { type Parser, parse } from 'csv-parse'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../../core/errors.ts'
-import type { DetectedEncoding } from '../../../core/ingest/detect-encoding.ts'
+import { type DetectedEncoding, MixedEncodingCheck } from '../../../core/ingest/detect-encoding.ts'
 import { checkRow, createSlicer, type ReaderLimits, readerLimits, recordTooLong } from './reader-limits.ts'
 
 // Streams the rows of a CSV (any detected encoding) or of the first XLSX worksheet (read-xlsx-rows) as text cells.
@@ -25,9 +25,12 @@ export async function* decodeFile(
   const utf8 = encoding.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined
   const other = utf8 ? undefined : iconv.getDecoder(encoding.encoding)
   let offset = encoding.bomLength
+  const mixed = encoding.encoding === 'gb18030' ? new MixedEncodingCheck() : undefined
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       signal?.throwIfAborted()
+      const utf8Line = mixed?.push(chunk)
+      if (utf8Line !== undefined) throw mixedEncoding(fileName, utf8Line)
       let text: string
       try {
         text = utf8 ? utf8.decode(chunk, { stream: true }) : (other?.write(chunk) ?? '')
@@ -42,11 +45,22 @@ export async function* decodeFile(
       onBytes?.(chunk.length)
       if (text) yield text
     }
+    const lastLine = mixed?.end()
+    if (lastLine !== undefined) throw mixedEncoding(fileName, lastLine)
     const rest = utf8 ? utf8.decode() : (other?.end() ?? '')
     if (rest) yield rest
   } finally {
     stream.destroy()
   }
+}
+
+/** A file read as GBK/GB18030 with a UTF-8 line: it would import as mojibake, so it is refused naming the line. */
+export function mixedEncoding(fileName: string, line: number): DomainError {
+  return new DomainError(
+    'invalid_input',
+    `${fileName}: 编码不一致 — line ${line} is UTF-8 while the file is GBK/GB18030; save the whole file in one encoding`,
+    [{ path: `row ${line}`, message: '编码不一致：此行是 UTF-8，文件其余部分是 GBK/GB18030' }],
+  )
 }
 
 /** CSV rows, 1-based row numbers as a spreadsheet shows them; ragged rows are returned as they are. */
