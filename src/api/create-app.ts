@@ -78,12 +78,28 @@ export const openApiInfo = {
 }
 
 /**
+ * zod's zh-CN messages, except that a number past double range (`1e400`, parsed as Infinity) is said to be out of
+ * range instead of "期望 数字，实际接收 数字".
+ */
+export function zhCNWithFiniteNumbers(): ReturnType<typeof z.locales.zhCN> {
+  const base = z.locales.zhCN()
+  return {
+    ...base,
+    localeError: (issue) => {
+      if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number')
+        return Number.isNaN(issue.input) ? '不是有效的数字' : '数字超出范围（必须是有限的数字）'
+      return base.localeError?.(issue)
+    },
+  }
+}
+
+/**
  * The HTTP application: JSON API under /api (validated by the zod contracts, which also generate
  * /api/openapi.json), session auth with CSRF, role checks per route, and optionally the built web app.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Validation messages are zh-CN first; the schemas' own messages are already Chinese.
-  z.config(z.locales.zhCN())
+  z.config(zhCNWithFiniteNumbers())
   const ctx: AppContext = {
     db: deps.db,
     engine: deps.engine,
