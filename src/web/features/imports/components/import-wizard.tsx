@@ -205,12 +205,9 @@ export function ImportWizard() {
                 style={{ width: 180 }}
                 value={shop}
                 placeholder={t('imports.wizard.shopHint')}
+                // The typed shop goes with validation and import, whose answers say exactly what it replaces;
+                // re-reading the file on blur would swallow the click on 校验 that caused the blur.
                 onChange={(e) => setShop(e.target.value)}
-                // the shop decides what the import replaces: read the file again with it
-                onBlur={() => {
-                  const next = shop.trim() || undefined
-                  if (next !== overrides.shop) choose({ ...overrides, shop: next })
-                }}
               />
             </Space>
 
