@@ -10,11 +10,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { customerServicePayScheme } from '../src/core/pay/pay-scheme.ts'
 import { zipBomb } from '../src/test-support/zip-bomb.ts'
+import { zipOf } from '../src/test-support/zip-of.ts'
 
 /** How an entry reaches the server: a file through upload + import job, or a JSON body to a route. */
 export type HostileSend =
@@ -522,59 +522,6 @@ async function workbook(rows: Cell[][], edit?: (wb: ExcelJS.Workbook, ws: ExcelJ
   for (const r of rows) ws.addRow(r)
   edit?.(wb, ws)
   return Buffer.from(await wb.xlsx.writeBuffer())
-}
-
-/** A ZIP of the given entries, in that order (deflated). */
-export function zipOf(entries: [string, string | Buffer][]): Buffer {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const [entryName, content] of entries) {
-    const data = typeof content === 'string' ? Buffer.from(content) : content
-    const compressed = deflateRawSync(data)
-    const name = Buffer.from(entryName)
-    const crc = crc32(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(compressed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const cd = Buffer.alloc(46)
-    cd.writeUInt32LE(0x02014b50, 0)
-    cd.writeUInt16LE(20, 4)
-    cd.writeUInt16LE(20, 6)
-    cd.writeUInt16LE(8, 10)
-    cd.writeUInt32LE(crc, 16)
-    cd.writeUInt32LE(compressed.length, 20)
-    cd.writeUInt32LE(data.length, 24)
-    cd.writeUInt16LE(name.length, 28)
-    cd.writeUInt32LE(offset, 42)
-    locals.push(local, name, compressed)
-    central.push(cd, name)
-    offset += local.length + name.length + compressed.length
-  }
-  const cdBuf = Buffer.concat(central)
-  const eocd = Buffer.alloc(22)
-  eocd.writeUInt32LE(0x06054b50, 0)
-  eocd.writeUInt16LE(entries.length, 8)
-  eocd.writeUInt16LE(entries.length, 10)
-  eocd.writeUInt32LE(cdBuf.length, 12)
-  eocd.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cdBuf, eocd])
-}
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-function crc32(data: Buffer): number {
-  let c = 0xffffffff
-  for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
 }
 
 const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
