@@ -19,6 +19,8 @@ export type JobDescription = {
 export type CompanyTable = {
   id: Generated<number>
   name: string
+  /** The company code people type on the login page (企业代码), unique case-insensitively (migration 0023). */
+  code: Generated<string>
   time_zone: Generated<string>
   settings: ColumnType<Record<string, unknown>, string | undefined, string>
   created_at: CreatedAt
@@ -30,6 +32,8 @@ export type DepartmentTable = {
   name: string
   parent_id: number | null
   created_at: CreatedAt
+  /** Set when the department is retired (migration 0025). */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export type PositionTable = {
@@ -40,6 +44,8 @@ export type PositionTable = {
   superior_position_id: number | null
   job_description: Json<JobDescription>
   created_at: CreatedAt
+  /** Set when the position is retired (migration 0025). */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export type EmployeeStatus = 'active' | 'on_leave' | 'left'
@@ -56,6 +62,9 @@ export type EmployeeTable = {
   leave_date: string | null
   status: EmployeeStatus
   created_at: CreatedAt
+  /** Contact details from the roster or the directory (migration 0025). */
+  phone: ColumnType<string | null, string | null | undefined, string | null>
+  email: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type Role = 'admin' | 'hr' | 'finance' | 'supervisor' | 'employee'
@@ -69,6 +78,57 @@ export type UserTable = {
   employee_id: number | null
   display_name: string
   locale: Generated<string>
+  created_at: CreatedAt
+  /** Accounts (migration 0024): a disabled login cannot sign in; a new or reset one must change its password first. */
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  disabled_reason: ColumnType<string | null, string | null | undefined, string | null>
+  must_change_password: Generated<boolean>
+  password_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/** A one-time activation link, stored as the hash of its token (migration 0024). */
+export type AccountTokenTable = {
+  id_hash: string
+  company_id: number
+  user_id: number
+  purpose: 'activation'
+  expires_at: Timestamp
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: CreatedAt
+}
+
+export type IdentityProviderKind = 'oidc' | 'dingtalk' | 'feishu' | 'wecom'
+
+/** A company's sign-in and directory provider (migration 0026). The secret never leaves the server. */
+export type IdentityProviderTable = {
+  id: Generated<number>
+  company_id: number
+  kind: IdentityProviderKind
+  display_name: string
+  client_id: string
+  client_secret: string
+  /** OpenID Connect issuer URL (kind oidc). */
+  issuer: string | null
+  /** WeCom corp id (kind wecom). */
+  corp_id: string | null
+  /** WeCom agent id (kind wecom). */
+  agent_id: string | null
+  /** Which field of the provider's identity (e.g. email, mobile, employee no, sub) matches the employee. */
+  match_identity_field: string
+  match_employee_field: 'employee_no' | 'email' | 'phone'
+  enabled: Generated<boolean>
+  sync_daily: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+/** A person's identity at a provider, remembered once matched to an employee (migration 0026). */
+export type ExternalIdentityTable = {
+  company_id: number
+  provider_id: number
+  subject: string
+  employee_id: number
   created_at: CreatedAt
 }
 
@@ -148,6 +208,9 @@ export type Database = {
   positions: PositionTable
   employees: EmployeeTable
   users: UserTable
+  account_tokens: AccountTokenTable
+  identity_providers: IdentityProviderTable
+  external_identities: ExternalIdentityTable
   sessions: SessionTable
   audit_log: AuditLogTable
   templates: TemplateTable

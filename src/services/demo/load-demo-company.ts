@@ -35,7 +35,7 @@ export async function loadDemoCompany(db: Db, extensions: DemoExtension[] = []):
   return db.transaction().execute(async (trx) => {
     const company = await trx
       .insertInto('companies')
-      .values({ name: demoCompanyName, settings: JSON.stringify({ demo: true }) })
+      .values({ name: demoCompanyName, code: 'demo', settings: JSON.stringify({ demo: true }) })
       .returning('id')
       .executeTakeFirstOrThrow()
     const companyId = company.id
