@@ -12,7 +12,7 @@ import { demoExtensions } from '../../src/services/demo/demo-extensions.ts'
 import { loadDemoCompany } from '../../src/services/demo/load-demo-company.ts'
 
 // Starts the whole product for a browser journey: the built web bundle, an in-memory database with the demo
-// company, the real HTTP server on a free port, and a headless Chromium.
+// company (or none), the real HTTP server on a free port, and a headless Chromium.
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const screenshotDir = path.join(repoRoot, 'docs/screenshots')
@@ -29,7 +29,8 @@ export type StartedApp = {
   close(): Promise<void>
 }
 
-export async function startApp(): Promise<StartedApp> {
+/** `demo: false` starts on an empty database, as a real company's first run does. */
+export async function startApp(options: { demo?: boolean } = {}): Promise<StartedApp> {
   const webRoot = await webBundle()
   const database = await openDatabase({ memory: true })
   const contexts: BrowserContext[] = []
@@ -37,7 +38,7 @@ export async function startApp(): Promise<StartedApp> {
   let browser: Browser | undefined
   try {
     await migrateToLatest(database.db)
-    await loadDemoCompany(database.db, demoExtensions)
+    if (options.demo !== false) await loadDemoCompany(database.db, demoExtensions)
     server = await startServer({
       db: database.db,
       engine: database.engine,
