@@ -20,6 +20,7 @@ export const statusByCode = {
   idempotency_in_flight: 409,
   gone: 410,
   import_busy: 409,
+  provider_failed: 502,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

@@ -69,6 +69,7 @@ const exitCodeByDomainCode = {
   invalid_state: exitCodes.conflict,
   locked: exitCodes.conflict,
   import_busy: exitCodes.conflict,
+  provider_failed: exitCodes.failed,
   rate_limited: exitCodes.conflict,
   idempotency_key_reused: exitCodes.conflict,
   idempotency_in_flight: exitCodes.conflict,

@@ -14,6 +14,8 @@ export const domainErrorCodes = [
   'idempotency_in_flight',
   'gone',
   'import_busy',
+  // A directory provider (DingTalk, Feishu, WeCom) answered with an error or not at all.
+  'provider_failed',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]
