@@ -21,6 +21,9 @@ export const statusByCode = {
   gone: 410,
   import_busy: 409,
   provider_failed: 502,
+  // A first login with an initial password may do nothing but change it (issue 13).
+  password_change_required: 403,
+  account_disabled: 403,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

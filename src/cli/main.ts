@@ -70,6 +70,8 @@ const exitCodeByDomainCode = {
   locked: exitCodes.conflict,
   import_busy: exitCodes.conflict,
   provider_failed: exitCodes.failed,
+  password_change_required: exitCodes.forbidden,
+  account_disabled: exitCodes.forbidden,
   rate_limited: exitCodes.conflict,
   idempotency_key_reused: exitCodes.conflict,
   idempotency_in_flight: exitCodes.conflict,

@@ -16,6 +16,8 @@ export const domainErrorCodes = [
   'import_busy',
   // A directory provider (DingTalk, Feishu, WeCom) answered with an error or not at all.
   'provider_failed',
+  'password_change_required',
+  'account_disabled',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]
