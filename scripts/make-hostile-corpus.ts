@@ -53,8 +53,16 @@ export type HostileEntry = {
   pending?: string
 }
 
-/** The bytes, or a flat ODS document that LibreOffice (soffice, Debian's libreoffice-calc) saves as XLSX. */
-type Content = string | Buffer | (() => Promise<Buffer> | Buffer) | { libreOffice: string }
+/**
+ * The bytes, or a document that LibreOffice (soffice, Debian's libreoffice-calc) opens and saves as XLSX: a flat
+ * ODS text, or an XLSX workbook (bytes) when the flat ODS cannot say it (see the hidden first sheet).
+ */
+type Content =
+  | string
+  | Buffer
+  | (() => Promise<Buffer> | Buffer)
+  | { libreOffice: string }
+  | { libreOfficeFromXlsx: () => Promise<Buffer> }
 type Item = HostileEntry & { content: Content }
 
 const traffic = { via: 'upload', kind: 'traffic' } as const
@@ -933,17 +941,29 @@ const libreOffice: Item[] = [
   },
   {
     file: 'xlsx/libreoffice/hidden-first-sheet.xlsx',
+    // LibreOffice shows the active sheet whatever its state, and a flat ODS converted headless has no active sheet
+    // but the first: so the workbook is written by ExcelJS with the visible sheet active and saved by LibreOffice,
+    // which keeps `<sheet state="hidden">` (the reader test checks the committed file still has it).
     content: {
-      libreOffice: fods(
-        fodsTable('旧数据', [loHeader, [{ date: '2011-10-01' }, '旗舰店', 1, 1]], true),
-        fodsTable('Sheet1', [loHeader, ...loRows]),
-      ),
+      libreOfficeFromXlsx: async () => {
+        const wb = new ExcelJS.Workbook()
+        wb.created = wb.modified = new Date('2026-12-01T00:00:00Z')
+        wb.views = [
+          { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' },
+        ]
+        const hidden = wb.addWorksheet('旧数据', { state: 'hidden' })
+        hidden.addRow(header)
+        hidden.addRow(['2011-10-01', '旗舰店', 1, 1])
+        hidden.addRow(['2011-10-02', '旗舰店', 1, 1])
+        hidden.addRow(['2011-10-03', '旗舰店', 1, 1])
+        const ws = wb.addWorksheet('Sheet1')
+        for (const r of [header, ...okRows()]) ws.addRow(r)
+        return Buffer.from(await wb.xlsx.writeBuffer())
+      },
     },
     send: traffic,
     expect: imported(2),
-    why: 'a hidden first sheet in LibreOffice: the visible sheet is what the user means',
-    pending:
-      'the fixture has no hidden sheet: LibreOffice\'s headless conversion writes both sheets state="visible" (firstSheet="1" only scrolls the tab bar), so the reader rightly reads the first; needs a generator that keeps the sheet hidden',
+    why: 'a hidden first sheet saved by LibreOffice: the visible sheet is what the user means',
   },
 ]
 
@@ -1313,15 +1333,18 @@ export const hostileCorpus: Item[] = [...csv, ...xlsx, ...libreOffice, ...json, 
 
 async function bytesOf(content: Content): Promise<Buffer> {
   if (typeof content === 'function') return content()
-  if (typeof content === 'object' && 'libreOffice' in content) return saveWithLibreOffice(content.libreOffice)
+  if (typeof content === 'object' && 'libreOffice' in content)
+    return saveWithLibreOffice(content.libreOffice, 'fods')
+  if (typeof content === 'object' && 'libreOfficeFromXlsx' in content)
+    return saveWithLibreOffice(await content.libreOfficeFromXlsx(), 'xlsx')
   return typeof content === 'string' ? Buffer.from(content) : content
 }
 
-/** Converts a flat ODS document to XLSX with LibreOffice (`soffice`, Debian's libreoffice-calc). */
-function saveWithLibreOffice(document: string): Buffer {
+/** Opens a flat ODS document or an XLSX workbook in LibreOffice (`soffice`, Debian's libreoffice-calc) and saves it as XLSX. */
+function saveWithLibreOffice(document: string | Buffer, type: 'fods' | 'xlsx'): Buffer {
   const work = mkdtempSync(path.join(tmpdir(), 'jixiao-soffice-'))
   try {
-    const source = path.join(work, 'book.fods')
+    const source = path.join(work, `source.${type}`)
     writeFileSync(source, document)
     execFileSync(
       'soffice',
@@ -1331,12 +1354,12 @@ function saveWithLibreOffice(document: string): Buffer {
         '--convert-to',
         'xlsx',
         '--outdir',
-        work,
+        path.join(work, 'out'),
         source,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
     )
-    return readFileSync(path.join(work, 'book.xlsx'))
+    return readFileSync(path.join(work, 'out', 'source.xlsx'))
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

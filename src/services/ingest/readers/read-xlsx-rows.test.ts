@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -160,6 +160,21 @@ describe('readXlsxRows', () => {
         ['2011-11-01', '旗舰店'],
       ])
     }
+  })
+
+  it('reads the visible sheet of a workbook LibreOffice saved with its first sheet hidden', async () => {
+    // The corpus file must really be hidden in LibreOffice's output, or this proves nothing (it once was not).
+    const file = path.join(root, 'test-fixtures/hostile/xlsx/libreoffice/hidden-first-sheet.xlsx')
+    const zip = await JSZip.loadAsync(readFileSync(file))
+    expect(await zip.file('docProps/app.xml')?.async('string')).toContain('<Application>LibreOffice')
+    expect(await zip.file('xl/workbook.xml')?.async('string')).toMatch(
+      /<sheet name="旧数据"[^>]*state="hidden"[^>]*\/><sheet name="Sheet1"[^>]*state="visible"/,
+    )
+    expect(await rowsOf(file)).toEqual([
+      ['日期', '店铺', '访客数', '支付金额'],
+      ['2011-11-01', '旗舰店', '10', '100.5'],
+      ['2011-11-02', '旗舰店', '12', '80'],
+    ])
   })
 
   it('fills every cell a merged range covers with its top-left value (mergeCells come after the rows)', async () => {
