@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts'
 import type { SessionWithUser } from '../db/session-repository.ts'
 import type { Actor } from '../services/auth/actor.ts'
 import type { LoginRateLimit, LoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
+import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import type { TrustedProxies } from './client-address.ts'
 
 // What the app is built from, and what each request carries through the middleware.
@@ -18,6 +19,8 @@ export type AppDeps = {
   trustedProxies?: readonly string[]
   /** The owner-only folder uploads wait in (config uploadDir); omitted, a private temp folder per app. */
   uploadDir?: string
+  /** DingTalk/Feishu/WeCom hosts (config providerEndpoints); omitted, their documented hosts. */
+  providerEndpoints?: ProviderEndpoints
 }
 
 /** The dependencies after defaults are applied, shared by every route. */
@@ -28,6 +31,8 @@ export type AppContext = {
   limiter: LoginRateLimiter
   isTrustedProxy: TrustedProxies
   uploadDir: string | undefined
+  /** Where DingTalk, Feishu and WeCom are reached (services/identity/provider-endpoints.ts). */
+  providerEndpoints: ProviderEndpoints
 }
 
 export type AppEnv = {

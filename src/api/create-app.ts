@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
 import { createLoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
+import { documentedProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
 import { createTrustedProxies } from './client-address.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
@@ -28,6 +29,7 @@ import { registerDepartmentRoutes } from './routes/departments.ts'
 import { registerEmployeeRoutes } from './routes/employees.ts'
 import { registerExportRoutes } from './routes/exports.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerIdentityProviderRoutes } from './routes/identity-providers.ts'
 import { maxUploadBytes, registerImportRoutes } from './routes/imports.ts'
 import { registerMetricRoutes } from './routes/metrics.ts'
 import { registerNotificationRoutes } from './routes/notifications.ts'
@@ -35,6 +37,7 @@ import { registerPayRoutes } from './routes/pay.ts'
 import { registerPositionRoutes } from './routes/positions.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
 import { registerSheetRoutes } from './routes/sheets.ts'
+import { registerSsoRoutes } from './routes/sso.ts'
 import { registerTemplateRoutes } from './routes/templates.ts'
 import { securityHeaders } from './security-headers.ts'
 
@@ -107,6 +110,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     limiter: createLoginRateLimiter(deps.loginRateLimit),
     isTrustedProxy: createTrustedProxies(deps.trustedProxies ?? []),
     uploadDir: deps.uploadDir,
+    providerEndpoints: deps.providerEndpoints ?? documentedProviderEndpoints,
   }
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -141,6 +145,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)
+  registerSsoRoutes(app, ctx, ctx.providerEndpoints)
+  registerIdentityProviderRoutes(app, ctx)
   registerDepartmentRoutes(app, ctx)
   registerPositionRoutes(app, ctx)
   registerEmployeeRoutes(app, ctx)

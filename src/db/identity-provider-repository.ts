@@ -246,6 +246,20 @@ export function nationalPhoneDigits(phone: string): string {
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits
 }
 
+/** An employee's name and status, if the employee exists in the company. */
+export async function findEmployeeStatus(
+  db: Db,
+  companyId: number,
+  employeeId: number,
+): Promise<{ id: number; name: string; status: string } | undefined> {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'name', 'status'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', employeeId)
+    .executeTakeFirst()
+}
+
 export type EmployeeLogin = {
   userId: number
   username: string
