@@ -123,6 +123,26 @@ export type IdentityProviderTable = {
   updated_at: CreatedAt
 }
 
+/** One preview or apply of a company's directory sync (migration 0027); messages are the run's errors. */
+export type DirectorySyncRunTable = {
+  id: Generated<number>
+  company_id: number
+  kind: 'dingtalk' | 'feishu' | 'wecom'
+  mode: 'preview' | 'apply'
+  trigger: 'web' | 'cli' | 'daily'
+  actor_user_id: number | null
+  status: 'ok' | 'failed'
+  started_at: Timestamp
+  finished_at: Timestamp
+  departments_created: number
+  created: number
+  changed: number
+  unchanged: number
+  marked_left: number
+  errors: number
+  messages: Json<string[]>
+}
+
 /** A person's identity at a provider, remembered once matched to an employee (migration 0026). */
 export type ExternalIdentityTable = {
   company_id: number
@@ -211,6 +231,7 @@ export type Database = {
   account_tokens: AccountTokenTable
   identity_providers: IdentityProviderTable
   external_identities: ExternalIdentityTable
+  directory_sync_runs: DirectorySyncRunTable
   sessions: SessionTable
   audit_log: AuditLogTable
   templates: TemplateTable
