@@ -31,7 +31,10 @@ export type Browser = {
    * Follows redirects from a URL until a page that is no redirect, one back into Jixiao's web app, or a URL
    * `stopAt` picks (not opened; its hop has status 0).
    */
-  open(url: string, options?: { stopAt?: (url: URL) => boolean }): Promise<Hop[]>
+  open(
+    url: string,
+    options?: { stopAt?: (url: URL) => boolean; form?: Record<string, string> },
+  ): Promise<Hop[]>
   jar(origin: string): CookieJar
 }
 
@@ -61,12 +64,21 @@ export function createBrowser(app: {
     async open(start, options = {}) {
       const hops: Hop[] = []
       let url = new URL(start, jixiaoOrigin)
+      // A form is posted to the first URL, as a browser submits a page's <form method="post">.
+      let init: RequestInit | undefined = options.form
+        ? {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(options.form).toString(),
+          }
+        : undefined
       for (let i = 0; i < 20; i++) {
         if (options.stopAt?.(url)) {
           hops.push({ url: url.toString(), status: 0 })
           return hops
         }
-        const response = await request(url)
+        const response = await request(url, init)
+        init = undefined
         const location = response.headers.get('location') ?? undefined
         const redirect = response.status >= 300 && response.status < 400 && location
         const hop: Hop = { url: url.toString(), status: response.status, location }
@@ -87,6 +99,13 @@ export function createBrowser(app: {
       throw new Error(`too many redirects from ${start}`)
     },
   }
+}
+
+/** The action of the first <form> of a page, resolved against the page's URL. */
+export function formAction(hop: Hop): string {
+  const action = /<form[^>]*action="([^"]+)"/.exec(hop.body ?? '')?.[1]
+  if (!action) throw new Error(`no form on ${hop.url}: ${hop.body?.slice(0, 200)}`)
+  return new URL(action.replaceAll('&amp;', '&'), hop.url).toString()
 }
 
 /** The last page a walk ended on, relative to Jixiao when it is Jixiao's. */
