@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+import { type ProviderEndpoints, readProviderEndpoints } from './services/identity/provider-endpoints.ts'
 
 /** Whether an entry of JIXIAO_TRUSTED_PROXIES is an IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
 function isTrustedProxyEntry(entry: string): boolean {
@@ -48,6 +49,8 @@ export type Config = {
   trustedProxies: string[]
   /** The key that signs audit heads, kept outside the database (services/audit/load-audit-key.ts). */
   auditKey: { key?: string; keyFile?: string }
+  /** DingTalk/Feishu/WeCom hosts: documented defaults, JIXIAO_DINGTALK_API_URL etc. for private gateways and tests. */
+  providerEndpoints: ProviderEndpoints
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       key: e.JIXIAO_AUDIT_KEY,
       keyFile: e.JIXIAO_AUDIT_KEY_FILE === undefined ? undefined : resolve(e.JIXIAO_AUDIT_KEY_FILE),
     },
+    providerEndpoints: readProviderEndpoints(env),
   }
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Db } from '../db/database.ts'
+import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import { createApp } from './create-app.ts'
 
 export type StartServerOptions = {
@@ -16,6 +17,8 @@ export type StartServerOptions = {
   uploadDir?: string
   /** Reverse proxies whose X-Forwarded-For is believed (config trustedProxies). */
   trustedProxies?: readonly string[]
+  /** DingTalk/Feishu/WeCom hosts (config providerEndpoints). */
+  providerEndpoints?: ProviderEndpoints
 }
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> }
@@ -28,6 +31,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     now: options.now,
     webRoot: options.webRoot,
     uploadDir: options.uploadDir,
+    providerEndpoints: options.providerEndpoints,
     trustedProxies: options.trustedProxies,
   })
   return new Promise((resolvePromise, reject) => {

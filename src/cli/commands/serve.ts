@@ -33,6 +33,7 @@ export function registerServeCommand(program: Command, config: Config): void {
         webRoot: hasWeb ? webRoot : undefined,
         uploadDir: config.uploadDir,
         trustedProxies: config.trustedProxies,
+        providerEndpoints: config.providerEndpoints,
       })
       // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
       const stopWorker = startNotificationWorker({ db: handle.db })
