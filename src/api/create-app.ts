@@ -12,7 +12,7 @@ import { documentedProviderEndpoints } from '../services/identity/provider-endpo
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
 import { createTrustedProxies } from './client-address.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
-import { idempotency } from './idempotency.ts'
+import { declareIdempotencyKey, idempotency } from './idempotency.ts'
 import { loadSession } from './load-session.ts'
 import { refuseControlCharacters } from './refuse-control-characters.ts'
 import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
@@ -142,6 +142,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', loadSession(ctx))
   // A repeat of a state-changing request with the same Idempotency-Key gets the first answer (issue 12).
   app.use('/api/*', idempotency(ctx))
+  declareIdempotencyKey(app.openAPIRegistry)
 
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)
