@@ -3,9 +3,10 @@ import type { Role } from '../db/database.ts'
 import { insertDepartment, insertEmployee, insertPosition } from '../db/organisation-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../db/test-database.ts'
 import { createApp } from './create-app.ts'
-import { type ApiClient, createApiClient } from './testing/api-client.ts'
+import { type ApiClient, createApiClient, testPassword } from './testing/api-client.ts'
 import { closeTestDatabase } from './testing/close-test-database.ts'
 import {
+  otherTestCompanyCode,
   seedTestOrganisation,
   type TestOrganisation,
   usernameByRole,
@@ -196,7 +197,8 @@ describe.each(await testEngines())('role-based access on %s', (engine) => {
     if (existing) return existing
     const app = createApp({ db: handle.db, engine })
     const api = createApiClient((p, i) => app.request(p, i))
-    expect((await api.login(username)).status).toBe(200)
+    const code = username === 'b_admin' ? otherTestCompanyCode : undefined
+    expect((await api.login(username, testPassword, code)).status).toBe(200)
     clients.set(username, api)
     return api
   }

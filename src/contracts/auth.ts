@@ -6,6 +6,10 @@ export type Role = z.infer<typeof roleSchema>
 
 export const loginInputSchema = z
   .strictObject({
+    companyCode: z.string().trim().max(32, '企业代码最多 32 个字符').optional().meta({
+      description:
+        'The company code (企业代码). May be left out only while the database holds a single company.',
+    }),
     username: z.string().trim().min(1, '请输入用户名').max(100),
     password: z.string().min(1, '请输入密码').max(200),
   })
@@ -37,6 +41,8 @@ export const meSchema = z
     employeeId: z.number().int().nullable(),
     companyId: z.number().int(),
     companyName: z.string(),
+    companyCode: z.string().meta({ description: 'The company code typed on the login page (企业代码)' }),
+    companyIsDemo: z.boolean().meta({ description: 'The company is the demo: its passwords are public' }),
     locale: z.string(),
   })
   .meta({ id: 'Me' })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from './database.ts'
 import type { UserWithCompany } from './user-repository.ts'
 
@@ -97,6 +98,8 @@ async function readLiveSession(db: Db, idHash: string, now: Date): Promise<Sessi
       'u.id as userId',
       'u.company_id as companyId',
       'c.name as companyName',
+      'c.code as companyCode',
+      sql<boolean>`coalesce((c.settings->>'demo')::boolean, false)`.as('companyIsDemo'),
       'u.username as username',
       'u.role as role',
       'u.employee_id as employeeId',
@@ -115,6 +118,8 @@ async function readLiveSession(db: Db, idHash: string, now: Date): Promise<Sessi
       id: row.userId,
       companyId: row.companyId,
       companyName: row.companyName,
+      companyCode: row.companyCode,
+      companyIsDemo: row.companyIsDemo,
       username: row.username,
       role: row.role,
       employeeId: row.employeeId,

@@ -1,11 +1,17 @@
+import { sql } from 'kysely'
 import type { Db, Role } from './database.ts'
 
-// Users (login accounts) and the company each belongs to. Usernames are unique across the installation.
+// Users (login accounts) and the company each belongs to. A username is unique within its company,
+// case-insensitively (migration 0023); the same name may exist in another company.
 
 export type UserWithCompany = {
   id: number
   companyId: number
   companyName: string
+  /** The company code typed on the login page (企业代码). */
+  companyCode: string
+  /** The company is the demo (its passwords are public). */
+  companyIsDemo: boolean
   username: string
   passwordHash: string
   role: Role
@@ -22,6 +28,8 @@ function userQuery(db: Db) {
       'u.id as id',
       'u.company_id as companyId',
       'c.name as companyName',
+      'c.code as companyCode',
+      sql<boolean>`coalesce((c.settings->>'demo')::boolean, false)`.as('companyIsDemo'),
       'u.username as username',
       'u.password_hash as passwordHash',
       'u.role as role',
@@ -31,9 +39,16 @@ function userQuery(db: Db) {
     ])
 }
 
-/** The user with this username (exact, case-sensitive), with its company name. */
-export async function findUserByUsername(db: Db, username: string): Promise<UserWithCompany | undefined> {
-  return userQuery(db).where('u.username', '=', username).executeTakeFirst()
+/** The user of this company with this username (case-insensitive), with its company name and code. */
+export async function findUserByUsername(
+  db: Db,
+  companyId: number,
+  username: string,
+): Promise<UserWithCompany | undefined> {
+  return userQuery(db)
+    .where('u.company_id', '=', companyId)
+    .where(sql`lower(u.username)`, '=', username.toLowerCase())
+    .executeTakeFirst()
 }
 
 /** One user of one company. */

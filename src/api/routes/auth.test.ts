@@ -5,7 +5,7 @@ import { hashPassword } from '../../services/auth/password.ts'
 import { createApp } from '../create-app.ts'
 import { createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import { seedTestOrganisation } from '../testing/seed-test-organisation.ts'
+import { seedTestOrganisation, testCompanyCode } from '../testing/seed-test-organisation.ts'
 
 describe.each(await testEngines())('auth routes on %s', (engine) => {
   let handle: TestDatabase
@@ -261,7 +261,7 @@ describe.each(await testEngines())('auth routes on %s', (engine) => {
     const res = await a.request('https://jixiao.example/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'jixiao123' }),
+      body: JSON.stringify({ companyCode: testCompanyCode, username: 'admin', password: 'jixiao123' }),
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/)

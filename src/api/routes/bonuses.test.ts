@@ -6,9 +6,9 @@ import type { Actor } from '../../services/auth/actor.ts'
 import { createBonusPool } from '../../services/bonuses/create-bonus-pool.ts'
 import { seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { createApp } from '../create-app.ts'
-import { type ApiClient, createApiClient } from '../testing/api-client.ts'
+import { type ApiClient, createApiClient, testPassword } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import type { TestOrganisation } from '../testing/seed-test-organisation.ts'
+import { otherTestCompanyCode, type TestOrganisation } from '../testing/seed-test-organisation.ts'
 
 // Bonus pools (奖金池) on both engines: allocated over a cycle's final results by 绩效系数 × base, a grade table
 // or the score; the lines always sum exactly to the pool (a property over random pools, headcounts and rules,
@@ -75,7 +75,7 @@ describe.each(await testEngines())('bonus pools on %s', (engine) => {
     const client = () => createApiClient((p, i) => app.request(p, i))
     ;[hr, finance, supervisor, admin, otherAdmin] = [client(), client(), client(), client(), client()]
     await admin.login('admin')
-    await otherAdmin.login('b_admin')
+    await otherAdmin.login('b_admin', testPassword, otherTestCompanyCode)
     await hr.login('hr')
     await finance.login('finance')
     await supervisor.login('dianzhang')

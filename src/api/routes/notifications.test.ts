@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { createApp } from '../create-app.ts'
-import { type ApiClient, createApiClient } from '../testing/api-client.ts'
+import { type ApiClient, createApiClient, testPassword } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
-import { seedTestOrganisation } from '../testing/seed-test-organisation.ts'
+import { otherTestCompanyCode, seedTestOrganisation } from '../testing/seed-test-organisation.ts'
 
 // The group robot cannot be pointed at internal addresses (issue 12, part 10: SSRF): only https to the robot hosts
 // DingTalk, Feishu/Lark and WeCom document, unless the admin puts a host on the company's allow-list.
@@ -22,7 +22,7 @@ describe.each(await testEngines())('notification webhook on %s', (engine) => {
     otherAdmin = createApiClient((p, i) => app.request(p, i))
     expect((await admin.login('admin')).status).toBe(200)
     expect((await hr.login('hr')).status).toBe(200)
-    expect((await otherAdmin.login('b_admin')).status).toBe(200)
+    expect((await otherAdmin.login('b_admin', testPassword, otherTestCompanyCode)).status).toBe(200)
   })
   afterAll(async () => {
     await closeTestDatabase(handle)

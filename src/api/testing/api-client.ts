@@ -4,7 +4,8 @@ export type FetchLike = (path: string, init?: RequestInit) => Response | Promise
 export type ApiResult<T = unknown> = { status: number; body: T; headers: Headers }
 
 export type ApiClient = {
-  login(username: string, password?: string): Promise<ApiResult>
+  /** Without companyCode, the server picks the only company (single-company databases). */
+  login(username: string, password?: string, companyCode?: string): Promise<ApiResult>
   get<T = unknown>(path: string): Promise<ApiResult<T>>
   post<T = unknown>(path: string, body?: unknown): Promise<ApiResult<T>>
   patch<T = unknown>(path: string, body?: unknown): Promise<ApiResult<T>>
@@ -16,6 +17,14 @@ export type ApiClient = {
 }
 
 export const testPassword = 'jixiao123'
+
+// The company code a login sends when the test names none. Unset, the server picks the only company;
+// seedTestOrganisation sets it because its database holds two companies.
+let defaultCompanyCode: string | undefined
+
+export function setDefaultLoginCompanyCode(code: string | undefined): void {
+  defaultCompanyCode = code
+}
 
 async function parse<T>(res: Response): Promise<ApiResult<T>> {
   const text = await res.text()
@@ -39,8 +48,9 @@ export function createApiClient(fetchLike: FetchLike): ApiClient {
       }
       return parse(res)
     },
-    async login(username, password = testPassword) {
-      const result = await client.post<{ csrfToken?: string }>('/api/auth/login', { username, password })
+    async login(username, password = testPassword, companyCode = defaultCompanyCode) {
+      const body = companyCode === undefined ? { username, password } : { companyCode, username, password }
+      const result = await client.post<{ csrfToken?: string }>('/api/auth/login', body)
       if (result.status === 200) client.csrfToken = result.body.csrfToken
       return result
     },

@@ -1,13 +1,9 @@
+import { insertCompanyWithCode } from '../../db/company-repository.ts'
 import type { Db, Role } from '../../db/database.ts'
-import {
-  insertCompany,
-  insertDepartment,
-  insertEmployee,
-  insertPosition,
-} from '../../db/organisation-repository.ts'
+import { insertDepartment, insertEmployee, insertPosition } from '../../db/organisation-repository.ts'
 import { insertUser } from '../../db/user-repository.ts'
 import { hashPassword } from '../../services/auth/password.ts'
-import { testPassword } from './api-client.ts'
+import { setDefaultLoginCompanyCode, testPassword } from './api-client.ts'
 
 // A small shop for API tests, written straight through the repositories (no demo loader):
 //   张店长 E001 (店长, supervisor "dianzhang")
@@ -16,7 +12,11 @@ import { testPassword } from './api-client.ts'
 //   │   └─ 小焦 E004 (客服专员)
 //   └─ 王运营 E005 (运营专员)
 //   赵美工 E006 (美工, no manager: another team)
-// and a second company 乙店 with one employee, to prove tenant isolation.
+// and a second company 乙店 with one employee, to prove tenant isolation. Logins of API clients default to
+// 甲店's code; sign in to 乙店 with `login('b_admin', testPassword, otherTestCompanyCode)`.
+
+export const testCompanyCode = 'jiadian'
+export const otherTestCompanyCode = 'yidian'
 
 export type TestOrganisation = {
   companyId: number
@@ -41,8 +41,9 @@ export const usernameByRole: Record<Role, string> = {
 
 export async function seedTestOrganisation(db: Db): Promise<TestOrganisation> {
   const passwordHash = await hashPassword(testPassword)
-  const companyId = await insertCompany(db, '甲店')
-  const otherCompanyId = await insertCompany(db, '乙店')
+  const companyId = await insertCompanyWithCode(db, { name: '甲店', code: testCompanyCode })
+  const otherCompanyId = await insertCompanyWithCode(db, { name: '乙店', code: otherTestCompanyCode })
+  setDefaultLoginCompanyCode(testCompanyCode)
   const ecommerce = (await insertDepartment(db, companyId, { name: '电商部', parentId: null })).id
   const service = (await insertDepartment(db, companyId, { name: '客服部', parentId: ecommerce })).id
   const operations = (await insertDepartment(db, companyId, { name: '运营部', parentId: ecommerce })).id

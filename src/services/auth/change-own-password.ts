@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts'
 import { deleteSessionsOfUser, forgetCachedSessionsOfUser } from '../../db/session-repository.ts'
 import { findUserById, updateUserPasswordHash } from '../../db/user-repository.ts'
 import type { Actor } from './actor.ts'
+import { throttleAccount } from './log-in.ts'
 import type { LoginRateLimiter } from './login-rate-limiter.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { throwIfThrottled } from './throw-if-throttled.ts'
@@ -21,14 +22,18 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number }> {
   const user = await findUserById(deps.db, actor.companyId, actor.userId)
   if (!user) throw new DomainError('unauthenticated', '请先登录')
-  throwIfThrottled(deps.limiter, user.username, input.clientAddress, deps.now())
+  const account = throttleAccount(user.companyCode, user.username)
+  throwIfThrottled(deps.limiter, account, input.clientAddress, deps.now())
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    deps.limiter.recordFailure(user.username, input.clientAddress, deps.now().getTime())
+    deps.limiter.recordFailure(account, input.clientAddress, deps.now().getTime())
     throw new DomainError('invalid_input', '当前密码不正确', [
       { path: 'currentPassword', message: '当前密码不正确' },
     ])
   }
-  const breach = checkPasswordRules(input.newPassword, { username: user.username })
+  const breach = checkPasswordRules(input.newPassword, {
+    username: user.username,
+    companyCode: user.companyCode,
+  })
   if (breach) {
     throw new DomainError(
       'invalid_input',

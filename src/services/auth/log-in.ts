@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/errors.ts'
+import { countCompanies, findCompanyByCode, findSoleCompany } from '../../db/company-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { deleteExpiredSessions, insertSession } from '../../db/session-repository.ts'
 import { findUserByUsername } from '../../db/user-repository.ts'
@@ -7,8 +8,22 @@ import { hashPassword, verifyPassword } from './password.ts'
 import { hashSessionToken, newRandomToken } from './session-token.ts'
 import { throwIfThrottled } from './throw-if-throttled.ts'
 
-// Checks a username and password and opens a session. Unknown users and wrong passwords fail identically
-// and take about as long (an unknown user is checked against a dummy hash).
+// Checks a company code, username and password and opens a session. Unknown companies, unknown users and
+// wrong passwords fail identically and take about as long (they are checked against a dummy hash).
+// Without a company code, a database of exactly one company means that company (single-company installs).
+
+/** The throttle key of a login: company code and username, lowercased. */
+export function throttleAccount(companyCode: string, username: string): string {
+  return `${companyCode}/${username}`.toLowerCase()
+}
+
+async function resolveCompany(db: Db, companyCode: string | undefined) {
+  const code = companyCode?.trim()
+  if (code) return findCompanyByCode(db, code)
+  if ((await countCompanies(db)) <= 1) return findSoleCompany(db)
+  const message = '请输入企业代码'
+  throw new DomainError('invalid_input', message, [{ path: 'companyCode', message }])
+}
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000
 
@@ -26,19 +41,22 @@ export type LogInResult = {
     employeeId: number | null
     companyId: number
     companyName: string
+    companyCode: string
+    companyIsDemo: boolean
     locale: string
   }
 }
 
 export async function logIn(
   deps: { db: Db; limiter: LoginRateLimiter; now: () => Date },
-  input: { username: string; password: string; clientAddress: string },
+  input: { companyCode?: string | undefined; username: string; password: string; clientAddress: string },
 ): Promise<LogInResult> {
   const { db, limiter } = deps
+  const company = await resolveCompany(db, input.companyCode)
   // Throttled per (account, address): an attacker's failures delay the attacker, never the owner elsewhere.
-  const account = input.username
+  const account = throttleAccount(company?.code ?? input.companyCode ?? '', input.username)
   throwIfThrottled(limiter, account, input.clientAddress, deps.now())
-  const user = await findUserByUsername(db, input.username)
+  const user = company ? await findUserByUsername(db, company.id, input.username) : undefined
   dummyHash ??= hashPassword(newRandomToken())
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash))
   if (!user || !ok) {

@@ -47,6 +47,8 @@ export function demoFixture(): FakeApiData {
         employeeId: null,
         companyId: 1,
         companyName: '杭州鲸选电子商务有限公司',
+        companyCode: 'demo',
+        companyIsDemo: true,
         locale: 'zh-CN',
       },
     ],
