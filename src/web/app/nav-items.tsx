@@ -9,6 +9,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   LineChartOutlined,
+  LoginOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -65,6 +66,11 @@ const TeamPage = lazy(() =>
 const NotificationSettingsPage = lazy(() =>
   import('../features/notifications/components/notification-settings-page.tsx').then((m) => ({
     default: m.NotificationSettingsPage,
+  })),
+)
+const DirectorySettingsPage = lazy(() =>
+  import('../features/sign-in-providers/components/directory-settings-page.tsx').then((m) => ({
+    default: m.DirectorySettingsPage,
   })),
 )
 const RotaPage = lazy(() =>
@@ -176,6 +182,14 @@ export const navItems: readonly NavItem[] = [
     labelKey: 'notifications.nav',
     icon: <NotificationOutlined />,
     element: <NotificationSettingsPage />,
+    roles: ['admin'],
+  },
+  {
+    key: 'directory-settings',
+    path: '/settings/directory',
+    labelKey: 'signInProviders.nav',
+    icon: <LoginOutlined />,
+    element: <DirectorySettingsPage />,
     roles: ['admin'],
   },
   {

@@ -7,6 +7,10 @@ import { BrandMark } from '../../../components/brand-mark.tsx'
 import { LanguageSwitcher } from '../../../components/language-switcher.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
+import {
+  DirectorySignIn,
+  DirectorySignInError,
+} from '../../sign-in-providers/components/directory-sign-in.tsx'
 import { useSession } from '../api/get-session.ts'
 import { useLogin } from '../api/login.ts'
 import { describeWait } from '../describe-wait.ts'
@@ -63,6 +67,7 @@ export function LoginPage() {
           {t('auth.login.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.login.subtitle')}</Typography.Paragraph>
+        <DirectorySignInError />
         {errorText ? (
           <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />
         ) : null}
@@ -93,6 +98,8 @@ export function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
+        {/* 使用 钉钉 / 飞书 / 企业微信 登录: shown once the company code is known and it has enabled providers. */}
+        <DirectorySignIn companyCode={new URLSearchParams(location.search).get('company') ?? undefined} />
       </Card>
     </Flex>
   )
