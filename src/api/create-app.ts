@@ -35,6 +35,7 @@ import { registerMetricRoutes } from './routes/metrics.ts'
 import { registerNotificationRoutes } from './routes/notifications.ts'
 import { registerPayRoutes } from './routes/pay.ts'
 import { registerPositionRoutes } from './routes/positions.ts'
+import { maxRosterUploadBytes, registerRosterRoutes } from './routes/roster.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
 import { registerSheetRoutes } from './routes/sheets.ts'
 import { registerSsoRoutes } from './routes/sso.ts'
@@ -50,6 +51,7 @@ export const maxBodyBytes = 1024 * 1024
 export const largeBodyRoutes: { pattern: RegExp; maxBytes: number; label: string }[] = [
   { pattern: /^\/api\/sheets\/[^/]+\/files$/, maxBytes: 3 * 1024 * 1024, label: '3 MB' },
   { pattern: /^\/api\/imports\/uploads$/, maxBytes: maxUploadBytes, label: '200 MB' },
+  { pattern: /^\/api\/roster\/preview$/, maxBytes: maxRosterUploadBytes, label: '20 MB' },
 ]
 
 function tooLarge(label: string) {
@@ -163,6 +165,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerConsequenceRoutes(app, ctx)
   registerExportRoutes(app, ctx)
   registerRotaRoutes(app, ctx)
+  registerRosterRoutes(app, ctx)
   registerImportRoutes(app, ctx)
   registerMetricRoutes(app, ctx)
   registerAttributionRoutes(app, ctx)

@@ -152,6 +152,70 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
   return { id: row.id, ...content, prevHash, hash }
 }
 
+/**
+ * Appends many rows in order in one statement (a roster import of 10,000 people writes one per person): the
+ * chain is hashed here and the rows go in as one JSON parameter. Call it inside the transaction of the change.
+ */
+export async function appendAuditBatch(
+  db: Db,
+  entries: readonly AuditEntry[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditBatch(trx, entries, now))
+  const companyId = entries[0]!.companyId
+  if (entries.some((e) => e.companyId !== companyId))
+    throw new Error('appendAuditBatch: one company per batch')
+  const createdAt = new Date(Math.floor(now.getTime()))
+  await sql`select id from companies where id = ${companyId} for no key update`.execute(db)
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('company_id', '=', companyId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  let prevHash = last?.hash ?? genesisHash
+  const records = entries.map((entry, i) => {
+    const before = asStoredJson(entry.before)
+    const after = asStoredJson(entry.after)
+    const content: HashedContent = {
+      companyId,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      before: before.value,
+      after: after.value,
+      reason: entry.reason ?? null,
+      createdAt,
+    }
+    const hash = hashRow(prevHash, content)
+    const record = {
+      i,
+      actor_user_id: content.actorUserId,
+      action: content.action,
+      entity: content.entity,
+      entity_id: content.entityId,
+      before: before.value,
+      after: after.value,
+      reason: content.reason,
+      prev_hash: prevHash,
+      hash,
+    }
+    prevHash = hash
+    return record
+  })
+  // Rows are numbered in the order given (ids follow it), so the chain reads back in order.
+  await sql`
+    insert into audit_log (company_id, actor_user_id, action, entity, entity_id, before, after, reason, created_at, prev_hash, hash)
+    select ${companyId}, r.actor_user_id, r.action, r.entity, r.entity_id, nullif(r.before, 'null'::jsonb),
+      nullif(r.after, 'null'::jsonb), r.reason, ${createdAt.toISOString()}::timestamptz, r.prev_hash, r.hash
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(i int, actor_user_id int, action text,
+      entity text, entity_id text, before jsonb, after jsonb, reason text, prev_hash text, hash text)
+    order by r.i`.execute(db)
+}
+
 export type AuditChainCheck =
   | { ok: true; rows: number }
   | { ok: false; rows: number; brokenRowId: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' }
