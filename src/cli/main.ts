@@ -14,6 +14,7 @@ import { registerOpenApiCommand } from './commands/openapi.ts'
 import { registerPayCommand } from './commands/pay.ts'
 import { registerRotaCommands } from './commands/rota.ts'
 import { registerServeCommand } from './commands/serve.ts'
+import { registerSsoCommands } from './commands/sso.ts'
 import { registerTemplateCommands } from './commands/templates.ts'
 import { CliError, messageOf } from './open-cli-database.ts'
 
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
   registerImportCommands(program, openIngestDepsFrom(config))
   registerMetricsCommands(program, openIngestDepsFrom(config))
   registerRotaCommands(program, (options) => openCliContext(config, options.company))
+  registerSsoCommands(program, (company) => openCliContext(config, company))
   registerOpenApiCommand(program)
   await program.parseAsync(argv)
 }
