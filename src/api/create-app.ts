@@ -37,6 +37,7 @@ import { registerPayRoutes } from './routes/pay.ts'
 import { registerPositionRoutes } from './routes/positions.ts'
 import { maxRosterUploadBytes, registerRosterRoutes } from './routes/roster.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
+import { registerSetupRoutes } from './routes/setup.ts'
 import { registerSheetRoutes } from './routes/sheets.ts'
 import { registerSsoRoutes } from './routes/sso.ts'
 import { registerTemplateRoutes } from './routes/templates.ts'
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   registerHealthRoutes(app, ctx)
   registerAuthRoutes(app, ctx)
+  registerSetupRoutes(app, ctx)
   registerSsoRoutes(app, ctx, ctx.providerEndpoints)
   registerIdentityProviderRoutes(app, ctx)
   registerDepartmentRoutes(app, ctx)

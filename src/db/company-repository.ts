@@ -93,3 +93,8 @@ export async function insertCompanyWithCode(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Serialises company creation until the transaction ends, so "only into an empty database" holds under races. */
+export async function lockCompaniesTable(db: Db): Promise<void> {
+  await sql`lock table companies in share row exclusive mode`.execute(db)
+}
