@@ -11,6 +11,7 @@ const descriptions = {
   410: 'Gone: held in memory by a server run that has since ended (uploads, import jobs)',
   413: 'Request body too large',
   429: 'Too many failed logins; see Retry-After',
+  502: 'A directory provider (DingTalk, Feishu, WeCom) answered with an error or not at all',
 } as const
 
 type ErrorStatus = keyof typeof descriptions

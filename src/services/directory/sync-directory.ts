@@ -1,3 +1,4 @@
+import type { DirectorySyncResult } from '../../contracts/directory.ts'
 import type { DirectoryKind } from '../../core/directory/directory-snapshot.ts'
 import { type DirectoryPlan, planDirectorySync } from '../../core/directory/plan-directory-sync.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -18,6 +19,7 @@ import { findIdentityProvider } from '../../db/identity-provider-repository.ts'
 import { lockCompany } from '../../db/organisation-repository.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday } from '../calendar/company-today.ts'
+import type { ProviderEndpoints } from '../identity/provider-endpoints.ts'
 import type { ProviderHttp } from './call-provider.ts'
 import { createDirectoryClient, type DirectoryClient } from './directory-client.ts'
 
@@ -273,4 +275,37 @@ async function applyPlan(
       { employeeNo: before.employeeNo, status: 'left', leaveDate: l.leaveDate },
     )
   }
+}
+
+/** The outcome as the API and the CLI show it. */
+export function describeSyncOutcome(outcome: DirectorySyncOutcome): DirectorySyncResult {
+  const { plan } = outcome
+  return {
+    runId: outcome.runId,
+    kind: outcome.kind,
+    mode: outcome.mode,
+    counts: outcome.counts,
+    departmentsToCreate: plan.departmentsToCreate,
+    created: plan.created.map((p) => ({
+      employeeNo: p.employeeNo,
+      name: p.name,
+      department: p.departmentName,
+      managerNo: p.managerNo,
+      phone: p.phone,
+      email: p.email,
+      hireDate: p.hireDate,
+    })),
+    changed: plan.changed.map((c) => ({
+      employeeNo: c.person.employeeNo,
+      name: c.person.name,
+      changes: c.changes,
+    })),
+    left: plan.left.map((l) => ({ employeeNo: l.employeeNo, name: l.name, leaveDate: l.leaveDate })),
+    errors: plan.errors,
+  }
+}
+
+/** Where each provider's contact API is, from the server's endpoint settings (env-overridable). */
+export function directoryBaseUrls(endpoints: ProviderEndpoints): Record<DirectoryKind, string> {
+  return { dingtalk: endpoints.dingtalkOapi, feishu: endpoints.feishuApi, wecom: endpoints.wecomApi }
 }
