@@ -26,6 +26,7 @@ import { registerConsequenceRoutes } from './routes/consequences.ts'
 import { registerCycleRoutes } from './routes/cycles.ts'
 import { registerDashboardRoutes } from './routes/dashboards.ts'
 import { registerDepartmentRoutes } from './routes/departments.ts'
+import { registerDirectorySyncRoutes } from './routes/directory-sync.ts'
 import { registerEmployeeRoutes } from './routes/employees.ts'
 import { registerExportRoutes } from './routes/exports.ts'
 import { registerHealthRoutes } from './routes/health.ts'
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerSetupRoutes(app, ctx)
   registerSsoRoutes(app, ctx, ctx.providerEndpoints)
   registerIdentityProviderRoutes(app, ctx)
+  registerDirectorySyncRoutes(app, ctx)
   registerDepartmentRoutes(app, ctx)
   registerPositionRoutes(app, ctx)
   registerEmployeeRoutes(app, ctx)
