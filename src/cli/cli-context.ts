@@ -17,10 +17,19 @@ export type CliContext = {
 export async function openCliContext(config: Config, companyOption?: string): Promise<CliContext> {
   const handle = await openCliDatabase(config)
   try {
-    const companies = await handle.db.selectFrom('companies').select(['id', 'name']).orderBy('id').execute()
+    const companies = await handle.db
+      .selectFrom('companies')
+      .select(['id', 'name', 'code'])
+      .orderBy('id')
+      .execute()
     let company = companies[0]
     if (companyOption !== undefined) {
-      company = companies.find((c) => String(c.id) === companyOption || c.name === companyOption)
+      company = companies.find(
+        (c) =>
+          String(c.id) === companyOption ||
+          c.name === companyOption ||
+          c.code.toLowerCase() === companyOption.toLowerCase(),
+      )
       if (!company) throw new CliError(`no company "${companyOption}"; companies: ${describe(companies)}`, 3)
     } else if (companies.length === 0) {
       throw new CliError('the database holds no company yet: run `jixiao demo` or start the server once', 4)

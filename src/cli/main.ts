@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorCode } from '../core/errors.ts'
 import { DataFolderBusyError } from '../db/open-database.ts'
 import { openCliContext } from './cli-context.ts'
 import { registerAuditCommands } from './commands/audit.ts'
+import { registerCompanyCommands } from './commands/company.ts'
 import { registerCycleCommands } from './commands/cycles.ts'
 import { registerDemoCommand } from './commands/demo.ts'
 import { registerExportCommand } from './commands/export.ts'
@@ -11,6 +12,7 @@ import { openIngestDepsFrom, registerImportCommands } from './commands/import.ts
 import { registerMetricsCommands } from './commands/metrics.ts'
 import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerOpenApiCommand } from './commands/openapi.ts'
+import { registerOrgRosterCommands } from './commands/org-roster.ts'
 import { registerPayCommand } from './commands/pay.ts'
 import { registerRotaCommands } from './commands/rota.ts'
 import { registerServeCommand } from './commands/serve.ts'
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
   registerServeCommand(program, config)
   registerMigrateCommand(program, config)
   registerDemoCommand(program, config)
+  registerCompanyCommands(program, config)
   registerTemplateCommands(program, config)
   registerCycleCommands(program, config)
   registerAuditCommands(program, config)
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
   registerImportCommands(program, openIngestDepsFrom(config))
   registerMetricsCommands(program, openIngestDepsFrom(config))
   registerRotaCommands(program, (options) => openCliContext(config, options.company))
+  registerOrgRosterCommands(program, (options) => openCliContext(config, options.company))
   registerSsoCommands(program, (company) => openCliContext(config, company))
   registerOpenApiCommand(program)
   await program.parseAsync(argv)
