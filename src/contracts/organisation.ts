@@ -25,7 +25,12 @@ export const idParamSchema = z.object({
 })
 
 // Departments (部门)
-export const departmentSchema = z.object({ id, name: z.string(), parentId: refId }).meta({ id: 'Department' })
+/** When a department or position was retired (已撤销), an ISO timestamp; null while it is in use. */
+const retiredAt = z.string().meta({ format: 'date-time' }).nullable()
+
+export const departmentSchema = z
+  .object({ id, name: z.string(), parentId: refId, retiredAt })
+  .meta({ id: 'Department' })
 export type Department = z.infer<typeof departmentSchema>
 
 export const departmentInputSchema = z
@@ -69,6 +74,7 @@ export const positionSchema = z
     superiorPositionId: refId,
     superiorPositionName: z.string().nullable(),
     jobDescription: jobDescriptionSchema,
+    retiredAt,
   })
   .meta({ id: 'Position' })
 export type Position = z.infer<typeof positionSchema>
@@ -113,6 +119,8 @@ export const employeeSchema = z
     hireDate: z.string().meta({ format: 'date' }),
     leaveDate: z.string().meta({ format: 'date' }).nullable(),
     status: employeeStatusSchema,
+    phone: z.string().nullable(), // 手机
+    email: z.string().nullable(), // 邮箱
   })
   .meta({ id: 'Employee' })
 export type Employee = z.infer<typeof employeeSchema>
@@ -124,6 +132,24 @@ const employeeNo = z
   .max(50, '最多 50 个字符')
   .regex(/^[\w.-]+$/, '只能包含字母、数字、下划线、点和连字符')
 
+/** 手机: digits, +, - and spaces, at least one digit; an empty box means none. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, '最多 30 个字符')
+  .regex(/^[\d+\- ]*$/, '只能包含数字、+、- 和空格')
+  .refine((s) => s === '' || /\d/.test(s), '至少包含一个数字')
+  .transform((s) => (s === '' ? null : s))
+  .nullable()
+  .meta({ example: '+86 138-0013-8000' })
+
+/** 邮箱: a valid address; an empty box means none. */
+export const emailSchema = z
+  .union([z.literal(''), z.email('不是有效的邮箱地址').max(254, '最多 254 个字符')])
+  .transform((s) => (s === '' ? null : s))
+  .nullable()
+  .meta({ example: 'zhang.san@example.com' })
+
 export const employeeInputSchema = z
   .strictObject({
     employeeNo,
@@ -134,6 +160,8 @@ export const employeeInputSchema = z
     hireDate: isoDateSchema,
     leaveDate: isoDateSchema.nullable().optional(),
     status: employeeStatusSchema.optional(),
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
   })
   .meta({ id: 'EmployeeInput' })
 export type EmployeeInput = z.infer<typeof employeeInputSchema>
@@ -148,6 +176,8 @@ export const employeePatchSchema = z
     hireDate: isoDateSchema.optional(),
     leaveDate: isoDateSchema.nullable().optional(),
     status: employeeStatusSchema.optional(),
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
   })
   .meta({ id: 'EmployeePatch' })
 export type EmployeePatch = z.infer<typeof employeePatchSchema>

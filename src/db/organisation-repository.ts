@@ -4,7 +4,7 @@ import type { Db, EmployeeStatus, JobDescription } from './database.ts'
 // All SQL for the organisation: companies, departments (部门), positions (岗位), employees (员工).
 // Every function takes the company id (tenant) and never reads across companies.
 
-export type DepartmentRecord = { id: number; name: string; parentId: number | null }
+export type DepartmentRecord = { id: number; name: string; parentId: number | null; retiredAt: string | null }
 
 export type PositionRecord = {
   id: number
@@ -14,6 +14,7 @@ export type PositionRecord = {
   superiorPositionId: number | null
   superiorPositionName: string | null
   jobDescription: JobDescription
+  retiredAt: string | null
 }
 
 export type EmployeeRecord = {
@@ -29,6 +30,8 @@ export type EmployeeRecord = {
   hireDate: string
   leaveDate: string | null
   status: EmployeeStatus
+  phone: string | null
+  email: string | null
 }
 
 /** Which employees a reader may see: everyone, a reporting tree rooted at one employee, one employee, or none. */
@@ -136,13 +139,50 @@ export async function isEmployeeInScope(
   return (await q.executeTakeFirst()) !== undefined
 }
 
+/** A retired_at column as an ISO timestamp (the same text on PGlite and PostgreSQL), null when in use. */
+function retiredAtText(column: string) {
+  return sql<string | null>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+}
+
+/** A department or position chain link: its id, name and whether it is retired. */
+export type ChainLink = { id: number; name: string; parentId: number | null }
+
+/**
+ * The chain above a row, starting with the row itself and walking parent / superior / manager links upwards,
+ * in order, at most `limit` links (a loop in bad data ends there). Used to name a loop in an error message.
+ */
+export async function listAncestorChain(
+  db: Db,
+  table: HierarchyTable,
+  companyId: number,
+  startId: number,
+  limit = 200,
+): Promise<ChainLink[]> {
+  const t = sql.table(table)
+  const parent = sql.ref(parentColumn[table])
+  const parentOfRow = sql.ref(`r.${parentColumn[table]}`)
+  const result = await sql<{ id: number; name: string; parent: number | null }>`
+    with recursive chain(id, name, parent, depth) as (
+      select id, name, ${parent}, 0 from ${t} where company_id = ${companyId} and id = ${startId}
+      union all
+      select r.id, r.name, ${parentOfRow}, chain.depth + 1 from ${t} as r join chain on r.id = chain.parent
+      where r.company_id = ${companyId} and chain.depth < ${limit}
+    )
+    select id, name, parent from chain order by depth`.execute(db)
+  return result.rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent }))
+}
+
 // Departments ------------------------------------------------------------------------------------
 
+const departmentColumns = [
+  'id',
+  'name',
+  'parent_id as parentId',
+  retiredAtText('retired_at').as('retiredAt'),
+] as const
+
 function departmentQuery(db: Db, companyId: number) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'name', 'parent_id as parentId'])
-    .where('company_id', '=', companyId)
+  return db.selectFrom('departments').select(departmentColumns).where('company_id', '=', companyId)
 }
 
 export async function listDepartments(db: Db, companyId: number): Promise<DepartmentRecord[]> {
@@ -173,7 +213,7 @@ export async function insertDepartment(
   return db
     .insertInto('departments')
     .values({ company_id: companyId, name: values.name, parent_id: values.parentId })
-    .returning(['id', 'name', 'parent_id as parentId'])
+    .returning(departmentColumns)
     .executeTakeFirstOrThrow()
 }
 
@@ -188,12 +228,64 @@ export async function updateDepartment(
     .set({ name: values.name, parent_id: values.parentId })
     .where('company_id', '=', companyId)
     .where('id', '=', id)
-    .returning(['id', 'name', 'parent_id as parentId'])
+    .returning(departmentColumns)
     .executeTakeFirstOrThrow()
 }
 
 export async function deleteDepartment(db: Db, companyId: number, id: number): Promise<void> {
   await db.deleteFrom('departments').where('company_id', '=', companyId).where('id', '=', id).execute()
+}
+
+/** Marks a department or position retired at `at` (已撤销), or in use again with null. */
+export async function setRetired(
+  db: Db,
+  table: 'departments' | 'positions',
+  companyId: number,
+  id: number,
+  at: Date | null,
+): Promise<void> {
+  await db
+    .updateTable(table)
+    .set({ retired_at: at })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+/** What still holds a department open: employees who have not left, and sub-departments not retired. */
+export async function countActiveDepartmentMembers(
+  db: Db,
+  companyId: number,
+  id: number,
+): Promise<{ employees: number; children: number }> {
+  const row = await sql<{ employees: number; children: number }>`
+    select
+      (select count(*)::int from employees
+        where company_id = ${companyId} and department_id = ${id} and status <> 'left') as employees,
+      (select count(*)::int from departments
+        where company_id = ${companyId} and parent_id = ${id} and retired_at is null) as children`.execute(db)
+  return row.rows[0] ?? { employees: 0, children: 0 }
+}
+
+/** Employees who have not left and still hold a position. */
+export async function countActivePositionHolders(db: Db, companyId: number, id: number): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from employees
+    where company_id = ${companyId} and position_id = ${id} and status <> 'left'`.execute(db)
+  return row.rows[0]?.n ?? 0
+}
+
+/** How many appraisal sheets name a department, position or employee: history a delete would erase. */
+export async function countSheetsReferencing(
+  db: Db,
+  companyId: number,
+  column: 'department_id' | 'position_id' | 'employee_id',
+  id: number,
+): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from appraisal_sheets
+    where company_id = ${companyId} and ${sql.ref(column)} = ${id}`.execute(db)
+  return row.rows[0]?.n ?? 0
 }
 
 /** How many sub-departments, positions and employees still point at a department. */
@@ -227,6 +319,7 @@ function positionQuery(db: Db, companyId: number) {
       'p.superior_position_id as superiorPositionId',
       's.name as superiorPositionName',
       'p.job_description as jobDescription',
+      retiredAtText('p.retired_at').as('retiredAt'),
     ])
     .where('p.company_id', '=', companyId)
 }
@@ -340,6 +433,8 @@ const employeeColumns = [
   'e.hire_date as hireDate',
   'e.leave_date as leaveDate',
   'e.status as status',
+  'e.phone as phone',
+  'e.email as email',
 ] as const
 
 export type EmployeeFilter = {
@@ -420,6 +515,9 @@ export type EmployeeValues = {
   hireDate: string
   leaveDate: string | null
   status: EmployeeStatus
+  /** Left out (undefined), the stored phone / e-mail is kept. */
+  phone?: string | null
+  email?: string | null
 }
 
 function employeeRow(values: EmployeeValues) {
@@ -432,6 +530,8 @@ function employeeRow(values: EmployeeValues) {
     hire_date: values.hireDate,
     leave_date: values.leaveDate,
     status: values.status,
+    ...(values.phone === undefined ? {} : { phone: values.phone }),
+    ...(values.email === undefined ? {} : { email: values.email }),
   }
 }
 

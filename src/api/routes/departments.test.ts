@@ -6,7 +6,7 @@ import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../testing/seed-test-organisation.ts'
 
-type Department = { id: number; name: string; parentId: number | null }
+type Department = { id: number; name: string; parentId: number | null; retiredAt: string | null }
 
 describe.each(await testEngines())('department routes on %s', (engine) => {
   let handle: TestDatabase
@@ -28,9 +28,14 @@ describe.each(await testEngines())('department routes on %s', (engine) => {
     const res = await admin.get<{ items: Department[] }>('/api/departments')
     expect(res.status).toBe(200)
     expect(res.body.items).toEqual([
-      { id: org.departments.ecommerce, name: '电商部', parentId: null },
-      { id: org.departments.service, name: '客服部', parentId: org.departments.ecommerce },
-      { id: org.departments.operations, name: '运营部', parentId: org.departments.ecommerce },
+      { id: org.departments.ecommerce, name: '电商部', parentId: null, retiredAt: null },
+      { id: org.departments.service, name: '客服部', parentId: org.departments.ecommerce, retiredAt: null },
+      {
+        id: org.departments.operations,
+        name: '运营部',
+        parentId: org.departments.ecommerce,
+        retiredAt: null,
+      },
     ])
   })
 
@@ -43,7 +48,12 @@ describe.each(await testEngines())('department routes on %s', (engine) => {
     expect(created.body).toMatchObject({ name: '发货部', parentId: org.departments.ecommerce }) // trimmed
     const id = created.body.id
     const renamed = await admin.patch<Department>(`/api/departments/${id}`, { name: '仓储物流部' })
-    expect(renamed.body).toEqual({ id, name: '仓储物流部', parentId: org.departments.ecommerce })
+    expect(renamed.body).toEqual({
+      id,
+      name: '仓储物流部',
+      parentId: org.departments.ecommerce,
+      retiredAt: null,
+    })
     const moved = await admin.patch<Department>(`/api/departments/${id}`, { parentId: null })
     expect(moved.body.parentId).toBeNull()
     expect((await admin.delete(`/api/departments/${id}`)).status).toBe(204)
@@ -115,6 +125,7 @@ describe.each(await testEngines())('department routes on %s', (engine) => {
       id: org.departments.service,
       name: '客服部',
       parentId: org.departments.ecommerce,
+      retiredAt: null,
     })
     expect((await admin.patch(`/api/employees/${org.employees.E003}`, { name: '小冰' })).status).toBe(200)
     expect((await admin.patch(`/api/positions/${org.positions.service}`, { name: '客服专员' })).status).toBe(

@@ -10,6 +10,8 @@ import { createDepartment } from '../../services/organisation/create-department.
 import { deleteDepartment } from '../../services/organisation/delete-department.ts'
 import { getDepartment } from '../../services/organisation/get-department.ts'
 import { listDepartments } from '../../services/organisation/list-departments.ts'
+import { restoreDepartment } from '../../services/organisation/restore-department.ts'
+import { retireDepartment } from '../../services/organisation/retire-department.ts'
 import { updateDepartment } from '../../services/organisation/update-department.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
@@ -74,6 +76,29 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 403, 404, 409) },
 })
 
+const retire = createRoute({
+  method: 'post',
+  path: '/api/departments/{id}/retire',
+  tags: ['organisation'],
+  summary:
+    'Retire a department (撤销; admin, hr): hidden from pickers, receives nobody new; one that still has employees who have not left or sub-departments in use is refused',
+  security: writeSecurity,
+  middleware: [requireRole('admin', 'hr')] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('Retired', departmentSchema), ...errorResponses(400, 401, 403, 404, 409) },
+})
+
+const restore = createRoute({
+  method: 'post',
+  path: '/api/departments/{id}/restore',
+  tags: ['organisation'],
+  summary: 'Take a retired department back into use (恢复; admin, hr)',
+  security: writeSecurity,
+  middleware: [requireRole('admin', 'hr')] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('Restored', departmentSchema), ...errorResponses(400, 401, 403, 404, 409) },
+})
+
 export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(list, async (c) => {
     return c.json({ items: await listDepartments(ctx.db, c.get('actor').companyId) }, 200)
@@ -100,5 +125,13 @@ export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, ctx: AppConte
   app.openapi(remove, async (c) => {
     await deleteDepartment({ db: ctx.db, now: ctx.now, actor: c.get('actor') }, c.req.valid('param').id)
     return c.body(null, 204)
+  })
+  app.openapi(retire, async (c) => {
+    const deps = { db: ctx.db, now: ctx.now, actor: c.get('actor') }
+    return c.json(await retireDepartment(deps, c.req.valid('param').id), 200)
+  })
+  app.openapi(restore, async (c) => {
+    const deps = { db: ctx.db, now: ctx.now, actor: c.get('actor') }
+    return c.json(await restoreDepartment(deps, c.req.valid('param').id), 200)
   })
 }

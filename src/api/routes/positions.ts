@@ -10,6 +10,8 @@ import { createPosition } from '../../services/organisation/create-position.ts'
 import { deletePosition } from '../../services/organisation/delete-position.ts'
 import { getPosition } from '../../services/organisation/get-position.ts'
 import { listPositions } from '../../services/organisation/list-positions.ts'
+import { restorePosition } from '../../services/organisation/restore-position.ts'
+import { retirePosition } from '../../services/organisation/retire-position.ts'
 import { updatePosition } from '../../services/organisation/update-position.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
@@ -74,6 +76,29 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 403, 404, 409) },
 })
 
+const retire = createRoute({
+  method: 'post',
+  path: '/api/positions/{id}/retire',
+  tags: ['organisation'],
+  summary:
+    'Retire a position (撤销; admin, hr): hidden from pickers, receives nobody new; one still held by employees who have not left is refused',
+  security: writeSecurity,
+  middleware: [requireRole('admin', 'hr')] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('Retired', positionSchema), ...errorResponses(400, 401, 403, 404, 409) },
+})
+
+const restore = createRoute({
+  method: 'post',
+  path: '/api/positions/{id}/restore',
+  tags: ['organisation'],
+  summary: 'Take a retired position back into use (恢复; admin, hr)',
+  security: writeSecurity,
+  middleware: [requireRole('admin', 'hr')] as const,
+  request: { params: idParamSchema },
+  responses: { 200: jsonResponse('Restored', positionSchema), ...errorResponses(400, 401, 403, 404, 409) },
+})
+
 export function registerPositionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(list, async (c) => {
     return c.json({ items: await listPositions(ctx.db, c.get('actor').companyId) }, 200)
@@ -100,5 +125,13 @@ export function registerPositionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext
   app.openapi(remove, async (c) => {
     await deletePosition({ db: ctx.db, now: ctx.now, actor: c.get('actor') }, c.req.valid('param').id)
     return c.body(null, 204)
+  })
+  app.openapi(retire, async (c) => {
+    const deps = { db: ctx.db, now: ctx.now, actor: c.get('actor') }
+    return c.json(await retirePosition(deps, c.req.valid('param').id), 200)
+  })
+  app.openapi(restore, async (c) => {
+    const deps = { db: ctx.db, now: ctx.now, actor: c.get('actor') }
+    return c.json(await restorePosition(deps, c.req.valid('param').id), 200)
   })
 }

@@ -10,23 +10,36 @@ import {
 } from './check-references.ts'
 
 /**
- * Validates an employee about to be saved: references inside the company, no manager cycle,
- * leave date not before hire date and present when the employee has left, employee number unique.
- * `selfId` is null for a new employee.
+ * Validates an employee about to be saved: references inside the company (a department or position that is
+ * not retired, a manager who has not left; only references being set are checked, so editing someone who
+ * sits in a since-retired department still works), no manager loop, leave date not before hire date and
+ * present when the employee has left, employee number unique. `selfId` and `before` are null for a new employee.
  */
 export async function checkEmployee(
   db: Db,
   companyId: number,
   selfId: number | null,
   values: EmployeeValues,
+  before: EmployeeValues | null = null,
 ) {
   const issues: ErrorIssue[] = []
-  await checkDepartmentRef(db, companyId, values.departmentId, 'departmentId', issues)
-  await checkPositionRef(db, companyId, values.positionId, 'positionId', issues)
+  const changed = (k: 'departmentId' | 'positionId' | 'managerId') =>
+    before === null || before[k] !== values[k]
+  if (changed('departmentId'))
+    await checkDepartmentRef(db, companyId, values.departmentId, 'departmentId', issues)
+  if (changed('positionId')) await checkPositionRef(db, companyId, values.positionId, 'positionId', issues)
   const managerIssues = issues.length
-  await checkEmployeeRef(db, companyId, values.managerId, 'managerId', issues)
+  if (changed('managerId')) await checkEmployeeRef(db, companyId, values.managerId, 'managerId', issues)
   if (selfId !== null && issues.length === managerIssues) {
-    await checkNoCycle(db, 'employees', companyId, selfId, values.managerId, 'managerId', issues)
+    await checkNoCycle(
+      db,
+      'employees',
+      companyId,
+      { id: selfId, name: values.name },
+      values.managerId,
+      'managerId',
+      issues,
+    )
   }
   if (values.leaveDate !== null && values.leaveDate < values.hireDate) {
     issues.push({

@@ -1,3 +1,4 @@
+import { statusOnDate } from '../../core/organisation/status-on-date.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { EmployeeStatus } from '../../db/database.ts'
 import {
@@ -6,6 +7,8 @@ import {
   insertEmployee,
   lockCompany,
 } from '../../db/organisation-repository.ts'
+import { asWorkflowDb } from '../../db/workflow-tables.ts'
+import { companyToday } from '../calendar/company-today.ts'
 import { checkEmployee } from './check-employee.ts'
 import type { OrganisationDeps } from './organisation-deps.ts'
 
@@ -18,13 +21,17 @@ export type EmployeeInput = {
   hireDate: string
   leaveDate?: string | null
   status?: EmployeeStatus
+  phone?: string | null // 手机
+  email?: string | null // 邮箱
 }
 
-/** Adds an employee (员工); status defaults to active. */
+/** Adds an employee (员工); status defaults to active, and is left once a leave date given has come. */
 export async function createEmployee(deps: OrganisationDeps, input: EmployeeInput): Promise<EmployeeRecord> {
   const { actor } = deps
   return deps.db.transaction().execute(async (trx) => {
     await lockCompany(trx, actor.companyId)
+    const today = await companyToday(asWorkflowDb(trx), actor.companyId, deps.now())
+    const leaveDate = input.leaveDate ?? null
     const values = {
       employeeNo: input.employeeNo,
       name: input.name,
@@ -32,8 +39,10 @@ export async function createEmployee(deps: OrganisationDeps, input: EmployeeInpu
       positionId: input.positionId ?? null,
       managerId: input.managerId ?? null,
       hireDate: input.hireDate,
-      leaveDate: input.leaveDate ?? null,
-      status: input.status ?? 'active',
+      leaveDate,
+      status: statusOnDate(input.status ?? 'active', leaveDate, today),
+      phone: input.phone ?? null,
+      email: input.email ?? null,
     }
     await checkEmployee(trx, actor.companyId, null, values)
     const id = await insertEmployee(trx, actor.companyId, values)

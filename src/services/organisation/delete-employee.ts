@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import {
   countEmployeeDependents,
+  countSheetsReferencing,
   deleteEmployee as deleteRow,
   findEmployee,
   lockCompany,
@@ -27,6 +28,15 @@ export async function deleteEmployee(deps: OrganisationDeps, id: number): Promis
         d,
       )
     }
+    // Used in an appraisal: deleting would blank that history, so only retiring (or leaving) is offered.
+    const sheets = await countSheetsReferencing(trx, actor.companyId, 'employee_id', id)
+    if (sheets > 0)
+      throw new DomainError(
+        'conflict',
+        `员工“${before.name}”已有 ${sheets} 份考核表，不能删除，请改为办理离职`,
+        [],
+        { sheets },
+      )
     await deleteRow(trx, actor.companyId, id)
     await appendAudit(
       trx,

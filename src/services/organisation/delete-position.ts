@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import {
   countPositionDependents,
+  countSheetsReferencing,
   deletePosition as deleteRow,
   findPosition,
   lockCompany,
@@ -24,6 +25,15 @@ export async function deletePosition(deps: OrganisationDeps, id: number): Promis
         d,
       )
     }
+    // Used in an appraisal: deleting would blank that history, so only retiring (or leaving) is offered.
+    const sheets = await countSheetsReferencing(trx, actor.companyId, 'position_id', id)
+    if (sheets > 0)
+      throw new DomainError(
+        'conflict',
+        `岗位“${before.name}”已用于 ${sheets} 份考核表，不能删除，请改为撤销`,
+        [],
+        { sheets },
+      )
     await deleteRow(trx, actor.companyId, id)
     await appendAudit(
       trx,

@@ -28,10 +28,18 @@ export async function updateDepartment(
     // A patch that changes nothing writes nothing and leaves no audit row.
     if (next.name === before.name && next.parentId === before.parentId) return before
     const issues: ErrorIssue[] = []
-    if (patch.parentId !== undefined) {
+    if (next.parentId !== before.parentId) {
       await checkDepartmentRef(trx, actor.companyId, next.parentId, 'parentId', issues)
       if (issues.length === 0)
-        await checkNoCycle(trx, 'departments', actor.companyId, id, next.parentId, 'parentId', issues)
+        await checkNoCycle(
+          trx,
+          'departments',
+          actor.companyId,
+          { id, name: next.name },
+          next.parentId,
+          'parentId',
+          issues,
+        )
     }
     throwIfIssues(issues)
     const sameName = await findDepartmentByName(trx, actor.companyId, next.name)

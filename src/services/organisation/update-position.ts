@@ -45,10 +45,10 @@ export async function updatePosition(
     })
     if (canonicalJson(next) === unchanged) return before
     const issues: ErrorIssue[] = []
-    if (patch.departmentId !== undefined) {
+    if (next.departmentId !== before.departmentId) {
       await checkDepartmentRef(trx, actor.companyId, next.departmentId, 'departmentId', issues)
     }
-    if (patch.superiorPositionId !== undefined) {
+    if (next.superiorPositionId !== before.superiorPositionId) {
       const before = issues.length
       await checkPositionRef(trx, actor.companyId, next.superiorPositionId, 'superiorPositionId', issues)
       if (issues.length === before) {
@@ -56,7 +56,7 @@ export async function updatePosition(
           trx,
           'positions',
           actor.companyId,
-          id,
+          { id, name: next.name },
           next.superiorPositionId,
           'superiorPositionId',
           issues,

@@ -16,6 +16,7 @@ const position = (id: number, name: string, departmentId: number, departmentName
     workingHours: '9:30–24:00 两班',
     paySystem: '500（底薪）× 绩效系数 + 销售提成 2%',
   },
+  retiredAt: null,
 })
 
 const employee = (id: number, name: string, departmentId: number, positionId: number): Employee => ({
@@ -31,6 +32,8 @@ const employee = (id: number, name: string, departmentId: number, positionId: nu
   hireDate: '2023-03-13',
   leaveDate: null,
   status: 'active',
+  phone: null,
+  email: null,
 })
 
 const extraNames = ['刘思雨', '孙悦', '周婷', '韩雪', '曹阳', '王磊', '赵敏', '钱多多', '孙丽', '李强']
@@ -53,8 +56,8 @@ export function demoFixture(): FakeApiData {
       },
     ],
     departments: [
-      { id: 1, name: '电商部', parentId: null },
-      { id: 2, name: '客服部', parentId: 1 },
+      { id: 1, name: '电商部', parentId: null, retiredAt: null },
+      { id: 2, name: '客服部', parentId: 1, retiredAt: null },
     ],
     positions: [position(1, '店长', 1, '电商部'), position(2, '客服专员', 2, '客服部')],
     employees: [

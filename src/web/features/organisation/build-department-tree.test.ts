@@ -6,6 +6,7 @@ const dept = (id: number, name: string, parentId: number | null = null): Departm
   id,
   name,
   parentId,
+  retiredAt: null,
 })
 
 const shape = (nodes: DepartmentNode[]): unknown => nodes.map((n) => [n.name, shape(n.children)])
