@@ -129,7 +129,9 @@ describe.each(await testEngines())('OpenID Connect sign-in on %s', (engine) => {
     expect([...authorize.searchParams.keys()]).toEqual(
       expect.arrayContaining(['state', 'nonce', 'code_challenge', 'code_challenge_method', 'redirect_uri']),
     )
-    const [audit] = await listAudit(handle.db, org.companyId, { action: 'auth.sso_login' })
+    const audit = (await listAudit(handle.db, org.companyId, { limit: 1000 })).find(
+      (a) => a.action === 'auth.sso_login',
+    )
     expect(audit).toMatchObject({
       actorUserId: org.users.xiaobing,
       after: { provider: 'oidc', subject: 'xiaobing' },

@@ -57,7 +57,10 @@ describe('jixiao sso', () => {
     const listed = await run('list')
     expect(listed).toMatch(/wecom\s+企业微信\s+ww123\s+saved\s+userid → employee_no\s+yes/)
     expect(listed).not.toContain('wecom-app-secret')
-    const [audit] = await listAudit(handle.db, org.companyId, { action: 'identity_provider.create' })
+    const audit = (await listAudit(handle.db, org.companyId, { limit: 1000 })).find(
+      (a) => a.action === 'identity_provider.create',
+    )
+    expect(audit?.after).toMatchObject({ kind: 'wecom', secretChanged: true })
     expect(JSON.stringify(audit)).not.toContain('wecom-app-secret')
   })
 
