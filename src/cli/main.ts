@@ -2,11 +2,13 @@ import { Command, CommanderError } from 'commander'
 import { loadConfig } from '../config.ts'
 import { DomainError, type DomainErrorCode } from '../core/errors.ts'
 import { DataFolderBusyError } from '../db/open-database.ts'
+import { readProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import { openCliContext } from './cli-context.ts'
 import { registerAuditCommands } from './commands/audit.ts'
 import { registerCompanyCommands } from './commands/company.ts'
 import { registerCycleCommands } from './commands/cycles.ts'
 import { registerDemoCommand } from './commands/demo.ts'
+import { registerDirectoryCommands } from './commands/directory.ts'
 import { registerExportCommand } from './commands/export.ts'
 import { openIngestDepsFrom, registerImportCommands } from './commands/import.ts'
 import { registerMetricsCommands } from './commands/metrics.ts'
@@ -46,6 +48,14 @@ async function main(argv: string[]): Promise<void> {
   registerRotaCommands(program, (options) => openCliContext(config, options.company))
   registerOrgRosterCommands(program, (options) => openCliContext(config, options.company))
   registerSsoCommands(program, (company) => openCliContext(config, company))
+  registerDirectoryCommands(
+    program,
+    async (options) => {
+      const ctx = await openCliContext(config, options.company)
+      return { db: ctx.db, companyId: ctx.companyId, actorUserId: ctx.actor.userId, close: ctx.close }
+    },
+    () => readProviderEndpoints(),
+  )
   registerOpenApiCommand(program)
   await program.parseAsync(argv)
 }
