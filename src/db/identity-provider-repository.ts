@@ -71,18 +71,6 @@ export async function listDailySyncProviders(db: Db): Promise<IdentityProviderRe
     .execute()
 }
 
-/** The company with this code (企业代码, case-insensitive), for the public sign-in routes. */
-export async function findCompanyByCode(
-  db: Db,
-  code: string,
-): Promise<{ id: number; name: string; code: string } | undefined> {
-  return db
-    .selectFrom('companies')
-    .select(['id', 'name', 'code'])
-    .where(sql<string>`lower(code)`, '=', code.toLowerCase())
-    .executeTakeFirst()
-}
-
 export type IdentityProviderValues = {
   displayName: string
   clientId: string

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
 import {
   companyCodeQuerySchema,
   identityProviderKindParamSchema,
@@ -27,7 +28,7 @@ const stateCookiePath = '/api/auth/sso'
 
 const redirectResponse = (description: string) => ({
   description,
-  headers: { Location: { schema: { type: 'string' as const }, description: 'Where the browser goes next' } },
+  headers: z.object({ Location: z.string().meta({ description: 'Where the browser goes next' }) }),
 })
 
 const providers = createRoute({

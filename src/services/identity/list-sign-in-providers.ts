@@ -1,6 +1,7 @@
 import type { SsoProvider } from '../../contracts/identity-providers.ts'
+import { findCompanyByCode } from '../../db/company-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { findCompanyByCode, listIdentityProviders } from '../../db/identity-provider-repository.ts'
+import { listIdentityProviders } from '../../db/identity-provider-repository.ts'
 
 /** The enabled directory sign-ins of a company, for its login page; an unknown company has none. */
 export async function listSignInProviders(db: Db, companyCode: string): Promise<SsoProvider[]> {

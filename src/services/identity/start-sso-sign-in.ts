@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { findCompanyByCode } from '../../db/company-repository.ts'
 import type { Db, IdentityProviderKind } from '../../db/database.ts'
-import { findCompanyByCode, findIdentityProvider } from '../../db/identity-provider-repository.ts'
+import { findIdentityProvider } from '../../db/identity-provider-repository.ts'
 import { type PendingSignIns, pendingSignInLifetimeMs } from './pending-sign-ins.ts'
 import type { ProviderEndpoints } from './provider-endpoints.ts'
 import { signInFlows } from './sign-in-flows.ts'
