@@ -14,6 +14,8 @@ import { createTrustedProxies } from './client-address.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
 import { declareIdempotencyKey, idempotency } from './idempotency.ts'
 import { loadSession } from './load-session.ts'
+import { localizeErrors } from './messages/localize-error.ts'
+import { zodLocaleByRequestLanguage } from './messages/zod-locale.ts'
 import { refuseControlCharacters } from './refuse-control-characters.ts'
 import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
 import { registerAppealRoutes } from './routes/appeals.ts'
@@ -84,29 +86,16 @@ export const openApiInfo = {
   },
 }
 
-/**
- * zod's zh-CN messages, except that a number past double range (`1e400`, parsed as Infinity) is said to be out of
- * range instead of "期望 数字，实际接收 数字".
- */
-export function zhCNWithFiniteNumbers(): ReturnType<typeof z.locales.zhCN> {
-  const base = z.locales.zhCN()
-  return {
-    ...base,
-    localeError: (issue) => {
-      if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number')
-        return Number.isNaN(issue.input) ? '不是有效的数字' : '数字超出范围（必须是有限的数字）'
-      return base.localeError?.(issue)
-    },
-  }
-}
+// zod's zh-CN messages with numbers past double range said to be out of range (moved with the other languages).
+export { zhCNWithFiniteNumbers } from './messages/zod-locale.ts'
 
 /**
  * The HTTP application: JSON API under /api (validated by the zod contracts, which also generate
  * /api/openapi.json), session auth with CSRF, role checks per route, and optionally the built web app.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  // Validation messages are zh-CN first; the schemas' own messages are already Chinese.
-  z.config(zhCNWithFiniteNumbers())
+  // Validation messages are zh-CN first (the schemas' own messages are Chinese), English when a request asks.
+  z.config(zodLocaleByRequestLanguage())
   const ctx: AppContext = {
     db: deps.db,
     engine: deps.engine,
@@ -128,6 +117,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Set before the handler runs, so every response made through the context (c.json, c.body, errors) carries
   // it: setting a header on a finished response makes the server rebuild it (about 0.1 ms a request).
   // secureHeaders above already sends X-Content-Type-Options: nosniff.
+  // Error answers in the client's language (Accept-Language), including every refusal made below.
+  app.use('/api/*', localizeErrors())
   app.use('/api/*', async (c, next) => {
     c.header('Cache-Control', 'no-store')
     await next()

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import type { Db } from '../db/database.ts'
 import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import { createApp } from './create-app.ts'
+import { prepareTraditionalChinese } from './messages/traditional-chinese.ts'
 
 export type StartServerOptions = {
   db: Db
@@ -25,6 +26,8 @@ export type RunningServer = { url: string; port: number; close(): Promise<void> 
 
 /** Starts the HTTP server and resolves once it listens. */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  // The zh-TW converter takes about 2 s to build: before listening, not during the first zh-TW request.
+  prepareTraditionalChinese()
   const app = createApp({
     db: options.db,
     engine: options.engine,

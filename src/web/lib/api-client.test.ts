@@ -167,6 +167,24 @@ describe('createApiClient', () => {
     expect(keys).toHaveLength(2)
     expect(keys[1]).toBe(keys[0])
   })
+
+  it('sends the interface language as Accept-Language, so the server answers in it', async () => {
+    const languages: (string | undefined)[] = []
+    const app = new Hono()
+    app.all('/api/*', (c) => {
+      languages.push(c.req.header('accept-language'))
+      return c.json({})
+    })
+    let language = 'zh-TW'
+    const client = createApiClient({
+      fetch: (input, init) => Promise.resolve(app.request(input, init)),
+      language: () => language,
+    })
+    await client.get('/me')
+    language = 'en'
+    await client.post('/pay', { amount: '10' })
+    expect(languages).toEqual(['zh-TW', 'en'])
+  })
 })
 
 describe('toQueryString', () => {

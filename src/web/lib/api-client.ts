@@ -1,4 +1,5 @@
 // A thin fetch wrapper for the Jixiao HTTP API: JSON in and out, the session cookie, the CSRF header, typed errors.
+import i18next from 'i18next'
 
 export type ApiIssue = { path: string; message: string }
 
@@ -47,6 +48,8 @@ export type ApiClientOptions = {
   /** Prefix for every path, '' for the same origin. */
   baseUrl?: string
   fetch?: typeof fetch
+  /** The interface language, sent as Accept-Language so the server writes its messages in it. */
+  language?: () => string | undefined
 }
 
 const safeMethods = new Set(['GET', 'HEAD'])
@@ -107,6 +110,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     idempotencyKey: string | undefined,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
+    const language = options.language?.()
+    if (language) headers['accept-language'] = language
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
@@ -188,4 +193,6 @@ function isIssue(value: unknown): value is ApiIssue {
 }
 
 // The client the web app uses: same origin, so the Vite dev proxy and the production server both work.
-export const apiClient = createApiClient()
+export const apiClient = createApiClient({
+  language: () => (i18next.isInitialized ? i18next.language : undefined),
+})
