@@ -3,6 +3,7 @@ import { type SheetState, sheetStates } from '../../core/workflow/sheet-workflow
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
 import { listAppealQueue } from '../../db/appeal-repository.ts'
 import { findLatestCycleJob } from '../../db/cycle-job-repository.ts'
+import { listCycleMoves } from '../../db/cycle-move-repository.ts'
 import { countSheetsByDepartmentAndState, findCycle } from '../../db/cycle-repository.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
@@ -18,7 +19,7 @@ const computedStates = new Set<string>(sheetStates.slice(sheetStates.indexOf('co
 /**
  * HR's cycle board: sheets by stage and department, overdue sheets with who owes what, open appeals, and how
  * far computing got (已计算 X / Y, the sheets still waiting to be computed and the last compute job, which says
- * when a restart interrupted it).
+ * when a restart interrupted it), and who moved department or manager since the cycle opened (调动).
  */
 export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   if (actor.role !== 'hr' && actor.role !== 'admin')
@@ -27,11 +28,12 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   const today = await companyToday(db, actor.companyId, deps.now())
-  const [cells, sheets, appeals, lastComputeJob] = await Promise.all([
+  const [cells, sheets, appeals, lastComputeJob, moves] = await Promise.all([
     countSheetsByDepartmentAndState(db, actor.companyId, cycleId),
     listSheetSummaries(db, actor.companyId, { cycleId, limit: 100_000 }),
     listAppealQueue(db, actor.companyId, { cycleId, status: ['filed', 'investigating'] }),
     findLatestCycleJob(db, actor.companyId, 'cycle.compute', cycleId),
+    listCycleMoves(db, actor.companyId, cycleId),
   ])
   const departments = new Map<
     string,
@@ -108,5 +110,7 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
     overdue,
     openAppeals: appeals,
     computation,
+    /** People moved (调动) since the cycle opened: their sheet stays where it was opened. */
+    moves,
   }
 }

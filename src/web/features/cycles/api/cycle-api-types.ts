@@ -108,6 +108,20 @@ export type CycleBoard = {
   overdue: OverdueStep[]
   openAppeals: AppealQueueItem[]
   computation: CycleComputation
+  /** People moved (调动) since the cycle opened; their sheet stays with the department and reviewer it opened with. */
+  moves: CycleMove[]
+}
+
+export type CycleMove = {
+  sheetId: number
+  employeeId: number
+  employeeName: string
+  fromDepartmentName: string | null
+  toDepartmentName: string | null
+  departmentMoved: boolean
+  fromManagerName: string | null
+  toManagerName: string | null
+  managerMoved: boolean
 }
 
 export type Distribution = {

@@ -25,7 +25,13 @@ import { sheetStates } from '../../../../core/workflow/sheet-workflow.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useComputeCycle } from '../api/compute-cycle.ts'
-import type { AppealQueueItem, CycleComputation, Job, OverdueStep } from '../api/cycle-api-types.ts'
+import type {
+  AppealQueueItem,
+  CycleComputation,
+  CycleMove,
+  Job,
+  OverdueStep,
+} from '../api/cycle-api-types.ts'
 import { cycleQueryKeys } from '../api/cycle-query-keys.ts'
 import { useCycleBoard } from '../api/get-cycle-board.ts'
 import { describeJobFailure } from '../describe-job-failure.ts'
@@ -50,6 +56,8 @@ export function CycleBoardPage() {
     return <Result status="error" title={t('cycles.loadFailed')} subTitle={describeError(t, board.error)} />
   if (!board.data) return <Skeleton active />
   const { cycle, byState, departments, overdue, openAppeals, total, computation } = board.data
+  const moves = board.data.moves ?? []
+  const movedSheets = new Set(moves.map((m) => m.sheetId))
 
   const startCompute = () =>
     compute.mutate(id, {
@@ -192,7 +200,20 @@ export function CycleBoardPage() {
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               locale={{ emptyText: t('cycles.board.noOverdue') }}
               columns={[
-                { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+                {
+                  title: t('cycles.board.employee'),
+                  key: 'employee',
+                  render: (_, r) => (
+                    <>
+                      {r.employeeName}
+                      {movedSheets.has(r.sheetId) ? (
+                        <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                          {t('orgEdit.board.moved')}
+                        </Tag>
+                      ) : null}
+                    </>
+                  ),
+                },
                 {
                   title: t('cycles.board.department'),
                   key: 'department',
@@ -226,6 +247,11 @@ export function CycleBoardPage() {
             />
           </Card>
         </Col>
+        {moves.length > 0 ? (
+          <Col xs={24}>
+            <MovesCard moves={moves} />
+          </Col>
+        ) : null}
         <Col xs={24} lg={10}>
           <Card title={t('cycles.board.openAppeals')} size="small">
             <Table<AppealQueueItem>
@@ -252,6 +278,52 @@ export function CycleBoardPage() {
         </Col>
       </Row>
     </>
+  )
+}
+
+/** 调动: who moved department or manager since the cycle opened; the sheet stays where it was opened. */
+function MovesCard({ moves }: { moves: CycleMove[] }) {
+  const { t } = useTranslation()
+  const none = t('common.none')
+  return (
+    <Card title={t('orgEdit.board.movesTitle')} size="small">
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('orgEdit.board.movesHint')}
+      </Typography.Paragraph>
+      <Table<CycleMove>
+        rowKey="sheetId"
+        size="small"
+        dataSource={moves}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 480 }}
+        columns={[
+          {
+            title: t('cycles.board.employee'),
+            key: 'employee',
+            render: (_, m) => (
+              <>
+                {m.employeeName}
+                <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                  {t('orgEdit.board.moved')}
+                </Tag>
+              </>
+            ),
+          },
+          {
+            title: t('orgEdit.board.department'),
+            key: 'department',
+            render: (_, m) =>
+              m.departmentMoved ? `${m.fromDepartmentName ?? none} → ${m.toDepartmentName ?? none}` : '—',
+          },
+          {
+            title: t('orgEdit.board.manager'),
+            key: 'manager',
+            render: (_, m) =>
+              m.managerMoved ? `${m.fromManagerName ?? none} → ${m.toManagerName ?? none}` : '—',
+          },
+        ]}
+      />
+    </Card>
   )
 }
 

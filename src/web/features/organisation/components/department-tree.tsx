@@ -1,5 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons'
-import { Tree, type TreeDataNode } from 'antd'
+import { Tag, Tree, type TreeDataNode, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Department } from '../../../../contracts/organisation.ts'
@@ -7,8 +7,24 @@ import { buildDepartmentTree, type DepartmentNode } from '../build-department-tr
 
 const allKey = 'all'
 
-function toTreeData(nodes: DepartmentNode[]): TreeDataNode[] {
-  return nodes.map((n) => ({ key: String(n.id), title: n.name, children: toTreeData(n.children) }))
+function toTreeData(
+  nodes: DepartmentNode[],
+  retired: ReadonlySet<number>,
+  retiredLabel: string,
+): TreeDataNode[] {
+  return nodes.map((n) => ({
+    key: String(n.id),
+    // a retired department stays in the tree for history, greyed and marked 已撤销
+    title: retired.has(n.id) ? (
+      <Typography.Text type="secondary">
+        {n.name}
+        <Tag style={{ marginInlineStart: 6 }}>{retiredLabel}</Tag>
+      </Typography.Text>
+    ) : (
+      n.name
+    ),
+    children: toTreeData(n.children, retired, retiredLabel),
+  }))
 }
 
 // The department tree (部门树) under an "all departments" root; choosing a node filters the lists beside it.
@@ -28,7 +44,11 @@ export function DepartmentTree({
         key: allKey,
         title: t('organisation.allDepartments'),
         icon: <ApartmentOutlined />,
-        children: toTreeData(buildDepartmentTree(departments)),
+        children: toTreeData(
+          buildDepartmentTree(departments),
+          new Set(departments.filter((d) => d.retiredAt !== null).map((d) => d.id)),
+          t('orgEdit.retired'),
+        ),
       },
     ],
     [departments, t],

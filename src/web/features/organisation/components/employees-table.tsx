@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons'
+import { EditOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons'
 import {
   Alert,
   Button,
@@ -35,6 +35,9 @@ export function EmployeesTable({
   positions,
   showDepartmentFilter,
   onOpenPosition,
+  onEdit,
+  onLeave,
+  onCreate,
 }: {
   search: OrganisationSearch
   onChange: (patch: Partial<OrganisationSearch>) => void
@@ -43,6 +46,10 @@ export function EmployeesTable({
   /** On narrow screens the tree is hidden, so the department becomes a filter here. */
   showDepartmentFilter: boolean
   onOpenPosition: (positionId: number) => void
+  /** Given to admin and HR: 新增员工, 编辑 and 办理离职. */
+  onEdit?: (employee: Employee) => void
+  onLeave?: (employee: Employee) => void
+  onCreate?: () => void
 }) {
   const { t } = useTranslation()
   const employees = useEmployees({
@@ -64,7 +71,10 @@ export function EmployeesTable({
     return () => clearTimeout(timer)
   }, [text, search.q, onChange])
 
-  const departmentTree = useMemo(() => toTreeSelect(buildDepartmentTree(departments)), [departments])
+  const departmentTree = useMemo(
+    () => toTreeSelect(buildDepartmentTree(departments.filter((d) => d.retiredAt === null))),
+    [departments],
+  )
   const none = t('common.none')
 
   const columns: TableColumnsType<Employee> = [
@@ -111,6 +121,37 @@ export function EmployeesTable({
         </Tag>
       ),
     },
+    ...(onEdit && onLeave
+      ? [
+          {
+            key: 'actions',
+            title: t('orgEdit.actions'),
+            width: 176,
+            fixed: 'right' as const,
+            render: (_: unknown, row: Employee) => (
+              <Flex gap={4} wrap>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={t('orgEdit.employee.editOf', { name: row.name })}
+                  onClick={() => onEdit(row)}
+                >
+                  {t('orgEdit.edit')}
+                </Button>
+                {row.status !== 'left' ? (
+                  <Button
+                    size="small"
+                    aria-label={t('orgEdit.employee.leaveOf', { name: row.name })}
+                    onClick={() => onLeave(row)}
+                  >
+                    {t('orgEdit.employee.leave')}
+                  </Button>
+                ) : null}
+              </Flex>
+            ),
+          },
+        ]
+      : []),
   ]
 
   const hasFilters = Boolean(search.q || search.positionId || search.status || search.departmentId)
@@ -145,7 +186,7 @@ export function EmployeesTable({
           placeholder={t('organisation.employees.allPositions')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          options={positions.map((p) => ({ value: p.id, label: p.name }))}
+          options={positions.filter((p) => p.retiredAt === null).map((p) => ({ value: p.id, label: p.name }))}
           value={search.positionId}
           onChange={(value) => onChange({ positionId: value ?? undefined })}
           style={{ flex: '1 1 160px', maxWidth: 220 }}
@@ -159,6 +200,11 @@ export function EmployeesTable({
           onChange={(value) => onChange({ status: value ?? undefined })}
           style={{ flex: '1 1 120px', maxWidth: 160 }}
         />
+        {onCreate ? (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={onCreate}>
+            {t('orgEdit.employee.create')}
+          </Button>
+        ) : null}
         {hasFilters ? (
           <Button
             icon={<ReloadOutlined />}

@@ -1,25 +1,48 @@
-import { Alert, Button, Card, Col, Grid, Row, Spin, Tabs } from 'antd'
-import { useCallback, useMemo } from 'react'
+import {
+  ApartmentOutlined,
+  DeleteOutlined,
+  DragOutlined,
+  EditOutlined,
+  PlusOutlined,
+} from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, Flex, Grid, Row, Spin, Tabs } from 'antd'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
+import type { Department, Position } from '../../../../contracts/organisation.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
+import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { useDepartments } from '../api/get-departments.ts'
 import { usePositions } from '../api/get-positions.ts'
+import { useSaveDepartment } from '../api/save-department.ts'
+import { useSavePosition } from '../api/save-position.ts'
 import {
   type OrganisationSearch,
   parseOrganisationSearch,
   toOrganisationParams,
   updateOrganisationSearch,
 } from '../organisation-search.ts'
+import { DepartmentFormDrawer, type DepartmentFormMode } from './department-form-drawer.tsx'
 import { DepartmentTree } from './department-tree.tsx'
+import { EmployeeFormDrawer, type EmployeeFormMode } from './employee-form-drawer.tsx'
 import { EmployeesTable } from './employees-table.tsx'
 import { JobDescriptionDrawer } from './job-description-drawer.tsx'
+import { PositionFormDrawer } from './position-form-drawer.tsx'
 import { PositionsTable } from './positions-table.tsx'
 
-// 组织架构: the department tree beside the staff list and the positions with their job descriptions.
+// 组织架构: the department tree beside the staff list and the positions with their job descriptions. Admin and HR
+// also create, edit, move and retire departments, positions and employees here; everyone else reads.
 export function OrganisationPage() {
   const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const user = useCurrentUser()
+  const canEdit = user.role === 'admin' || user.role === 'hr'
+  const [departmentForm, setDepartmentForm] = useState<DepartmentFormMode | undefined>()
+  const [positionForm, setPositionForm] = useState<{ position?: Position } | undefined>()
+  const [employeeForm, setEmployeeForm] = useState<EmployeeFormMode | undefined>()
+  const saveDepartment = useSaveDepartment()
+  const savePosition = useSavePosition()
   const screens = Grid.useBreakpoint()
   const isWide = screens.lg ?? true
   const [params, setParams] = useSearchParams()
@@ -46,6 +69,43 @@ export function OrganisationPage() {
   const openPosition = positionList.find((p) => p.id === search.jobDescriptionOf)
 
   const loadError = departments.error ?? positions.error
+  const selectedDepartment = departmentList.find((d) => d.id === search.departmentId)
+
+  // 撤销 asks first; 恢复 does not. A refusal (people still in it) is the server's message.
+  const retireOrRestore = <T extends Department | Position>(
+    item: T,
+    run: (change: { kind: 'retire' | 'restore'; id: number }, options: object) => void,
+  ) => {
+    const kind = item.retiredAt ? 'restore' : 'retire'
+    const go = () =>
+      new Promise<void>((resolve) =>
+        run(
+          { kind, id: item.id },
+          {
+            onSuccess: () => {
+              message.success(
+                t(kind === 'retire' ? 'orgEdit.retiredDone' : 'orgEdit.restoredDone', { name: item.name }),
+              )
+              resolve()
+            },
+            onError: (error: unknown) => {
+              message.error(describeError(t, error))
+              resolve()
+            },
+          },
+        ),
+      )
+    if (kind === 'restore') void go()
+    else
+      modal.confirm({
+        title: t('orgEdit.retireConfirm', { name: item.name }),
+        content: t('orgEdit.retireExplain'),
+        okText: t('orgEdit.retire'),
+        okButtonProps: { danger: true },
+        cancelText: t('orgEdit.cancel'),
+        onOk: go,
+      })
+  }
 
   return (
     <>
@@ -73,7 +133,57 @@ export function OrganisationPage() {
       <Row gutter={[16, 16]}>
         {isWide ? (
           <Col lg={7} xl={6}>
-            <Card title={t('organisation.departments')} size="small" styles={{ body: { padding: 8 } }}>
+            <Card
+              title={t('organisation.departments')}
+              size="small"
+              styles={{ body: { padding: 8 } }}
+              extra={
+                canEdit ? (
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<PlusOutlined />}
+                    onClick={() => setDepartmentForm({ kind: 'create', parentId: selectedDepartment?.id })}
+                  >
+                    {t('orgEdit.department.create')}
+                  </Button>
+                ) : null
+              }
+            >
+              {canEdit && selectedDepartment ? (
+                <Flex
+                  gap={4}
+                  wrap
+                  style={{ padding: '0 4px 8px' }}
+                  aria-label={t('orgEdit.department.actions')}
+                >
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setDepartmentForm({ kind: 'edit', department: selectedDepartment })}
+                  >
+                    {t('orgEdit.edit')}
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<DragOutlined />}
+                    onClick={() => setDepartmentForm({ kind: 'move', department: selectedDepartment })}
+                  >
+                    {t('orgEdit.department.move')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger={!selectedDepartment.retiredAt}
+                    icon={selectedDepartment.retiredAt ? <ApartmentOutlined /> : <DeleteOutlined />}
+                    aria-label={t(selectedDepartment.retiredAt ? 'orgEdit.restoreOf' : 'orgEdit.retireOf', {
+                      name: selectedDepartment.name,
+                    })}
+                    onClick={() => retireOrRestore(selectedDepartment, saveDepartment.mutate)}
+                  >
+                    {selectedDepartment.retiredAt ? t('orgEdit.restore') : t('orgEdit.retire')}
+                  </Button>
+                </Flex>
+              ) : null}
               {departments.isPending ? (
                 <Spin style={{ display: 'block', padding: 24 }} />
               ) : (
@@ -103,6 +213,11 @@ export function OrganisationPage() {
                       positions={positionList}
                       showDepartmentFilter={!isWide}
                       onOpenPosition={(id) => update({ jobDescriptionOf: id })}
+                      onCreate={canEdit ? () => setEmployeeForm({ kind: 'create' }) : undefined}
+                      onEdit={canEdit ? (employee) => setEmployeeForm({ kind: 'edit', employee }) : undefined}
+                      onLeave={
+                        canEdit ? (employee) => setEmployeeForm({ kind: 'leave', employee }) : undefined
+                      }
                     />
                   ),
                 },
@@ -110,11 +225,24 @@ export function OrganisationPage() {
                   key: 'positions',
                   label: t('organisation.tabs.positions'),
                   children: (
-                    <PositionsTable
-                      positions={visiblePositions}
-                      loading={positions.isPending}
-                      onOpen={(id) => update({ jobDescriptionOf: id })}
-                    />
+                    <Flex vertical gap={8}>
+                      {canEdit ? (
+                        <Flex justify="end">
+                          <Button type="primary" icon={<PlusOutlined />} onClick={() => setPositionForm({})}>
+                            {t('orgEdit.position.create')}
+                          </Button>
+                        </Flex>
+                      ) : null}
+                      <PositionsTable
+                        positions={visiblePositions}
+                        loading={positions.isPending}
+                        onOpen={(id) => update({ jobDescriptionOf: id })}
+                        onEdit={canEdit ? (position) => setPositionForm({ position }) : undefined}
+                        onRetire={
+                          canEdit ? (position) => retireOrRestore(position, savePosition.mutate) : undefined
+                        }
+                      />
+                    </Flex>
                   ),
                 },
               ]}
@@ -123,6 +251,28 @@ export function OrganisationPage() {
         </Col>
       </Row>
       <JobDescriptionDrawer position={openPosition} onClose={() => update({ jobDescriptionOf: undefined })} />
+      {canEdit ? (
+        <>
+          <DepartmentFormDrawer
+            mode={departmentForm}
+            departments={departmentList}
+            onClose={() => setDepartmentForm(undefined)}
+          />
+          <PositionFormDrawer
+            open={positionForm !== undefined}
+            position={positionForm?.position}
+            departments={departmentList}
+            positions={positionList}
+            onClose={() => setPositionForm(undefined)}
+          />
+          <EmployeeFormDrawer
+            mode={employeeForm}
+            departments={departmentList}
+            positions={positionList}
+            onClose={() => setEmployeeForm(undefined)}
+          />
+        </>
+      ) : null}
     </>
   )
 }

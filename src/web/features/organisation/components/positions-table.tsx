@@ -1,5 +1,5 @@
-import { FileTextOutlined } from '@ant-design/icons'
-import { Button, Table, type TableColumnsType, Typography } from 'antd'
+import { EditOutlined, FileTextOutlined } from '@ant-design/icons'
+import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Position } from '../../../../contracts/organisation.ts'
 
@@ -8,10 +8,15 @@ export function PositionsTable({
   positions,
   loading,
   onOpen,
+  onEdit,
+  onRetire,
 }: {
   positions: readonly Position[]
   loading: boolean
   onOpen: (positionId: number) => void
+  /** Given to admin and HR: 编辑 and 撤销 / 恢复 on each row. */
+  onEdit?: (position: Position) => void
+  onRetire?: (position: Position) => void
 }) {
   const { t } = useTranslation()
   const none = t('common.none')
@@ -21,7 +26,15 @@ export function PositionsTable({
       title: t('organisation.positions.name'),
       dataIndex: 'name',
       width: 130,
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+      render: (name: string, row) =>
+        row.retiredAt ? (
+          <Typography.Text type="secondary">
+            {name}
+            <Tag style={{ marginInlineStart: 6 }}>{t('orgEdit.retired')}</Tag>
+          </Typography.Text>
+        ) : (
+          <Typography.Text strong>{name}</Typography.Text>
+        ),
     },
     {
       key: 'department',
@@ -56,17 +69,39 @@ export function PositionsTable({
     {
       key: 'actions',
       title: t('organisation.positions.actions'),
-      width: 136,
+      width: onEdit ? 260 : 136,
       fixed: 'right',
       render: (_, row) => (
-        <Button
-          size="small"
-          icon={<FileTextOutlined />}
-          aria-label={t('organisation.positions.viewJobDescriptionOf', { name: row.name })}
-          onClick={() => onOpen(row.id)}
-        >
-          {t('organisation.positions.viewJobDescription')}
-        </Button>
+        <Flex gap={4} wrap>
+          <Button
+            size="small"
+            icon={<FileTextOutlined />}
+            aria-label={t('organisation.positions.viewJobDescriptionOf', { name: row.name })}
+            onClick={() => onOpen(row.id)}
+          >
+            {t('organisation.positions.viewJobDescription')}
+          </Button>
+          {onEdit ? (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('orgEdit.position.editOf', { name: row.name })}
+              onClick={() => onEdit(row)}
+            >
+              {t('orgEdit.edit')}
+            </Button>
+          ) : null}
+          {onRetire ? (
+            <Button
+              size="small"
+              danger={!row.retiredAt}
+              aria-label={t(row.retiredAt ? 'orgEdit.restoreOf' : 'orgEdit.retireOf', { name: row.name })}
+              onClick={() => onRetire(row)}
+            >
+              {row.retiredAt ? t('orgEdit.restore') : t('orgEdit.retire')}
+            </Button>
+          ) : null}
+        </Flex>
       ),
     },
   ]
