@@ -326,6 +326,20 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
     expect((await signInWith('feishu', feishu, undefined)).landing).toBe('/login?sso_error=denied')
   })
 
+  it('replaces the session the browser already held, as a password login does', async () => {
+    feishu.signInAs = 'xiaobing'
+    const browser = createBrowser(app)
+    const start = `/api/auth/sso/feishu/start?company=${code}`
+    expect(landing(await browser.open(start))).toBe('/')
+    const first = browser.jar(jixiaoOrigin).get('jixiao_session')!
+    expect(landing(await browser.open(start))).toBe('/')
+    expect(browser.jar(jixiaoOrigin).get('jixiao_session')).not.toBe(first)
+    const old = await app.request(`${jixiaoOrigin}/api/auth/me`, {
+      headers: { cookie: `jixiao_session=${first}` },
+    })
+    expect(old.status).toBe(401)
+  })
+
   it('signs in with WeCom by userid → 工号, and names a wrong app secret as a provider error', async () => {
     const settings = {
       corpId: 'wwcorp01',

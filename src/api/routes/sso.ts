@@ -8,6 +8,7 @@ import {
   type SsoErrorCode,
   ssoProviderListSchema,
 } from '../../contracts/identity-providers.ts'
+import { logOut } from '../../services/auth/log-out.ts'
 import { finishSsoSignIn } from '../../services/identity/finish-sso-sign-in.ts'
 import { listSignInProviders } from '../../services/identity/list-sign-in-providers.ts'
 import { createPendingSignIns, pendingSignInLifetimeMs } from '../../services/identity/pending-sign-ins.ts'
@@ -17,7 +18,7 @@ import { type SsoDeps, startSsoSignIn } from '../../services/identity/start-sso-
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requestOrigin } from '../request-origin.ts'
 import { errorResponses, jsonResponse } from '../route-responses.ts'
-import { writeSessionCookie } from '../session-cookie.ts'
+import { readSessionCookie, writeSessionCookie } from '../session-cookie.ts'
 
 // Sign-in with the company's directory (public routes). The browser goes start → provider → callback; every
 // failure ends on the login page (/login?sso_error=CODE), never on an error body.
@@ -118,6 +119,9 @@ export function registerSsoRoutes(
     deleteCookie(c, stateCookieName, { path: stateCookiePath })
     try {
       const session = await finishSsoSignIn(deps, { kind, callback: new URL(c.req.url), browserState })
+      // A session the browser already held is replaced, as by a password login.
+      const previous = readSessionCookie(c)
+      if (previous && c.get('session')) await logOut(ctx.db, previous)
       writeSessionCookie(c, session.token, session.expiresAt)
       return c.redirect('/', 302)
     } catch (error) {
