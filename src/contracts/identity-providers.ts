@@ -10,12 +10,10 @@ export {
 // Sign-in with the company's directory: a company's providers as the admin configures them, and the public list
 // the login page shows. The secret goes in, never out (hasSecret).
 
-export const identityProviderKindSchema = z
-  .enum(identityProviderKinds)
-  .meta({
-    id: 'IdentityProviderKind',
-    description: 'oidc (OpenID Connect), dingtalk 钉钉, feishu 飞书, wecom 企业微信',
-  })
+export const identityProviderKindSchema = z.enum(identityProviderKinds).meta({
+  id: 'IdentityProviderKind',
+  description: 'oidc (OpenID Connect), dingtalk 钉钉, feishu 飞书, wecom 企业微信',
+})
 export type IdentityProviderKind = z.infer<typeof identityProviderKindSchema>
 
 export const employeeMatchFieldSchema = z
@@ -26,13 +24,7 @@ export const identityProviderKindParamSchema = z.object({
   kind: identityProviderKindSchema.meta({ param: { name: 'kind', in: 'path' }, example: 'dingtalk' }),
 })
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多 ${max} 个字符`)
-    .nullable()
-    .optional()
+const optionalText = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`).nullable().optional()
 
 export const identityProviderInputSchema = z
   .strictObject({
@@ -106,6 +98,19 @@ export const companyCodeQuerySchema = z.object({
     .trim()
     .min(1, '请填写企业代码')
     .max(64, '最多 64 个字符')
+    .meta({
+      param: { name: 'company', in: 'query' },
+      description: '企业代码 (company code)',
+      example: 'demo',
+    }),
+})
+
+/** The start link's company: a link without it still ends on the login page (unknown_company), not in a 400. */
+export const ssoStartQuerySchema = z.object({
+  company: z
+    .string()
+    .max(200)
+    .optional()
     .meta({
       param: { name: 'company', in: 'query' },
       description: '企业代码 (company code)',

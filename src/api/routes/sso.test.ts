@@ -268,6 +268,9 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
     )
     const unknown = await createBrowser(app).open('/api/auth/sso/dingtalk/start?company=no-such-company')
     expect(landing(unknown)).toBe('/login?company=no-such-company&sso_error=unknown_company')
+    expect(landing(await createBrowser(app).open('/api/auth/sso/dingtalk/start'))).toBe(
+      '/login?sso_error=unknown_company',
+    )
   })
 
   it('refuses a callback whose state is not the one this browser started (login CSRF), and a replayed one', async () => {

@@ -7,6 +7,7 @@ import {
   identityProviderKindParamSchema,
   type SsoErrorCode,
   ssoProviderListSchema,
+  ssoStartQuerySchema,
 } from '../../contracts/identity-providers.ts'
 import { logOut } from '../../services/auth/log-out.ts'
 import { finishSsoSignIn } from '../../services/identity/finish-sso-sign-in.ts'
@@ -50,7 +51,7 @@ const start = createRoute({
   description:
     'Keeps a fresh state, nonce and PKCE verifier for ten minutes and sets the jixiao_sso_state cookie. An unknown ' +
     'company or a provider that is not enabled redirects to /login?sso_error=….',
-  request: { params: identityProviderKindParamSchema, query: companyCodeQuerySchema },
+  request: { params: identityProviderKindParamSchema, query: ssoStartQuerySchema },
   responses: {
     302: redirectResponse('To the provider’s sign-in page, or back to the login page with sso_error'),
     ...errorResponses(400),
@@ -96,7 +97,8 @@ export function registerSsoRoutes(
 
   app.openapi(start, async (c) => {
     const { kind } = c.req.valid('param')
-    const { company } = c.req.valid('query')
+    const company = c.req.valid('query').company?.trim() ?? ''
+    if (!company) return c.redirect(loginPage('unknown_company'), 302)
     try {
       const started = await startSsoSignIn(deps, { companyCode: company, kind, origin: requestOrigin(c) })
       setCookie(c, stateCookieName, started.state, {
