@@ -258,3 +258,13 @@ export async function listActiveAdminIds(db: Db, companyId: number): Promise<num
     .execute()
   return rows.map((r) => r.id)
 }
+
+/** The company's time zone (default Asia/Shanghai), to tell which company day a run fell on. */
+export async function findCompanyTimeZone(db: Db, companyId: number): Promise<string> {
+  const row = await db
+    .selectFrom('companies')
+    .select('time_zone')
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  return row?.time_zone || 'Asia/Shanghai'
+}

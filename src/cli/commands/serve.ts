@@ -4,6 +4,9 @@ import type { Command } from 'commander'
 import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
+import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
+import { startDailyDirectorySync } from '../../services/directory/start-daily-directory-sync.ts'
+import { directoryBaseUrls } from '../../services/directory/sync-directory.ts'
 import { startOrphanedJobSweep } from '../../services/jobs/start-orphaned-job-sweep.ts'
 import { startNotificationWorker } from '../../services/notifications/start-notification-worker.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
@@ -37,6 +40,13 @@ export function registerServeCommand(program: Command, config: Config): void {
       })
       // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
       const stopWorker = startNotificationWorker({ db: handle.db })
+      // Directory syncs marked 每日同步 run once a company day, after their first (previewed) apply.
+      const stopDirectorySync = startDailyDirectorySync({
+        db: handle.db,
+        now: () => new Date(),
+        http: defaultProviderHttp,
+        baseUrls: directoryBaseUrls(config.providerEndpoints),
+      })
       const shownUrl = server.url.replace('0.0.0.0', 'localhost')
       console.log(`Jixiao 绩效 is running at ${shownUrl}`)
       console.log(`database: ${handle.engine} (${handle.location})`)
@@ -53,6 +63,7 @@ export function registerServeCommand(program: Command, config: Config): void {
       const stop = async () => {
         await server.close()
         stopJobSweep()
+        stopDirectorySync()
         await stopWorker()
         await handle.close()
         process.exit(0)
