@@ -133,7 +133,12 @@ export class BulkOrderLines {
 
   /** The order headers as CSV for COPY into fact_orders. */
   ordersCsv(): string {
-    const out: string[] = []
+    return [...this.ordersCsvChunks(Number.POSITIVE_INFINITY)].join('')
+  }
+
+  /** The order headers as CSV in chunks of whole lines, `perChunk` orders each (so a caller can yield between). */
+  *ordersCsvChunks(perChunk = 2000): Generator<string> {
+    let out: string[] = []
     for (const t of this.orders.values()) {
       const status = t.cancelled
         ? 'cancellation'
@@ -143,8 +148,12 @@ export class BulkOrderLines {
       out.push(
         `${this.prefix}${csv(t.shop)},${csv(t.orderNo)},${t.customer === null ? '' : csv(t.customer)},${t.orderedAt},${t.orderedAt.slice(0, 10)},${formatMoney(t.amount)},${t.quantity},${t.lines},${t.cancelled ? 't' : 'f'},${status}\n`,
       )
+      if (out.length >= perChunk) {
+        yield out.join('')
+        out = []
+      }
     }
-    return out.join('')
+    if (out.length > 0) yield out.join('')
   }
 
   /** The shops the lines name ('' where a line has none), once the lines are read. */

@@ -1,12 +1,18 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import type { ExportColumn, ExportTable, ExportValue } from '../../core/exports/export-table.ts'
 import { neutraliseCell } from '../../core/exports/neutralise-cell.ts'
 
 // Writes an export table as XLSX (streamed: rows are committed as they come, so memory stays flat) or as
 // CSV in UTF-8 with a BOM (so Excel opens Chinese correctly). Text never becomes a formula in either.
+// Rows are written in slices of ROWS_PER_TURN with a turn of the event loop between, so a large export does
+// not hold other requests (issue 12.2): a for-await over an array never leaves the microtask queue.
+
+/** Rows written between turns of the event loop: a few ms of ExcelJS work. */
+export const ROWS_PER_TURN = 100
 
 const numberFormats: Record<ExportColumn['type'], string | undefined> = {
   text: '@',
@@ -60,7 +66,7 @@ export async function writeXlsxExport(
   let rows = 0
   for await (const row of table.rows) {
     sheet.addRow(table.columns.map((c) => xlsxValue(c, row[c.key]))).commit()
-    rows++
+    if (++rows % ROWS_PER_TURN === 0) await nextTurn()
   }
   sheet.commit()
   await workbook.commit()
@@ -88,7 +94,7 @@ export async function writeCsvExport(
   let rows = 0
   for await (const row of table.rows) {
     await write(`${table.columns.map((c) => csvField(row[c.key], c)).join(',')}\r\n`)
-    rows++
+    if (++rows % ROWS_PER_TURN === 0) await nextTurn()
   }
   stream.end()
   await once(stream, 'finish')

@@ -30,6 +30,7 @@ import {
   supersedePeriod,
   validateStage,
   withImportTransaction,
+  yieldToEventLoop,
 } from '../../db/import-repository.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
 import { mixedEncoding, readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
@@ -352,6 +353,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
             fileName,
             addIssue,
           }),
+          { lineAligned: true },
         )
       }
     } catch (error) {
@@ -724,9 +726,10 @@ async function* stagedCsvLines(
       fields.push(csvField(parsed.ok ? parsed.value : raw))
     }
     out.push(`${fields.join(',')}\n`)
-    if (out.length >= 2000) {
+    if (out.length >= 1000) {
       yield out.join('')
       out = []
+      await yieldToEventLoop()
     }
   }
   if (out.length > 0) yield out.join('')
@@ -777,7 +780,8 @@ async function importOrderLinesFast(
     }
   }
   async function* rows(): AsyncGenerator<string> {
-    // 128 KB chunks: the per-line garbage of a chunk dies young instead of filling the old generation.
+    // 64 KB chunks: the per-line garbage of a chunk dies young instead of filling the old generation, and
+    // one chunk's parsing (a few ms) is all the event loop waits for before other requests get a turn.
     const chunks = csvBytesAfter(
       o.filePath,
       o.encoding,
@@ -785,12 +789,13 @@ async function importOrderLinesFast(
       o.signal,
       o.onBytes,
       o.fileName,
-      128 * 1024,
+      64 * 1024,
     )
     for await (const chunk of chunks) {
       const out = lines.push(decode(chunk))
       if (lines.bailed) throw new FastPathDeclined(lines.bailed)
       if (out) yield out
+      await yieldToEventLoop()
     }
     const out = lines.push(decode()) + lines.finish()
     if (lines.bailed) throw new FastPathDeclined(lines.bailed)
@@ -804,9 +809,18 @@ async function importOrderLinesFast(
   if (copied === 0 || copied !== lines.rows) throw new FastPathDeclined('no rows')
   o.onValidated(copied)
   o.signal?.throwIfAborted()
-  await s.copyIn(`copy fact_orders (${bulkOrderCopyColumns.join(', ')}) from {source} with (format csv)`, [
-    lines.ordersCsv(),
-  ])
+  // The order headers in slices of whole lines, so neither building them nor (on PGlite) one COPY holds the loop.
+  async function* orders(): AsyncGenerator<string> {
+    for (const chunk of lines.ordersCsvChunks(1000)) {
+      yield chunk
+      await yieldToEventLoop()
+    }
+  }
+  await s.copyIn(
+    `copy fact_orders (${bulkOrderCopyColumns.join(', ')}) from {source} with (format csv)`,
+    orders(),
+    { lineAligned: true },
+  )
   const period = { start: lines.start as string, end: lines.end as string }
   const { rows: replacedRows, replaced } = await supersedePeriod(s, factKinds.orders, {
     ...o.scope,

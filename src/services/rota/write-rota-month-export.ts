@@ -1,10 +1,12 @@
 import { createWriteStream } from 'node:fs'
 import type { Writable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import ExcelJS from 'exceljs'
 import { monthSchema } from '../../contracts/rota.ts'
 import type { ExportColumn, ExportTable, ExportValue } from '../../core/exports/export-table.ts'
 import { neutraliseCell } from '../../core/exports/neutralise-cell.ts'
 import { monthRange } from '../../core/rota/zoned-time.ts'
+import { ROWS_PER_TURN } from '../exports/write-table-export.ts'
 import { buildRotaMonthTables } from './build-rota-month-tables.ts'
 import { checkCoverage } from './check-coverage.ts'
 import { getRota } from './get-rota.ts'
@@ -51,8 +53,12 @@ export async function writeXlsxWorkbook(tables: ExportTable[], target: string | 
     }))
     sheet.getRow(1).font = { bold: true }
     sheet.getRow(1).commit()
-    for await (const row of table.rows)
+    let rows = 0
+    for await (const row of table.rows) {
       sheet.addRow(table.columns.map((c) => cellValue(c, row[c.key]))).commit()
+      // A turn of the event loop between slices, so other requests are answered (issue 12.2).
+      if (++rows % ROWS_PER_TURN === 0) await nextTurn()
+    }
     sheet.commit()
   }
   await workbook.commit()
