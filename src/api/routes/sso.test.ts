@@ -262,6 +262,21 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
       landing: '/login?sso_error=no_account',
       me: undefined,
     })
+    // Two people with the stranger's number: nobody can tell which one signs in.
+    await handle.db
+      .updateTable('employees')
+      .set({ phone: '13900000000' })
+      .where('id', 'in', [org.employees.E005, org.employees.E006])
+      .execute()
+    expect(await signInWith('dingtalk', dingtalk, 'stranger')).toMatchObject({
+      landing: '/login?sso_error=several_matches',
+      me: undefined,
+    })
+    await handle.db
+      .updateTable('employees')
+      .set({ phone: null })
+      .where('id', 'in', [org.employees.E005, org.employees.E006])
+      .execute()
     // Feishu is not configured for this company yet.
     expect((await signInWith('feishu', feishu, 'xiaobing')).landing).toBe(
       `/login?company=${code}&sso_error=not_configured`,
