@@ -90,3 +90,8 @@ export const directorySyncRunSchema = z
 export type DirectorySyncRun = z.infer<typeof directorySyncRunSchema>
 
 export const directorySyncRunListSchema = z.object({ items: z.array(directorySyncRunSchema) })
+
+/** 每日同步: whether a provider's directory is applied once a day (after its first, previewed, apply). */
+export const directoryDailyInputSchema = z.strictObject({ syncDaily: z.boolean() })
+export const directoryDailySchema = z.object({ kind: directoryKindSchema, syncDaily: z.boolean() })
+export type DirectoryDaily = z.infer<typeof directoryDailySchema>

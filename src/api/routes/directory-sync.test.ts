@@ -101,6 +101,20 @@ describe.each(await testEngines())('directory sync routes on %s', (engine) => {
     expect(runs.body.items[0]).toMatchObject({ actorName: '管理员', counts: { unchanged: 6 } })
   })
 
+  it('turns the daily sync on and off, audited, and names a bad body', async () => {
+    const on = await admin.patch('/api/directory/wecom/daily', { syncDaily: true })
+    expect(on.status).toBe(200)
+    expect(on.body).toEqual({ kind: 'wecom', syncDaily: true })
+    const providers = await admin.get<{ items: { kind: string; syncDaily: boolean }[] }>(
+      '/api/identity-providers',
+    )
+    expect(providers.body.items.find((p) => p.kind === 'wecom')?.syncDaily).toBe(true)
+    const bad = await admin.patch('/api/directory/wecom/daily', { syncDaily: 'yes' })
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatchObject({ error: { issues: [{ path: 'syncDaily' }] } })
+    expect((await admin.patch('/api/directory/feishu/daily', { syncDaily: true })).status).toBe(404)
+  })
+
   it('answers 502 naming the provider and its code when the provider refuses', async () => {
     directory.clientSecret = 'rotated'
     const res = await admin.post('/api/directory/wecom/preview', {})

@@ -1,11 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import {
+  directoryDailyInputSchema,
+  directoryDailySchema,
   directoryKindParamSchema,
   directorySyncResultSchema,
   directorySyncRunListSchema,
 } from '../../contracts/directory.ts'
 import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
 import { listDirectorySyncRuns } from '../../services/directory/list-sync-runs.ts'
+import { setDailyDirectorySync } from '../../services/directory/set-daily-directory-sync.ts'
 import {
   describeSyncOutcome,
   directoryBaseUrls,
@@ -13,7 +16,7 @@ import {
 } from '../../services/directory/sync-directory.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole } from '../require-role.ts'
-import { errorResponses, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
 
 // Directory sync (通讯录同步) from DingTalk, Feishu or WeCom, admin only: preview, apply, and the past runs.
 
@@ -59,6 +62,20 @@ const runs = createRoute({
   responses: { 200: jsonResponse('Runs', directorySyncRunListSchema), ...errorResponses(401, 403) },
 })
 
+const daily = createRoute({
+  method: 'patch',
+  path: '/api/directory/{kind}/daily',
+  tags: ['directory'],
+  summary: 'Turn the daily sync (每日同步) of a provider on or off (admin); it runs after the first apply',
+  security: writeSecurity,
+  middleware: [requireRole('admin')] as const,
+  request: { params: directoryKindParamSchema, body: jsonBody(directoryDailyInputSchema) },
+  responses: {
+    200: jsonResponse('The setting', directoryDailySchema),
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 export function registerDirectorySyncRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const deps = {
     db: ctx.db,
@@ -82,6 +99,13 @@ export function registerDirectorySyncRoutes(app: OpenAPIHono<AppEnv>, ctx: AppCo
       return c.json(describeSyncOutcome(outcome), 200)
     })
   }
+  app.openapi(daily, async (c) => {
+    const deps = { db: ctx.db, now: ctx.now, actor: c.get('actor') }
+    return c.json(
+      await setDailyDirectorySync(deps, c.req.valid('param').kind, c.req.valid('json').syncDaily),
+      200,
+    )
+  })
   app.openapi(runs, async (c) => {
     return c.json({ items: await listDirectorySyncRuns(ctx.db, c.get('actor').companyId) }, 200)
   })
