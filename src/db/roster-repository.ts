@@ -7,17 +7,25 @@ import type { Db } from './database.ts'
 // parameter and read with jsonb_to_recordset, so 10,000 people cost a handful of round trips, not 10,000.
 
 /** The company's people (by 工号 order), departments and positions, as the roster plan reads them. */
-export async function loadRosterOrganisation(db: Db, companyId: number): Promise<RosterOrganisation> {
+export async function loadRosterOrganisation(
+  db: Db,
+  companyId: number,
+): Promise<
+  RosterOrganisation & {
+    departments: { id: number; name: string; retired: boolean }[]
+    positions: { id: number; name: string; retired: boolean }[]
+  }
+> {
   const [people, departments, positions] = await Promise.all([
     listRosterPeople(db, companyId),
     db
       .selectFrom('departments')
-      .select(['name', sql<boolean>`retired_at is not null`.as('retired')])
+      .select(['id', 'name', sql<boolean>`retired_at is not null`.as('retired')])
       .where('company_id', '=', companyId)
       .execute(),
     db
       .selectFrom('positions')
-      .select(['name', sql<boolean>`retired_at is not null`.as('retired')])
+      .select(['id', 'name', sql<boolean>`retired_at is not null`.as('retired')])
       .where('company_id', '=', companyId)
       .execute(),
   ])
@@ -86,14 +94,30 @@ export async function insertRosterPositions(
   return created.rows
 }
 
-/** The person's columns as JSON rows for jsonb_to_recordset. */
-function recordsOf(values: readonly RosterValues[]): string {
+/** A person's row as written: departments, positions and managers already resolved to ids. */
+export type RosterEmployeeRow = {
+  id: number
+  employeeNo: string
+  name: string
+  departmentId: number | null
+  positionId: number | null
+  managerId: number | null
+  hireDate: string
+  leaveDate: string | null
+  status: RosterValues['status']
+  phone: string | null
+  email: string | null
+}
+
+function recordsOf(rows: readonly RosterEmployeeRow[]): string {
   return JSON.stringify(
-    values.map((v) => ({
+    rows.map((v) => ({
+      id: v.id,
       employee_no: v.employeeNo,
       name: v.name,
-      department: v.department,
-      position: v.position,
+      department_id: v.departmentId,
+      position_id: v.positionId,
+      manager_id: v.managerId,
       hire_date: v.hireDate,
       leave_date: v.leaveDate,
       status: v.status,
@@ -104,55 +128,51 @@ function recordsOf(values: readonly RosterValues[]): string {
 }
 
 const recordColumns = sql.raw(
-  'r(employee_no text, name text, department text, position text, hire_date date, leave_date date, status text, phone text, email text)',
+  'r(id int, employee_no text, name text, department_id int, position_id int, manager_id int, hire_date date, leave_date date, status text, phone text, email text)',
 )
 
-/** Inserts new people (managers are linked afterwards, by linkRosterManagers); answers their ids by 工号. */
+/**
+ * Takes `count` employee ids from the table's identity sequence, so a file's people can name each other as
+ * managers in the one INSERT that creates them (the foreign key is checked at the end of the statement).
+ */
+export async function reserveEmployeeIds(db: Db, count: number): Promise<number[]> {
+  if (count === 0) return []
+  const result = await sql<{ id: number }>`
+    select nextval(pg_get_serial_sequence('employees', 'id'))::int as id from generate_series(1, ${count})`.execute(
+    db,
+  )
+  return result.rows.map((r) => r.id)
+}
+
+/** Inserts new people with their reserved ids, in one statement. */
 export async function insertRosterEmployees(
   db: Db,
   companyId: number,
-  values: readonly RosterValues[],
-): Promise<Map<string, number>> {
-  if (values.length === 0) return new Map()
-  const result = await sql<{ id: number; employee_no: string }>`
-    insert into employees (company_id, employee_no, name, department_id, position_id, hire_date, leave_date, status, phone, email)
-    select ${companyId}, r.employee_no, r.name, d.id, p.id, r.hire_date, r.leave_date, r.status, r.phone, r.email
-    from jsonb_to_recordset(${recordsOf(values)}::jsonb) as ${recordColumns}
-    left join departments d on d.company_id = ${companyId} and d.name = r.department
-    left join positions p on p.company_id = ${companyId} and p.name = r.position
-    returning id, employee_no`.execute(db)
-  return new Map(result.rows.map((r) => [r.employee_no, r.id]))
+  rows: readonly RosterEmployeeRow[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await sql`
+    insert into employees (id, company_id, employee_no, name, department_id, position_id, manager_id, hire_date,
+      leave_date, status, phone, email)
+    overriding system value
+    select r.id, ${companyId}, r.employee_no, r.name, r.department_id, r.position_id, r.manager_id, r.hire_date,
+      r.leave_date, r.status, r.phone, r.email
+    from jsonb_to_recordset(${recordsOf(rows)}::jsonb) as ${recordColumns}`.execute(db)
 }
 
-/** Updates stored people to their new values (managers aside), matched by 工号. */
+/** Updates stored people to their new values, in one statement. */
 export async function updateRosterEmployees(
   db: Db,
   companyId: number,
-  values: readonly RosterValues[],
+  rows: readonly RosterEmployeeRow[],
 ): Promise<void> {
-  if (values.length === 0) return
+  if (rows.length === 0) return
   await sql`
-    update employees e set name = r.name, department_id = d.id, position_id = p.id, hire_date = r.hire_date,
-      leave_date = r.leave_date, status = r.status, phone = r.phone, email = r.email
-    from jsonb_to_recordset(${recordsOf(values)}::jsonb) as ${recordColumns}
-    left join departments d on d.company_id = ${companyId} and d.name = r.department
-    left join positions p on p.company_id = ${companyId} and p.name = r.position
-    where e.company_id = ${companyId} and e.employee_no = r.employee_no`.execute(db)
-}
-
-/** Sets each person's manager by 工号 (null clears it). */
-export async function linkRosterManagers(
-  db: Db,
-  companyId: number,
-  links: readonly { employeeNo: string; managerNo: string | null }[],
-): Promise<void> {
-  if (links.length === 0) return
-  const json = JSON.stringify(links.map((l) => ({ employee_no: l.employeeNo, manager_no: l.managerNo })))
-  await sql`
-    update employees e set manager_id = m.id
-    from jsonb_to_recordset(${json}::jsonb) as r(employee_no text, manager_no text)
-    left join employees m on m.company_id = ${companyId} and m.employee_no = r.manager_no
-    where e.company_id = ${companyId} and e.employee_no = r.employee_no`.execute(db)
+    update employees e set name = r.name, department_id = r.department_id, position_id = r.position_id,
+      manager_id = r.manager_id, hire_date = r.hire_date, leave_date = r.leave_date, status = r.status,
+      phone = r.phone, email = r.email
+    from jsonb_to_recordset(${recordsOf(rows)}::jsonb) as ${recordColumns}
+    where e.company_id = ${companyId} and e.id = r.id`.execute(db)
 }
 
 /** How many employees, departments and positions the company has (the corpus tests compare before and after). */

@@ -7,7 +7,8 @@ import {
   insertRosterDepartments,
   insertRosterEmployees,
   insertRosterPositions,
-  linkRosterManagers,
+  type RosterEmployeeRow,
+  reserveEmployeeIds,
   updateRosterEmployees,
 } from '../../db/roster-repository.ts'
 import type { OrganisationDeps } from '../organisation/organisation-deps.ts'
@@ -32,7 +33,7 @@ export async function applyRosterImport(
   const file = await readRosterFile(input.filePath, input.fileName)
   return deps.db.transaction().execute(async (trx) => {
     await lockCompany(trx, companyId)
-    const plan = await planRosterFile(trx, companyId, deps.now(), file, input.createMissing)
+    const { plan, org } = await planRosterFile(trx, companyId, deps.now(), file, input.createMissing)
     if (plan.errors.length > 0) {
       const issues = issuesOf(file, plan)
       const first = issues[0]!
@@ -50,22 +51,31 @@ export async function applyRosterImport(
     const positions = await insertRosterPositions(trx, companyId, plan.positionsToCreate)
     const created = plan.rows.filter((r) => r.action === 'create')
     const changed = [...plan.rows.filter((r) => r.action === 'change'), ...plan.leavers]
-    const ids = await insertRosterEmployees(
-      trx,
-      companyId,
-      created.map((r) => r.values!),
-    )
-    await updateRosterEmployees(
-      trx,
-      companyId,
-      changed.map((r) => r.values!),
-    )
-    // Managers last: a manager may be a person created by this same file.
-    const links = [
-      ...created.filter((r) => r.values!.managerNo !== null),
-      ...changed.filter((r) => r.changes.some((c) => c.field === 'managerNo')),
-    ].map((r) => ({ employeeNo: r.employeeNo, managerNo: r.values!.managerNo }))
-    await linkRosterManagers(trx, companyId, links)
+    // Every name and 工号 resolved to an id here, so each table is written by one statement: new people get
+    // reserved ids first, since a manager may be a person created by this same file.
+    const departmentId = new Map([...org.departments, ...departments].map((d) => [d.name, d.id]))
+    const positionId = new Map([...org.positions, ...positions].map((p) => [p.name, p.id]))
+    const reserved = await reserveEmployeeIds(trx, created.length)
+    const ids = new Map(org.people.map((p) => [p.employeeNo, p.id]))
+    created.forEach((r, i) => ids.set(r.employeeNo, reserved[i]!))
+    const rowOf = (r: PlannedRow): RosterEmployeeRow => {
+      const v = r.values!
+      return {
+        id: ids.get(r.employeeNo)!,
+        employeeNo: v.employeeNo,
+        name: v.name,
+        departmentId: v.department === null ? null : (departmentId.get(v.department) ?? null),
+        positionId: v.position === null ? null : (positionId.get(v.position) ?? null),
+        managerId: v.managerNo === null ? null : (ids.get(v.managerNo) ?? null),
+        hireDate: v.hireDate,
+        leaveDate: v.leaveDate,
+        status: v.status,
+        phone: v.phone,
+        email: v.email,
+      }
+    }
+    await insertRosterEmployees(trx, companyId, created.map(rowOf))
+    await updateRosterEmployees(trx, companyId, changed.map(rowOf))
 
     const at = deps.now()
     const entry = (e: Omit<AuditEntry, 'companyId' | 'actorUserId'>): AuditEntry => ({

@@ -4,21 +4,22 @@ import { loadRosterOrganisation, readRosterTimeZone } from '../../db/roster-repo
 import { dateInZone } from '../calendar/company-today.ts'
 import type { RosterFile } from './read-roster-file.ts'
 
-/** The plan of a read roster file against the company's data as it is now (a roster leaves absent people alone). */
+/** The plan (and the data it was made against) of a read roster file against the company's data as it is now (a roster leaves absent people alone). */
 export async function planRosterFile(
   db: Db,
   companyId: number,
   now: Date,
   file: RosterFile,
   createMissing: boolean,
-): Promise<RosterPlan> {
+): Promise<{ plan: RosterPlan; org: Awaited<ReturnType<typeof loadRosterOrganisation>> }> {
   const [org, timeZone] = await Promise.all([
     loadRosterOrganisation(db, companyId),
     readRosterTimeZone(db, companyId),
   ])
-  return planRosterChanges(org, file.rows, {
+  const plan = planRosterChanges(org, file.rows, {
     createMissing,
     missingPeople: 'leave_alone',
     today: dateInZone(now, timeZone),
   })
+  return { plan, org }
 }

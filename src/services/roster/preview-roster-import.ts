@@ -14,7 +14,7 @@ export async function previewRosterImport(
   input: { companyId: number; filePath: string; fileName: string; createMissing: boolean },
 ): Promise<Omit<RosterPreview, 'uploadId'>> {
   const file = await readRosterFile(input.filePath, input.fileName)
-  const plan = await planRosterFile(deps.db, input.companyId, deps.now(), file, input.createMissing)
+  const { plan } = await planRosterFile(deps.db, input.companyId, deps.now(), file, input.createMissing)
   const rows = [...plan.rows, ...plan.leavers]
   return {
     fileName: input.fileName,
