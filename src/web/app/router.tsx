@@ -5,6 +5,7 @@ import { RouteError } from '../components/route-error.tsx'
 import { LoginPage } from '../features/auth/components/login-page.tsx'
 import { RequireRole } from '../features/auth/components/require-role.tsx'
 import { RequireSession } from '../features/auth/components/require-session.tsx'
+import { SetupPage } from '../features/setup/components/setup-page.tsx'
 import { AppShell } from './app-shell.tsx'
 import { type NavItem, navItems } from './nav-items.tsx'
 
@@ -16,6 +17,8 @@ const SheetPrintPage = lazy(() =>
 // Every page in the navigation list becomes a route inside the signed-in shell; /login stands alone.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // First run on an empty database: create the company and its admin.
+  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
   {
     path: '/sheets/:id/print',
     errorElement: <RouteError />,

@@ -10,12 +10,16 @@ export type FakeApiData = {
   departments: Department[]
   positions: Position[]
   employees: Employee[]
+  /** GET /api/setup answers needed (an empty database); POST /api/setup then creates the admin. */
+  setupNeeded?: boolean
 }
 
 export type FakeApi = {
   fetch: typeof fetch
   /** Every request the app made, as `METHOD /path?query`. */
   requests: string[]
+  /** The company code each login sent (undefined when left out). */
+  loginCompanyCodes?: (string | undefined)[]
 }
 
 const error = (code: string, message: string) => ({ error: { code, message } })
@@ -30,6 +34,7 @@ export function createFakeApi(data: FakeApiData): FakeApi {
   let jar: string | undefined
   let counter = 0
   const requests: string[] = []
+  const loginCompanyCodes: (string | undefined)[] = []
   const app = new Hono()
 
   const sessionOf = (id: string | undefined) => (id ? sessions.get(id) : undefined)
@@ -47,7 +52,12 @@ export function createFakeApi(data: FakeApiData): FakeApi {
   })
 
   app.post('/api/auth/login', async (c) => {
-    const { username, password } = await c.req.json<{ username: string; password: string }>()
+    const { username, password, companyCode } = await c.req.json<{
+      username: string
+      password: string
+      companyCode?: string
+    }>()
+    loginCompanyCodes.push(companyCode)
     const found = data.users.find((u) => u.username === username && u.password === password)
     if (!found) return c.json(error('unauthenticated', '用户名或密码错误'), 401)
     const { password: _, ...user } = found
@@ -56,6 +66,45 @@ export function createFakeApi(data: FakeApiData): FakeApi {
     sessions.set(id, session)
     c.header(setSessionHeader, id)
     return c.json(session)
+  })
+  app.get('/api/setup', (c) => c.json({ needed: data.setupNeeded === true }))
+  app.post('/api/setup', async (c) => {
+    if (!data.setupNeeded) return c.json(error('conflict', '系统已经设置过公司'), 409)
+    const input = await c.req.json<{
+      companyName: string
+      companyCode: string
+      adminUsername: string
+      password: string
+    }>()
+    if (input.password.length < 10) {
+      const message = '密码至少 10 个字符'
+      return c.json(
+        { error: { code: 'invalid_input', message, issues: [{ path: 'password', message }] } },
+        400,
+      )
+    }
+    data.setupNeeded = false
+    // Fields the fixture's first user has beyond these (newer Me fields) are carried over as they are.
+    const { password: _, ...base } = data.users[0] ?? ({} as Me & { password: string })
+    const user: Me = {
+      ...base,
+      id: data.users.length + 1,
+      username: input.adminUsername,
+      displayName: '系统管理员',
+      role: 'admin',
+      employeeId: null,
+      companyId: 1,
+      companyName: input.companyName,
+      companyCode: input.companyCode,
+      companyIsDemo: false,
+      locale: 'zh-CN',
+    }
+    data.users.push({ ...user, password: input.password })
+    const id = `s${++counter}`
+    const session = { user, csrfToken: `csrf-${counter}` }
+    sessions.set(id, session)
+    c.header(setSessionHeader, id)
+    return c.json(session, 201)
   })
   app.post('/api/auth/logout', (c) => {
     const id = c.req.header(sessionHeader)
@@ -114,5 +163,5 @@ export function createFakeApi(data: FakeApiData): FakeApi {
     return response
   }
 
-  return { fetch: fakeFetch, requests }
+  return { fetch: fakeFetch, requests, loginCompanyCodes }
 }

@@ -1,5 +1,6 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons'
+import { BankOutlined, LockOutlined, UserOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router-dom'
 import type { LoginInput } from '../../../../contracts/auth.ts'
@@ -7,6 +8,7 @@ import { BrandMark } from '../../../components/brand-mark.tsx'
 import { LanguageSwitcher } from '../../../components/language-switcher.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
+import { useSetupStatus } from '../../setup/api/get-setup-status.ts'
 import {
   DirectorySignIn,
   DirectorySignInError,
@@ -14,6 +16,7 @@ import {
 import { useSession } from '../api/get-session.ts'
 import { useLogin } from '../api/login.ts'
 import { describeWait } from '../describe-wait.ts'
+import { readRememberedCompanyCode, rememberCompanyCode } from '../remembered-company-code.ts'
 
 type LocationState = { from?: string } | null
 
@@ -26,11 +29,26 @@ export function LoginPage() {
   const session = useSession()
   const login = useLogin()
   const from = (location.state as LocationState)?.from ?? '/'
+  // 企业代码: from a company-specific address (/login?company=CODE), else the one this browser used last.
+  const companyFromAddress = new URLSearchParams(location.search).get('company')?.trim() || undefined
+  const [companyLocked, setCompanyLocked] = useState(companyFromAddress !== undefined)
+  const setup = useSetupStatus()
 
   if (session.data) return <Navigate to={from} replace />
+  // An empty database (first run): nobody can sign in yet, so the setup page comes first.
+  if (setup.data?.needed) return <Navigate to="/setup" replace />
 
   const onFinish = (values: LoginInput) => {
-    login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) })
+    const companyCode = values.companyCode?.trim() || undefined
+    login.mutate(
+      { ...values, companyCode },
+      {
+        onSuccess: (result) => {
+          rememberCompanyCode(result.user.companyCode)
+          navigate(from, { replace: true })
+        },
+      },
+    )
   }
 
   const errorText = login.error
@@ -77,7 +95,23 @@ export function LoginPage() {
           requiredMark={false}
           onFinish={onFinish}
           disabled={login.isPending}
+          initialValues={{ companyCode: companyFromAddress ?? readRememberedCompanyCode() ?? '' }}
         >
+          <Form.Item
+            label={t('companies.login.companyCode')}
+            name="companyCode"
+            extra={
+              companyLocked ? (
+                <Typography.Link onClick={() => setCompanyLocked(false)}>
+                  {t('companies.login.changeCompany')}
+                </Typography.Link>
+              ) : (
+                t('companies.login.companyCodeHelp')
+              )
+            }
+          >
+            <Input prefix={<BankOutlined />} readOnly={companyLocked} size="large" maxLength={32} />
+          </Form.Item>
           <Form.Item
             label={t('auth.login.username')}
             name="username"

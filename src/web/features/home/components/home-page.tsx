@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/page-header.tsx'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { OverdueCard } from '../../my-appraisal/components/overdue-card.tsx'
 import { useOrganisationSummary } from '../api/get-organisation-summary.ts'
+import { DemoBanner } from './demo-banner.tsx'
 
 // The dashboard (工作台): greets the user, shows who and where they are, head counts, and links to the main areas.
 export function HomePage() {
@@ -23,6 +24,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.greeting', { name: user.displayName })} subtitle={t('home.intro')} />
+      <DemoBanner />
       {/* What this person owes and is late with comes first; the card hides itself when nothing is overdue. */}
       <div style={{ marginBottom: 16 }}>
         <OverdueCard />
