@@ -18,6 +18,8 @@ import { localizeErrors } from './messages/localize-error.ts'
 import { zodLocaleByRequestLanguage } from './messages/zod-locale.ts'
 import { refuseControlCharacters } from './refuse-control-characters.ts'
 import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
+import { refuseUntilPasswordChanged } from './refuse-until-password-changed.ts'
+import { registerAccountRoutes } from './routes/accounts.ts'
 import { registerAppealRoutes } from './routes/appeals.ts'
 import { registerAttributionRoutes } from './routes/attributions.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
@@ -135,6 +137,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // No NUL or other control character reaches a route, whatever its schema says (400 naming the field).
   app.use('/api/*', refuseControlCharacters())
   app.use('/api/*', loadSession(ctx))
+  // A login with an initial password may only change it (and sign out) until it has (issue 13).
+  app.use('/api/*', refuseUntilPasswordChanged())
   // A repeat of a state-changing request with the same Idempotency-Key gets the first answer (issue 12).
   app.use('/api/*', idempotency(ctx))
   declareIdempotencyKey(app.openAPIRegistry)
@@ -165,6 +169,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerMetricRoutes(app, ctx)
   registerAttributionRoutes(app, ctx)
   registerDashboardRoutes(app, ctx)
+  registerAccountRoutes(app, ctx)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

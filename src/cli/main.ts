@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorCode } from '../core/errors.ts'
 import { DataFolderBusyError } from '../db/open-database.ts'
 import { readProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import { openCliContext } from './cli-context.ts'
+import { registerAccountCommands } from './commands/accounts.ts'
 import { registerAuditCommands } from './commands/audit.ts'
 import { registerCompanyCommands } from './commands/company.ts'
 import { registerCycleCommands } from './commands/cycles.ts'
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
   registerImportCommands(program, openIngestDepsFrom(config))
   registerMetricsCommands(program, openIngestDepsFrom(config))
   registerRotaCommands(program, (options) => openCliContext(config, options.company))
+  registerAccountCommands(program, (options) => openCliContext(config, options.company))
   registerOrgRosterCommands(program, (options) => openCliContext(config, options.company))
   registerSsoCommands(program, (company) => openCliContext(config, company))
   registerDirectoryCommands(

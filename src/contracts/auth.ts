@@ -44,6 +44,10 @@ export const meSchema = z
     companyCode: z.string().meta({ description: 'The company code typed on the login page (企业代码)' }),
     companyIsDemo: z.boolean().meta({ description: 'The company is the demo: its passwords are public' }),
     locale: z.string(),
+    mustChangePassword: z.boolean().meta({
+      description:
+        'A new or reset login: every route but /api/auth/* answers 403 password_change_required until it is changed',
+    }),
   })
   .meta({ id: 'Me' })
 export type Me = z.infer<typeof meSchema>

@@ -29,7 +29,13 @@ export type SessionWithUser = {
   idHash: string
   csrfToken: string
   expiresAt: Date
-  user: Omit<UserWithCompany, 'passwordHash'>
+  user: Omit<UserWithCompany, 'passwordHash'> & {
+    /** A new or reset login must change its password before anything else (issue 13). */
+    mustChangePassword: boolean
+  }
+  /** The leave date of the user's employee: from that date (company time zone) the session no longer counts. */
+  leaveDate: string | null
+  timeZone: string
 }
 
 /**
@@ -91,6 +97,9 @@ async function readLiveSession(db: Db, idHash: string, now: Date): Promise<Sessi
       j.onRef('u.id', '=', 's.user_id').onRef('u.company_id', '=', 's.company_id'),
     )
     .innerJoin('companies as c', 'c.id', 's.company_id')
+    .leftJoin('employees as e', (j) =>
+      j.onRef('e.id', '=', 'u.employee_id').onRef('e.company_id', '=', 'u.company_id'),
+    )
     .select([
       's.id as idHash',
       's.csrf_token as csrfToken',
@@ -105,9 +114,14 @@ async function readLiveSession(db: Db, idHash: string, now: Date): Promise<Sessi
       'u.employee_id as employeeId',
       'u.display_name as displayName',
       'u.locale as locale',
+      'u.must_change_password as mustChangePassword',
+      'e.leave_date as leaveDate',
+      'c.time_zone as timeZone',
     ])
     .where('s.id', '=', idHash)
     .where('s.expires_at', '>', now)
+    // A disabled login's sessions are deleted when it is disabled; this also stops any left behind.
+    .where('u.disabled_at', 'is', null)
     .executeTakeFirst()
   if (!row) return undefined
   return {
@@ -125,7 +139,10 @@ async function readLiveSession(db: Db, idHash: string, now: Date): Promise<Sessi
       employeeId: row.employeeId,
       displayName: row.displayName,
       locale: row.locale,
+      mustChangePassword: row.mustChangePassword,
     },
+    leaveDate: row.leaveDate,
+    timeZone: row.timeZone || 'Asia/Shanghai',
   }
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
+import { startLeaverSweep } from '../../services/accounts/start-leaver-sweep.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
 import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
 import { startDailyDirectorySync } from '../../services/directory/start-daily-directory-sync.ts'
@@ -25,6 +26,8 @@ export function registerServeCommand(program: Command, config: Config): void {
       const handle = await openCliDatabase(config)
       // Jobs a killed process left running are marked failed (with what they got done); then every few minutes.
       const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date() })
+      // Leavers lose their login on their leave date (company time zone): now, then every hour.
+      const stopLeaverSweep = await startLeaverSweep({ db: handle.db, now: () => new Date() })
       const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
       const webRoot = resolve('dist/web')
       const hasWeb = existsSync(resolve(webRoot, 'index.html'))
@@ -63,6 +66,7 @@ export function registerServeCommand(program: Command, config: Config): void {
       const stop = async () => {
         await server.close()
         stopJobSweep()
+        stopLeaverSweep()
         stopDirectorySync()
         await stopWorker()
         await handle.close()

@@ -1,9 +1,10 @@
 import { checkPasswordRules } from '../../core/auth/check-password-rules.ts'
 import { DomainError } from '../../core/errors.ts'
+import { setAccountPassword } from '../../db/account-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { deleteSessionsOfUser, forgetCachedSessionsOfUser } from '../../db/session-repository.ts'
-import { findUserById, updateUserPasswordHash } from '../../db/user-repository.ts'
+import { findUserById } from '../../db/user-repository.ts'
 import type { Actor } from './actor.ts'
 import { throttleAccount } from './log-in.ts'
 import type { LoginRateLimiter } from './login-rate-limiter.ts'
@@ -50,7 +51,12 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword)
   const result = await deps.db.transaction().execute(async (trx) => {
-    await updateUserPasswordHash(trx, actor.companyId, actor.userId, passwordHash)
+    // Also clears a forced change (初始密码) and remembers when the password was last changed.
+    await setAccountPassword(trx, actor.companyId, actor.userId, {
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: deps.now(),
+    })
     const endedSessions = await deleteSessionsOfUser(trx, actor.companyId, actor.userId, input.sessionIdHash)
     await appendAudit(
       trx,
@@ -66,6 +72,7 @@ export async function changeOwnPassword(
     )
     return { endedSessions }
   })
-  await forgetCachedSessionsOfUser(deps.db, actor.companyId, actor.userId, input.sessionIdHash)
+  // Every cached session of the user goes, this one included: it must no longer read "must change password".
+  await forgetCachedSessionsOfUser(deps.db, actor.companyId, actor.userId)
   return result
 }

@@ -1,8 +1,11 @@
 import { DomainError } from '../../core/errors.ts'
+import { findAccount, touchLastLogin } from '../../db/account-repository.ts'
 import { countCompanies, findCompanyByCode, findSoleCompany } from '../../db/company-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { deleteExpiredSessions, insertSession } from '../../db/session-repository.ts'
 import { findUserByUsername } from '../../db/user-repository.ts'
+import { disableLeavers } from '../accounts/disable-leavers.ts'
+import { hasLeft } from '../accounts/find-managed-account.ts'
 import type { LoginRateLimiter } from './login-rate-limiter.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import { hashSessionToken, newRandomToken } from './session-token.ts'
@@ -44,6 +47,8 @@ export type LogInResult = {
     companyCode: string
     companyIsDemo: boolean
     locale: string
+    /** A new or reset login must change its password before anything else. */
+    mustChangePassword: boolean
   }
 }
 
@@ -64,9 +69,15 @@ export async function logIn(
     throw new DomainError('unauthenticated', '用户名或密码错误')
   }
   limiter.recordSuccess(account, input.clientAddress)
+  const now = deps.now()
+  // A disabled login, or one whose employee has left, is told so, but only after the right password.
+  const state = await findAccount(db, user.companyId, user.id)
+  if (!state || state.disabledAt !== null || hasLeft(state, now)) {
+    if (state && state.disabledAt === null) await disableLeavers(deps, user.companyId)
+    throw new DomainError('account_disabled', '账号已停用，请联系管理员或人事')
+  }
   const token = newRandomToken()
   const csrfToken = newRandomToken()
-  const now = deps.now()
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs)
   await deleteExpiredSessions(db, now)
   await insertSession(db, {
@@ -76,6 +87,7 @@ export async function logIn(
     csrfToken,
     expiresAt,
   })
+  await touchLastLogin(db, user.companyId, user.id, now)
   const { passwordHash: _omit, ...me } = user
-  return { token, csrfToken, expiresAt, user: me }
+  return { token, csrfToken, expiresAt, user: { ...me, mustChangePassword: state.mustChangePassword } }
 }

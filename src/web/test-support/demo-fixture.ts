@@ -53,6 +53,7 @@ export function demoFixture(): FakeApiData {
         companyCode: 'demo',
         companyIsDemo: true,
         locale: 'zh-CN',
+        mustChangePassword: false,
       },
     ],
     departments: [

@@ -1,0 +1,60 @@
+import {
+  findEnabledLeaverAccounts,
+  listCompanyTimeZones,
+  setAccountDisabled,
+} from '../../db/account-repository.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
+import type { Db } from '../../db/database.ts'
+import { deleteSessionsOfUser, forgetCachedSessionsOfUser } from '../../db/session-repository.ts'
+import { dateInZone } from '../calendar/company-today.ts'
+
+/** The reason a leaver's login is disabled with. */
+export const leaverReason = '离职'
+
+export type DisabledLeaver = { companyId: number; userId: number; username: string; leaveDate: string }
+
+/**
+ * Disables the logins of employees whose leave date has come (today or earlier in the company's time zone),
+ * with reason 离职, and ends their sessions; audited as account.disable by nobody (the system). Answers them.
+ * `companyId` limits it to one company (a login attempt checks its own company).
+ */
+export async function disableLeavers(
+  deps: { db: Db; now: () => Date },
+  companyId?: number,
+): Promise<DisabledLeaver[]> {
+  const now = deps.now()
+  const companies = (await listCompanyTimeZones(deps.db)).filter(
+    (c) => companyId === undefined || c.id === companyId,
+  )
+  const disabled: DisabledLeaver[] = []
+  for (const company of companies) {
+    const today = dateInZone(now, company.timeZone)
+    const leavers = await findEnabledLeaverAccounts(deps.db, company.id, today)
+    if (leavers.length === 0) continue
+    await deps.db.transaction().execute(async (trx) => {
+      for (const leaver of leavers) {
+        await setAccountDisabled(trx, company.id, leaver.userId, now, leaverReason)
+        const endedSessions = await deleteSessionsOfUser(trx, company.id, leaver.userId)
+        await appendAudit(
+          trx,
+          {
+            companyId: company.id,
+            actorUserId: null,
+            action: 'account.disable',
+            entity: 'user',
+            entityId: leaver.userId,
+            before: { username: leaver.username, disabled: false },
+            after: { username: leaver.username, disabled: true, leaveDate: leaver.leaveDate, endedSessions },
+            reason: leaverReason,
+          },
+          now,
+        )
+      }
+    })
+    for (const leaver of leavers) {
+      await forgetCachedSessionsOfUser(deps.db, company.id, leaver.userId)
+      disabled.push({ companyId: company.id, ...leaver })
+    }
+  }
+  return disabled
+}
