@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { coefficientSchema, weightSchema } from '../../contracts/bounds.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { mixedEncoding } from '../../services/ingest/readers/read-rows.ts'
 import { readerLimits, tooManyColumns } from '../../services/ingest/readers/reader-limits.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
@@ -46,6 +47,19 @@ describe('localizeMessage', () => {
     )
     // A bracket that is not English stays in the Chinese.
     expect(splitBilingual('不能包含空字符（NUL, \\u0000）')).toEqual({ zh: '不能包含空字符（NUL, \\u0000）' })
+  })
+
+  it('answers the CSV reader’s refusals in each language, keeping the file name in front', () => {
+    const mixed = mixedEncoding('推广.csv', 7).message
+    expect(localizeMessage(mixed, 'zh-CN')).toBe(
+      '推广.csv: 编码不一致：第 7 行是 UTF-8，文件其余部分是 GBK/GB18030，请把整个文件存为同一种编码',
+    )
+    expect(localizeMessage(mixed, 'zh-TW')).toBe(
+      '推廣.csv: 編碼不一致：第 7 行是 UTF-8，檔案其餘部分是 GBK/GB18030，請把整個檔案存為同一種編碼',
+    )
+    expect(localizeMessage(mixed, 'en')).toBe(
+      '推广.csv: line 7 is UTF-8 while the file is GBK/GB18030; save the whole file in one encoding',
+    )
   })
 
   it('puts the bounds of contracts/bounds.ts into English with their numbers', () => {

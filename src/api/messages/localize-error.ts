@@ -16,18 +16,20 @@ const isEnglish = (text: string) =>
 
 /** The Chinese and (when the message carries it) English halves of a server message. */
 export function splitBilingual(text: string): { zh: string; en?: string } {
+  // `file.csv: 中文 / English`: the file name (or field) before the Chinese stays in front of the English.
+  const prefixOf = (zh: string) => /^([^：]+?: )/.exec(zh)?.[1] ?? ''
   for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 1)) {
     const [zh, en] = [text.slice(0, at), text.slice(at + 3)]
-    if (cjk.test(zh) && isEnglish(en)) return { zh, en }
+    if (!cjk.test(zh) || !isEnglish(en)) continue
+    const prefix = prefixOf(zh)
+    return { zh, en: en.startsWith(prefix) ? en : `${prefix}${en}` }
   }
   const bracket = /（([^（）]*)）/g
   for (const match of text.matchAll(bracket)) {
     const inner = match[1] ?? ''
     if (!isEnglish(inner)) continue
     const zh = (text.slice(0, match.index) + text.slice(match.index + match[0].length)).trim()
-    // `file.csv: 中文（English）`: the file name (or field) before the Chinese stays in front of the English.
-    const prefix = /^([^：]+?: )/.exec(zh)?.[1] ?? ''
-    return { zh, en: `${prefix}${inner}` }
+    return { zh, en: `${prefixOf(zh)}${inner}` }
   }
   return { zh: text }
 }

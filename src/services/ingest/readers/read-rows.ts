@@ -37,7 +37,7 @@ export async function* decodeFile(
       } catch {
         throw new DomainError(
           'invalid_input',
-          `${fileName}: the bytes near offset ${offset} are not valid UTF-8; if the file is GBK/GB18030 (e.g. a promotion CSV), import it with encoding gbk`,
+          `${fileName}: 第 ${offset} 字节附近不是有效的 UTF-8；如果文件是 GBK/GB18030（如推广报表 CSV），请选择 gbk 编码导入 / the bytes near offset ${offset} are not valid UTF-8; if the file is GBK/GB18030 (e.g. a promotion CSV), import it with encoding gbk`,
           [{ path: 'encoding', message: `invalid UTF-8 near byte ${offset}` }],
         )
       }
@@ -58,7 +58,7 @@ export async function* decodeFile(
 export function mixedEncoding(fileName: string, line: number): DomainError {
   return new DomainError(
     'invalid_input',
-    `${fileName}: 编码不一致 — line ${line} is UTF-8 while the file is GBK/GB18030; save the whole file in one encoding`,
+    `${fileName}: 编码不一致：第 ${line} 行是 UTF-8，文件其余部分是 GBK/GB18030，请把整个文件存为同一种编码 / line ${line} is UTF-8 while the file is GBK/GB18030; save the whole file in one encoding`,
     [{ path: `row ${line}`, message: '编码不一致：此行是 UTF-8，文件其余部分是 GBK/GB18030' }],
   )
 }
@@ -160,9 +160,10 @@ function csvError(
     error.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted field is never closed (is the file truncated?)'
       : error.message
+  const zh = error.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号没有闭合（文件是否不完整？）' : '无法解析'
   return new DomainError(
     'invalid_input',
-    `${fileName}: row ${row}: ${why}`,
+    `${fileName}: 第 ${row} 行${zh} / row ${row}: ${why}`,
     [{ path: `row ${row}`, message: why }],
     {
       csv: error.code ?? 'parse',

@@ -22,11 +22,11 @@ export async function sniffFile(path: string, fileName: string, options: SniffOp
   if (size > options.maxBytes)
     throw new DomainError(
       'invalid_input',
-      `${fileName}: the file is ${size} bytes, over the import limit of ${options.maxBytes} bytes; split it by period`,
+      `${fileName}: 文件有 ${size} 字节，超过导入上限 ${options.maxBytes} 字节，请按期间拆分 / the file is ${size} bytes, over the import limit of ${options.maxBytes} bytes; split it by period`,
       [{ path: 'file', message: `size ${size} > limit ${options.maxBytes}` }],
     )
   if (size === 0)
-    throw new DomainError('invalid_input', `${fileName}: the file is empty`, [
+    throw new DomainError('invalid_input', `${fileName}: 文件是空的 / the file is empty`, [
       { path: 'file', message: 'empty' },
     ])
   const handle = await open(path, 'r')
@@ -43,9 +43,11 @@ export async function sniffFile(path: string, fileName: string, options: SniffOp
           { path: 'file', message: verdict.reason },
         ])
       if (!verdict.entries.some((e) => e.name.startsWith('xl/')))
-        throw new DomainError('invalid_input', `${fileName}: a ZIP file that is not an XLSX workbook`, [
-          { path: 'file', message: 'no xl/ entries' },
-        ])
+        throw new DomainError(
+          'invalid_input',
+          `${fileName}: 这是 ZIP 文件，但不是 XLSX 工作簿 / a ZIP file that is not an XLSX workbook`,
+          [{ path: 'file', message: 'no xl/ entries' }],
+        )
       const lie = await findUnderstatedEntry(handle, path, verdict.entries, options.zip)
       if (lie) throw new DomainError('invalid_input', `${fileName}: ${lie}`, [{ path: 'file', message: lie }])
       return { format: 'xlsx', size }
@@ -53,7 +55,7 @@ export async function sniffFile(path: string, fileName: string, options: SniffOp
     if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
       throw new DomainError(
         'invalid_input',
-        `${fileName}: old Excel (.xls) workbooks cannot be read; open it in Excel or WPS and save as .xlsx (or CSV UTF-8)`,
+        `${fileName}: 不能读取旧版 Excel（.xls）工作簿，请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV UTF-8） / old Excel (.xls) workbooks cannot be read; open it in Excel or WPS and save as .xlsx (or CSV UTF-8)`,
         [{ path: 'file', message: 'xls (BIFF) format' }],
       )
     const text = head.subarray(0, 512).toString('latin1').trimStart().toLowerCase()
