@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openBenchDatabase } from '../../bench/bench-database.ts'
 import { type BenchCompany, generateBenchCompany } from '../../bench/workflow-company.ts'
 import type { Upload } from '../contracts/ingest-api.ts'
 import type { Job } from '../contracts/workflow.ts'
@@ -56,7 +57,8 @@ describe.each(await testEngines())('the event loop during large valid work on %s
   let cycleId = 0
 
   beforeAll(async () => {
-    handle = await createTestDatabase(engine)
+    // PGlite in a data folder, as `npm start` runs it (memory:// grows its files by copying, a stall of its own).
+    handle = engine === 'pglite' ? await openBenchDatabase('pglite') : await createTestDatabase(engine)
     company = await generateBenchCompany(handle.db, { employees: 400, supervisors: 20, managers: 3 })
     server = await startServer({ db: handle.db, engine: handle.engine, port: 0, host: '127.0.0.1' })
     admin = createApiClient((path, init) => fetch(server.url + path, init))
