@@ -45,6 +45,13 @@ describe('localizeMessage', () => {
     expect(localizeMessage(limit, 'zh-TW')).toBe(
       `流量.csv: 第 3 行有 900 列，超出了每行 ${readerLimits.maxColumns} 列的上限`,
     )
+    const issue = tooManyColumns('流量.csv', 3, 900, readerLimits).issues[0]?.message ?? ''
+    expect(localizeMessage(issue, 'zh-CN')).toBe(
+      `第 3 行有 900 列，超出了每行 ${readerLimits.maxColumns} 列的上限`,
+    )
+    expect(localizeMessage(issue, 'en')).toBe(
+      `row 3 has 900 columns, over the limit of ${readerLimits.maxColumns}`,
+    )
     // A bracket that is not English stays in the Chinese.
     expect(splitBilingual('不能包含空字符（NUL, \\u0000）')).toEqual({ zh: '不能包含空字符（NUL, \\u0000）' })
   })

@@ -49,8 +49,11 @@ export function createSlicer(sliceMs = SLICE_MS): () => Promise<void> | undefine
   }
 }
 
+// Chinese with its English after it: a client that asks for one language gets that half (api/messages).
 const limitError = (fileName: string, zh: string, en: string, path: string, bound: string) =>
-  new DomainError('invalid_input', `${fileName}: ${zh}（${en}）`, [{ path, message: en }], { limit: bound })
+  new DomainError('invalid_input', `${fileName}: ${zh}（${en}）`, [{ path, message: `${zh} / ${en}` }], {
+    limit: bound,
+  })
 
 export function tooManyRows(fileName: string, row: number, limits: ReaderLimits): DomainError {
   return limitError(
