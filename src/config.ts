@@ -15,7 +15,8 @@ function isTrustedProxyEntry(entry: string): boolean {
 // Environment is parsed once, here; everything else receives a Config.
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: 127.0.0.1 while the database holds the demo company (its passwords are public), else 0.0.0.0.
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   JIXIAO_DATA_DIR: z.string().default('./data'),
   JIXIAO_UPLOAD_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
@@ -39,7 +40,8 @@ const envSchema = z.object({
 
 export type Config = {
   port: number
-  host: string
+  /** HOST; undefined when not set (then `jixiao serve` decides, see chooseListenHost). */
+  host: string | undefined
   dataDir: string
   /** Where uploads wait between the import wizard's steps: owner-only, leftovers deleted after a day. */
   uploadDir: string

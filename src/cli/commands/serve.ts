@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
+import { countCompanies, holdsDemoCompany } from '../../db/company-repository.ts'
 import { startLeaverSweep } from '../../services/accounts/start-leaver-sweep.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
 import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
@@ -10,6 +11,7 @@ import { startDailyDirectorySync } from '../../services/directory/start-daily-di
 import { directoryBaseUrls } from '../../services/directory/sync-directory.ts'
 import { startOrphanedJobSweep } from '../../services/jobs/start-orphaned-job-sweep.ts'
 import { startNotificationWorker } from '../../services/notifications/start-notification-worker.ts'
+import { chooseListenHost } from '../choose-listen-host.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
 
 // `jixiao serve`: migrate, load the demo into an empty database, serve the API and the built web app.
@@ -31,11 +33,13 @@ export function registerServeCommand(program: Command, config: Config): void {
       const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
       const webRoot = resolve('dist/web')
       const hasWeb = existsSync(resolve(webRoot, 'index.html'))
+      const holdsDemo = await holdsDemoCompany(handle.db)
+      const host = chooseListenHost(config.host, holdsDemo)
       const server = await startServer({
         db: handle.db,
         engine: handle.engine,
         port,
-        host: config.host,
+        host,
         webRoot: hasWeb ? webRoot : undefined,
         uploadDir: config.uploadDir,
         trustedProxies: config.trustedProxies,
@@ -58,10 +62,16 @@ export function registerServeCommand(program: Command, config: Config): void {
         console.log('demo company loaded; accounts (password for all):')
         for (const a of demo.accounts)
           console.log(`  ${a.username.padEnd(10)} ${a.password}  ${a.role}  ${a.displayName}`)
-      } else {
+      }
+      if (holdsDemo) {
+        console.log('注意：这是演示公司，所有演示账号的密码都是公开的，请勿录入真实数据。')
         console.log(
-          'demo accounts (when the demo company is loaded): admin, hr, finance, dianzhang, xiaobing — password jixiao123',
+          'Warning: this is the demo company. Every demo password is public; do not enter real data.',
         )
+        if (config.host === undefined)
+          console.log('listening on 127.0.0.1 only (demo); set HOST=0.0.0.0 to open it to the network')
+      } else if ((await countCompanies(handle.db)) === 0) {
+        console.log(`no company yet: open ${shownUrl}/setup, or run \`jixiao company create\``)
       }
       const stop = async () => {
         await server.close()
