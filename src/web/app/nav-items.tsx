@@ -8,6 +8,7 @@ import {
   FieldTimeOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   LineChartOutlined,
   LoginOutlined,
   NotificationOutlined,
@@ -51,6 +52,9 @@ const DashboardsPage = lazy(() =>
 )
 const ResultsPage = lazy(() =>
   import('../features/results/components/results-page.tsx').then((m) => ({ default: m.ResultsPage })),
+)
+const AccountsPage = lazy(() =>
+  import('../features/accounts/components/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
 )
 const CalendarPage = lazy(() =>
   import('../features/calendar/components/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
@@ -166,6 +170,14 @@ export const navItems: readonly NavItem[] = [
     labelKey: 'audit.nav',
     icon: <FileProtectOutlined />,
     element: <AuditPage />,
+    roles: ['admin', 'hr'],
+  },
+  {
+    key: 'accounts',
+    path: '/settings/accounts',
+    labelKey: 'accounts.nav',
+    icon: <IdcardOutlined />,
+    element: <AccountsPage />,
     roles: ['admin', 'hr'],
   },
   {

@@ -10,6 +10,10 @@ import { AppShell } from './app-shell.tsx'
 import { type NavItem, navItems } from './nav-items.tsx'
 
 // The printable appraisal form stands outside the shell (no menu or header on paper).
+// The activation page is public: a new colleague opens their one-time link, often on a phone.
+const ActivatePage = lazy(() =>
+  import('../features/accounts/components/activate-page.tsx').then((m) => ({ default: m.ActivatePage })),
+)
 const SheetPrintPage = lazy(() =>
   import('../features/print/components/sheet-print-page.tsx').then((m) => ({ default: m.SheetPrintPage })),
 )
@@ -17,6 +21,15 @@ const SheetPrintPage = lazy(() =>
 // Every page in the navigation list becomes a route inside the signed-in shell; /login stands alone.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/activate',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={null}>
+        <ActivatePage />
+      </Suspense>
+    ),
+  },
   // First run on an empty database: create the company and its admin.
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
   {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router-dom'
 import { describeError } from '../../../lib/describe-error.ts'
+import { ForcedPasswordChangePage } from '../../accounts/components/forced-password-change-page.tsx'
 import { useSession } from '../api/get-session.ts'
 import { CurrentUserContext } from '../current-user-context.ts'
 
@@ -36,5 +37,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (!session.data) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />
   }
-  return <CurrentUserContext.Provider value={session.data.user}>{children}</CurrentUserContext.Provider>
+  // A login with an initial password sees only the page that replaces it (the API refuses everything else).
+  return (
+    <CurrentUserContext.Provider value={session.data.user}>
+      {session.data.user.mustChangePassword ? <ForcedPasswordChangePage /> : children}
+    </CurrentUserContext.Provider>
+  )
 }
