@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { identityProviderKinds } from '../../../../core/identity/identity-provider-rules.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
+import { DirectorySyncPanel } from '../../directory-sync/components/directory-sync-panel.tsx'
 import { useIdentityProviders } from '../api/identity-providers-api.ts'
 import { ProviderCard } from './provider-card.tsx'
 
@@ -42,7 +43,7 @@ export function DirectorySettingsPage() {
               provider={providers.data.items.find((p) => p.kind === kind)}
             />
           ))}
-          {/* 通讯录同步 (directory sync) panel: rendered here. */}
+          <DirectorySyncPanel providers={providers.data.items} />
         </Flex>
       )}
     </>
