@@ -54,9 +54,11 @@ export function LoginPage() {
   const errorText = login.error
     ? isApiError(login.error, 'unauthenticated')
       ? t('auth.login.invalidCredentials')
-      : isApiError(login.error, 'rate_limited') && login.error.retryAfterSeconds
-        ? describeWait(t, login.error.retryAfterSeconds)
-        : describeError(t, login.error)
+      : isApiError(login.error, 'invalid_input') && login.error.issues.some((i) => i.path === 'companyCode')
+        ? t('companies.login.companyCodeRequired')
+        : isApiError(login.error, 'rate_limited') && login.error.retryAfterSeconds
+          ? describeWait(t, login.error.retryAfterSeconds)
+          : describeError(t, login.error)
     : null
 
   return (

@@ -71,4 +71,28 @@ describe('SetupPage and the company code on the login page', () => {
     fireEvent.click(screen.getByRole('button', { name: /登\s?录/ }))
     await waitFor(() => expect(api.loginCompanyCodes).toEqual([undefined]))
   })
+  it('asks for the company code when the server holds several companies (400 naming companyCode)', async () => {
+    const api = createFakeApi(demoFixture())
+    const several: typeof api = {
+      ...api,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).endsWith('/api/auth/login')
+          ? new Response(
+              JSON.stringify({
+                error: {
+                  code: 'invalid_input',
+                  message: '请输入企业代码',
+                  issues: [{ path: 'companyCode', message: '请输入企业代码' }],
+                },
+              }),
+              { status: 400, headers: { 'content-type': 'application/json' } },
+            )
+          : api.fetch(input, init)) as typeof fetch,
+    }
+    await renderApp('/login', several, 'en')
+    fireEvent.change(await screen.findByLabelText('Username'), { target: { value: 'admin' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'jixiao123' } })
+    fireEvent.click(screen.getByRole('button', { name: /sign in/i }))
+    expect((await screen.findByRole('alert')).textContent).toContain('enter your company code')
+  })
 })
