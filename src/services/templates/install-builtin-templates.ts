@@ -5,7 +5,8 @@ import { createTemplateRepository } from '../../db/template-repository.ts'
 
 /**
  * Gives a company the whole built-in library (each seed table as a template, version 1) and links its
- * positions to their default template by position name. Templates the company already has are kept.
+ * positions to their default template by position name. Templates the company already has are kept, and so
+ * is every position's existing link (a position HR linked to another template keeps it).
  */
 export async function installBuiltinTemplates(
   db: Db,
@@ -29,6 +30,15 @@ export async function installBuiltinTemplates(
     .selectFrom('positions')
     .select(['id', 'name'])
     .where('company_id', '=', companyId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('position_templates as pt')
+            .select('pt.position_id')
+            .whereRef('pt.position_id', '=', 'positions.id'),
+        ),
+      ),
+    )
     .execute()
   let linked = 0
   for (const position of positions) {
