@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts
 import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { demoExtensions } from '../../services/demo/demo-extensions.ts'
 import { loadDemoCompany } from '../../services/demo/load-demo-company.ts'
+import type { ProviderEndpoints } from '../../services/identity/provider-endpoints.ts'
 import type { FakeApi } from './fake-api.ts'
 
 // The real Jixiao API on a fresh PGlite database holding the demo company, for component tests: the page talks
@@ -25,11 +26,20 @@ export type RealApi = FakeApi & {
   close(): Promise<void>
 }
 
-export async function startRealApi(options: { now: Date }): Promise<RealApi> {
+export async function startRealApi(options: {
+  now: Date
+  /** Where DingTalk, Feishu and WeCom are (local fakes); omitted, their documented hosts. */
+  providerEndpoints?: ProviderEndpoints
+}): Promise<RealApi> {
   const handle: TestDatabase = await createTestDatabase('pglite')
   const demo = await loadDemoCompany(handle.db, demoExtensions)
   let clock = options.now
-  const app = createApp({ db: handle.db, engine: 'pglite', now: () => clock })
+  const app = createApp({
+    db: handle.db,
+    engine: 'pglite',
+    now: () => clock,
+    providerEndpoints: options.providerEndpoints,
+  })
   const requests: string[] = []
   const clients = new Map<string, ApiClient>()
   let cookie: string | undefined
