@@ -9,6 +9,7 @@ import {
   type PositionRecord,
 } from '../../db/organisation-repository.ts'
 import { checkDepartmentRef, checkPositionRef, throwIfIssues } from './check-references.ts'
+import { linkPositionDefaults } from './link-position-defaults.ts'
 import type { OrganisationDeps } from './organisation-deps.ts'
 
 export type PositionInput = {
@@ -39,6 +40,7 @@ export async function createPosition(deps: OrganisationDeps, input: PositionInpu
       ])
     }
     const id = await insertPosition(trx, actor.companyId, values)
+    await linkPositionDefaults(trx, actor.companyId)
     const created = (await findPosition(trx, actor.companyId, id))!
     await appendAudit(
       trx,

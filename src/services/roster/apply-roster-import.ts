@@ -15,6 +15,7 @@ import type { OrganisationDeps } from '../organisation/organisation-deps.ts'
 import { planRosterFile } from './plan-roster-file.ts'
 import { issuesOf } from './preview-roster-import.ts'
 import { readRosterFile } from './read-roster-file.ts'
+import { linkPositionDefaults } from '../organisation/link-position-defaults.ts'
 
 /** Refusals named in the error of an import that is refused. */
 const issuesInError = 50
@@ -49,6 +50,7 @@ export async function applyRosterImport(
     }
     const departments = await insertRosterDepartments(trx, companyId, plan.departmentsToCreate)
     const positions = await insertRosterPositions(trx, companyId, plan.positionsToCreate)
+    if (positions.length > 0) await linkPositionDefaults(trx, companyId)
     const created = plan.rows.filter((r) => r.action === 'create')
     const changed = [...plan.rows.filter((r) => r.action === 'change'), ...plan.leavers]
     // Every name and 工号 resolved to an id here, so each table is written by one statement: new people get
