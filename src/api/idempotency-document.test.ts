@@ -59,6 +59,10 @@ describe('Idempotency-Key in the OpenAPI document', () => {
     expect(declares(find('get', '/api/cycles/{id}/pay-sheet'))).toBe(false)
     expect(declares(find('post', '/api/auth/login'))).toBe(false)
     expect(declares(find('post', '/api/imports/uploads'))).toBe(false)
+    // Their answers carry one-time passwords and links, which must not be stored for a replay.
+    expect(declares(find('post', '/api/accounts'))).toBe(false)
+    expect(declares(find('post', '/api/accounts/{userId}/reset'))).toBe(false)
+    expect(declares(find('post', '/api/accounts/{userId}/disable'))).toBe(true)
   })
 
   it('is declared on exactly the operations whose requests honour it', () => {
@@ -67,7 +71,7 @@ describe('Idempotency-Key in the OpenAPI document', () => {
       const signedIn = (op.security ?? []).some((s) => 'cookieAuth' in s)
       const types = Object.keys(op.requestBody?.content ?? {})
       const expected = (types.length > 0 ? types : [undefined]).some((contentType) =>
-        honoursIdempotencyKey({ method, signedIn, contentType }),
+        honoursIdempotencyKey({ method, signedIn, contentType, path }),
       )
       expect(declares(op), `${method} ${path}`).toBe(expected)
       if (expected) honoured++

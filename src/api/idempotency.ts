@@ -14,6 +14,8 @@ export const idempotencyHeader = 'Idempotency-Key'
 const keyPattern = /^[\x21-\x7e]{1,128}$/
 const changingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const jsonMediaType = /^application\/([\w.-]+\+)?json\b/i
+// Answers with one-time activation links or initial passwords (issue 13): kept nowhere, so never replayed.
+const secretAnswerPaths = /^\/api\/accounts(\/(\d+|\{userId\})\/reset)?$/
 
 /**
  * The one rule of which requests honour an Idempotency-Key: signed-in, state-changing, with a JSON body or none
@@ -25,8 +27,11 @@ export function honoursIdempotencyKey(request: {
   signedIn: boolean
   /** The request's Content-Type; undefined when it has no body. */
   contentType: string | undefined
+  /** The path (or the OpenAPI path template); answers carrying one-time secrets are never kept for replay. */
+  path?: string
 }): boolean {
   return (
+    !(request.path !== undefined && secretAnswerPaths.test(request.path)) &&
     request.signedIn &&
     changingMethods.has(request.method.toUpperCase()) &&
     (request.contentType === undefined || jsonMediaType.test(request.contentType))
@@ -69,7 +74,11 @@ export function idempotency(ctx: AppContext): MiddlewareHandler<AppEnv> {
       ])
     const user = c.get('session')?.user
     const contentType = c.req.header('content-type')
-    if (!user || !honoursIdempotencyKey({ method: c.req.method, signedIn: true, contentType })) return next()
+    if (
+      !user ||
+      !honoursIdempotencyKey({ method: c.req.method, signedIn: true, contentType, path: c.req.path })
+    )
+      return next()
     const scope = { companyId: user.companyId, userId: user.id, method: c.req.method, path: c.req.path, key }
     const { answer, replayed } = await runOnce(
       ctx.db,
@@ -125,7 +134,9 @@ function honoursInDocument(route: RegisteredRoute): boolean {
   const signedIn = (route.security ?? []).some((requirement) => 'cookieAuth' in requirement)
   const bodyTypes = Object.keys(route.request?.body?.content ?? {})
   const types = bodyTypes.length > 0 ? bodyTypes : [undefined]
-  return types.some((contentType) => honoursIdempotencyKey({ method: route.method, signedIn, contentType }))
+  return types.some((contentType) =>
+    honoursIdempotencyKey({ method: route.method, signedIn, contentType, path: route.path }),
+  )
 }
 
 const errorAnswer = (description: string) => ({
