@@ -49,13 +49,22 @@ const exportRoster = createRoute({
   responses: { 200: xlsxResponse('The roster (streamed)'), ...errorResponses(401, 403) },
 })
 
+/** A file part of the form (checked by shape: a test DOM may bring its own File class). */
+const uploadedFile = z.custom<File>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as File).stream === 'function' &&
+    typeof (value as File).name === 'string',
+  { message: '缺少文件：请上传花名册（XLSX 或 CSV）' },
+)
+
 const previewForm = z.object({
-  file: z
-    .file()
-    .max(rosterLimits.maxBytes)
-    .meta({
-      description: `The roster: XLSX, or CSV in UTF-8 or GBK; at most ${rosterLimits.maxPeople} people`,
-    }),
+  file: uploadedFile.meta({
+    type: 'string',
+    format: 'binary',
+    description: `The roster: XLSX, or CSV in UTF-8 or GBK; at most ${rosterLimits.maxPeople} people`,
+  }),
   createMissing: z
     .enum(['true', 'false'])
     .optional()

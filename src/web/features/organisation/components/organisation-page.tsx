@@ -13,6 +13,7 @@ import type { Department, Position } from '../../../../contracts/organisation.ts
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
+import { RosterButton } from '../../roster/components/roster-button.tsx'
 import { useDepartments } from '../api/get-departments.ts'
 import { usePositions } from '../api/get-positions.ts'
 import { useSaveDepartment } from '../api/save-department.ts'
@@ -109,7 +110,11 @@ export function OrganisationPage() {
 
   return (
     <>
-      <PageHeader title={t('organisation.title')} subtitle={t('organisation.subtitle')} />
+      <PageHeader
+        title={t('organisation.title')}
+        subtitle={t('organisation.subtitle')}
+        extra={canEdit ? <RosterButton /> : null}
+      />
       {loadError ? (
         <Alert
           type="error"
