@@ -17,7 +17,11 @@ export function checkAccountChange(
   change: AccountChange,
 ): string | undefined {
   if (actor.role !== 'admin' && actor.role !== 'hr') return '只有管理员和人事可以管理账号'
-  if ((change.kind === 'create' || change.kind === 'role') && change.role === 'admin' && actor.role !== 'admin')
+  if (
+    (change.kind === 'create' || change.kind === 'role') &&
+    change.role === 'admin' &&
+    actor.role !== 'admin'
+  )
     return '只有管理员可以授予管理员角色'
   if (!target) return undefined
   if (target.userId === actor.userId) {
