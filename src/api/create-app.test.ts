@@ -177,12 +177,12 @@ describe('createApp', () => {
       expect(doc.paths['/api/health']?.get?.security).toBeUndefined()
     })
 
-    it('resolves every $ref to a schema it defines', () => {
+    it('resolves every $ref to a component it defines (schemas, and shared parameters such as Idempotency-Key)', () => {
       const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []
       expect(refs.length).toBeGreaterThan(10)
       for (const ref of refs) {
-        const name = ref.replace(/^"\$ref":"#\/components\/schemas\//, '').replace(/"$/, '')
-        expect(doc.components.schemas, ref).toHaveProperty([name])
+        const [kind, name] = ref.replace(/^"\$ref":"#\/components\//, '').replace(/"$/, '').split('/')
+        expect(doc.components, ref).toHaveProperty([kind!, name!])
       }
       expect(Object.keys(doc.components.schemas)).toEqual(
         expect.arrayContaining([
