@@ -29,8 +29,11 @@ export type StartedApp = {
   close(): Promise<void>
 }
 
-/** `demo: false` starts on an empty database, as a real company's first run does. */
-export async function startApp(options: { demo?: boolean } = {}): Promise<StartedApp> {
+/**
+ * `demo: false` starts on an empty database, as a real company's first run does; `now` gives the server a
+ * clock a test can move (an appeal window passing).
+ */
+export async function startApp(options: { demo?: boolean; now?: () => Date } = {}): Promise<StartedApp> {
   const webRoot = await webBundle()
   const database = await openDatabase({ memory: true })
   const contexts: BrowserContext[] = []
@@ -45,6 +48,7 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<Starte
       port: 0,
       host: '127.0.0.1',
       webRoot,
+      ...(options.now ? { now: options.now } : {}),
     })
     browser = await chromium.launch({
       executablePath: process.env.JIXIAO_CHROMIUM ?? '/usr/bin/chromium',

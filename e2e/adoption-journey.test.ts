@@ -1,0 +1,276 @@
+import dayjs from 'dayjs'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { confirmPopup } from './support/confirm-popup.ts'
+import { signIn } from './support/sign-in.ts'
+import { type StartedApp, startApp } from './support/start-app.ts'
+
+// A real company adopts Jixiao from an empty database, in the browser: the admin sets the company up on the
+// setup page, imports a roster of 30 people with their managers (花名册), gives everyone a login with a
+// one-time activation link; an employee activates the account on a phone and, with the supervisor, works the
+// first monthly sheet through targets, self review, supervisor review, computation, feedback and signature;
+// when the appeal window has passed the sheet is final and finance approves the cycle's pay sheet.
+
+let app: StartedApp
+let admin: Page
+let employee: Page
+let supervisor: Page
+let finance: Page
+
+// The server's clock, moved forward by the test once the appeal window should have passed.
+let clockOffsetMs = 0
+const serverNow = () => new Date(Date.now() + clockOffsetMs)
+
+const adminPassword = 'Jingxuan-Admin-2026'
+const personalPassword = 'Qiuyue-Hangzhou-88'
+const periodStart = dayjs().subtract(1, 'month').startOf('month').format('YYYY-MM-DD')
+const periodEnd = dayjs().subtract(1, 'month').endOf('month').format('YYYY-MM-DD')
+const cycleName = `${dayjs(periodStart).format('YYYY年M月')} 售后组考核`
+
+const header = '工号,姓名,部门,上级部门,岗位,直接上级工号,入职日期,离职日期,手机,邮箱'
+/** 30 people: the general manager, HR, finance, a shop manager with 8 operators, a customer-service lead with 16 agents, and one agent in 售后组. */
+function rosterCsv(): string {
+  const rows: string[] = [
+    'E001,周明远,总经办,,总经理,,2019-03-01,,13800000001,zhou@example.cn',
+    'E002,钱晓雯,人力资源部,,人事专员,E001,2020-05-11,,13800000002,',
+    'E003,孙立群,财务部,,财务,E001,2020-06-01,,13800000003,',
+    'E004,李娜,运营部,,店长,E001,2021-02-15,,13800000004,',
+  ]
+  for (let i = 5; i <= 12; i++) rows.push(`E${pad(i)},运营${i}号,运营部,,运营专员,E004,2022-03-01,,,`)
+  rows.push('E013,赵敏,客服部,,客服主管,E004,2021-07-01,,13800000013,')
+  for (let i = 14; i <= 29; i++) rows.push(`E${pad(i)},客服${i}号,客服部,,客服专员,E013,2023-04-01,,,`)
+  rows.push('E030,张秋月,售后组,客服部,客服专员,E013,2024-09-02,,13800000030,qiuyue@example.cn')
+  return `${[header, ...rows].join('\n')}\n`
+}
+const pad = (n: number) => String(n).padStart(3, '0')
+
+const button = (page: Page | Locator, name: string) =>
+  // antd puts a space between two CJK characters of a button (开 通)
+  page.getByRole('button', { name: name.length === 2 ? new RegExp(`${name[0]}\\s?${name[1]}$`) : name })
+
+/** A write through a signed-in page's session, as its pages send them (CSRF token from /api/auth/me). */
+async function postJson(page: Page, path: string, body?: unknown) {
+  const me = await page.request.get('/api/auth/me')
+  expect(me.status()).toBe(200)
+  const { csrfToken } = (await me.json()) as { csrfToken: string }
+  return page.request.post(path, {
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    data: body ?? {},
+  })
+}
+
+/** Sets the password on an activation page and waits until the person is signed in. */
+async function activate(page: Page, activationPath: string) {
+  await page.goto(activationPath)
+  await page.getByText(/为您开通了账号/).waitFor()
+  await page.getByLabel('新密码', { exact: true }).fill(personalPassword)
+  await page.getByLabel('再次输入新密码').fill(personalPassword)
+  await page.getByRole('button', { name: '设置密码并登录' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/activate'))
+}
+
+const links = new Map<string, string>()
+let sheetId = 0
+
+beforeAll(async () => {
+  app = await startApp({ demo: false, now: serverNow })
+  admin = await app.newPage({ viewport: { width: 1440, height: 1000 } })
+  supervisor = await app.newPage()
+  finance = await app.newPage()
+  employee = await app.newPage({ viewport: { width: 390, height: 844 } })
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('adoption: from an empty database to the first approved pay sheet', () => {
+  it('the admin sets the company up on the setup page', async () => {
+    await admin.goto('/')
+    await admin.waitForURL('**/setup')
+    await admin.getByLabel('公司名称').fill('杭州鲸选电商有限公司')
+    await admin.getByLabel('企业代码').fill('hz-jingxuan')
+    await admin.getByLabel('管理员账号').fill('boss')
+    await admin.getByLabel('密码', { exact: true }).fill(adminPassword)
+    await admin.getByLabel('确认密码').fill(adminPassword)
+    await admin.getByRole('button', { name: '创建公司并登录' }).click()
+    await admin.waitForURL((url) => url.pathname === '/')
+    // the setup page is gone for good
+    expect((await admin.request.get('/api/setup')).status()).toBe(200)
+    expect(await (await admin.request.get('/api/setup')).json()).toEqual({ needed: false })
+  })
+
+  it('imports a roster of 30 people with managers, creating the departments and positions', async () => {
+    await admin.goto('/organisation')
+    await admin.getByRole('button', { name: '花名册 导入/导出' }).click()
+    const drawer = admin.getByRole('dialog')
+    await drawer.getByText('自动创建缺少的部门和岗位').click()
+    await drawer.locator('input[type=file]').setInputFiles({
+      name: '花名册.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rosterCsv()),
+    })
+    await drawer.getByRole('button', { name: '确认导入' }).click()
+    await admin.getByText('已导入：新增 30 人，变更 0 人').waitFor()
+    const employees = await admin.request.get('/api/employees?pageSize=100')
+    expect(employees.status()).toBe(200)
+  })
+
+  it('gives everyone a login with a one-time activation link, and makes 孙立群 finance', async () => {
+    await admin.goto('/settings/accounts')
+    await admin.getByRole('heading', { name: '账号管理', level: 1 }).waitFor()
+    await admin.getByRole('checkbox', { name: '无账号' }).click()
+    const selectPage = () => admin.locator('.ant-table-thead .ant-checkbox-input').check()
+    await admin.getByRole('cell', { name: 'E001', exact: true }).waitFor()
+    await selectPage()
+    // a second page, if the table pages at fewer than 30 rows
+    if ((await admin.locator('.ant-pagination-item-2').count()) > 0) {
+      await admin.locator('.ant-pagination-item-2').click()
+      await admin.getByRole('cell', { name: 'E030', exact: true }).waitFor()
+      await selectPage()
+    }
+    await admin.getByRole('button', { name: '开通账号（30）' }).click()
+    const modal = admin.getByRole('dialog')
+    await modal.getByText('激活链接（本人设置密码）').click()
+    await button(modal, '开通').click()
+    const result = admin.getByRole('dialog', { name: '开通结果' })
+    await result.getByText('激活链接和初始密码只显示这一次', { exact: false }).waitFor()
+    for (const no of ['E003', 'E013', 'E030']) {
+      const row = result.locator('tr', { hasText: no })
+      const link = (await row.getByText(/\/activate\?token=/).textContent())!.trim()
+      links.set(no, new URL(link).pathname + new URL(link).search)
+    }
+    await button(result, '完成').click()
+
+    await admin.getByRole('checkbox', { name: '无账号' }).click()
+    const row = admin.locator('tr', { hasText: 'E003' })
+    await button(row, '角色').click()
+    await admin.getByRole('menuitem', { name: '财务' }).click()
+    await admin.getByText('角色已修改').waitFor()
+  })
+
+  it('the employee activates her account on a phone; her supervisor and finance do so too', async () => {
+    await activate(employee, links.get('E030')!)
+    await activate(supervisor, links.get('E013')!)
+    await activate(finance, links.get('E003')!)
+    const me = (await (await employee.request.get('/api/auth/me')).json()) as {
+      user: { username: string; role: string }
+    }
+    expect(me.user).toMatchObject({ username: 'e030', role: 'employee' })
+  })
+
+  it('the admin opens the first monthly cycle for 售后组', async () => {
+    await admin.goto('/cycles')
+    await admin.getByRole('heading', { name: '考核周期', level: 1 }).waitFor()
+    await admin.getByRole('button', { name: '发起考核' }).click()
+    const drawer = admin.getByRole('dialog')
+    await drawer.getByLabel('周期名称').fill(cycleName)
+    await drawer.getByPlaceholder('开始日期').click()
+    await drawer.getByPlaceholder('开始日期').fill(periodStart)
+    await drawer.getByPlaceholder('结束日期').click()
+    await drawer.getByPlaceholder('结束日期').fill(periodEnd)
+    await drawer.getByPlaceholder('结束日期').press('Enter')
+    await drawer.getByLabel('部门').click()
+    await admin.locator('.ant-select-tree-node-content-wrapper', { hasText: /^售后组$/ }).click()
+    await drawer.getByLabel('周期名称').click()
+    await drawer.getByRole('button', { name: '开始创建考核表' }).click()
+    await drawer.getByTestId('job-progress').getByText('已完成 · 1 / 1').waitFor({ timeout: 30_000 })
+    await drawer.getByRole('button', { name: '查看周期看板' }).click()
+    await admin.getByRole('heading', { name: cycleName, level: 1 }).waitFor()
+  })
+
+  it('employee and supervisor agree targets, review, and the supervisor submits', async () => {
+    await employee.goto('/my-appraisal')
+    const card = employee.locator('[data-testid^="my-sheet-"]', { hasText: cycleName })
+    await card.waitFor()
+    sheetId = Number((await card.getAttribute('data-testid'))!.replace('my-sheet-', ''))
+    await card.click()
+    await employee.getByTestId('targets-panel').waitFor()
+    await employee.getByRole('button', { name: '确认目标' }).click()
+    await confirmPopup(employee, '确认目标')
+    await employee.getByText(/本人已确认/).waitFor()
+
+    await supervisor.goto('/team')
+    await supervisor
+      .getByTestId(`team-sheet-${sheetId}`)
+      .getByRole('link', { name: /张秋月/ })
+      .click()
+    await supervisor.getByRole('button', { name: '确认目标' }).click()
+    await confirmPopup(supervisor, '确认目标')
+    await supervisor.getByTestId('sheet-header').getByText('目标已确认').waitFor()
+
+    await employee.reload()
+    await employee.getByRole('button', { name: '开始执行' }).click()
+    await employee.getByTestId('sheet-header').getByText('执行中').waitFor()
+    const self = employee.getByTestId('review-form-self')
+    await self.getByLabel('问题解决率 实际值').fill('95')
+    await self.getByLabel('服务质量 评分').fill('24')
+    await self.getByLabel('服务质量 评语').fill('本月售后工单全部按时处理')
+    await self.getByRole('button', { name: /提\s?交/ }).click()
+    await confirmPopup(employee, /提\s?交/)
+    await employee.getByTestId('sheet-header').getByText('已提交自评').waitFor()
+
+    await supervisor.reload()
+    // no shop data has been imported yet, so the supervisor enters the two figures with a reason
+    const data = supervisor.getByTestId('data-panel')
+    await data.getByLabel('客户评价 实际值').fill('98')
+    await data.getByLabel('投诉处理率 实际值').fill('100')
+    await data.getByLabel(/^原因/).fill('生意参谋导出数据')
+    await data.getByRole('button', { name: '保存数据' }).click()
+    await supervisor.getByText('数据已保存').waitFor()
+    const review = supervisor.getByTestId('review-form-supervisor')
+    await review.getByLabel('问题解决率 实际值').fill('95')
+    await review.getByLabel('服务质量 评分').fill('22')
+    await review.getByLabel('服务质量 评语').fill('抽查 5 单，回复及时')
+    await review.getByRole('button', { name: /提\s?交/ }).click()
+    await confirmPopup(supervisor, /提\s?交/)
+    await supervisor.getByTestId('sheet-header').getByText('上级已评分').waitFor()
+  })
+
+  it('the admin computes, the supervisor records feedback and the employee signs on her phone', async () => {
+    await button(admin, '刷新').click()
+    await admin.getByRole('button', { name: '计算得分' }).click()
+    await admin
+      .getByTestId('job-progress')
+      .getByText(/^已完成/)
+      .waitFor({ timeout: 30_000 })
+    await admin.getByText('已计算 1 张考核表').waitFor()
+
+    await supervisor.reload()
+    const feedback = supervisor.getByTestId('feedback-form')
+    await feedback.getByLabel('面谈记录').fill('肯定了售后工单的及时处理')
+    await feedback.getByLabel('改进事项 1').fill('学习退换货新规')
+    await feedback.getByRole('button', { name: '记录面谈' }).click()
+    await supervisor.getByTestId('feedback-panel').getByText('学习退换货新规').waitFor()
+
+    await employee.reload()
+    await employee.getByRole('button', { name: '签字确认' }).click()
+    await confirmPopup(employee, '签字确认')
+    await employee
+      .getByTestId('signature')
+      .getByText(/张秋月 于 .* 电子签字确认/)
+      .waitFor()
+  })
+
+  it('after the appeal window the sheet is final and finance approves the pay sheet', async () => {
+    // Ten days later: the appeal window (three working days) has passed without an appeal.
+    clockOffsetMs = 10 * 24 * 60 * 60 * 1000
+    await admin.goto('/cycles')
+    await admin.waitForURL('**/login')
+    await signIn(admin, 'boss', adminPassword)
+    const swept = await postJson(admin, '/api/cycles/sweep')
+    expect(swept.status()).toBe(200)
+    expect(((await swept.json()) as { finalized: number[] }).finalized).toContain(sheetId)
+
+    await finance.goto('/results')
+    await finance.waitForURL('**/login')
+    await signIn(finance, 'e003', personalPassword)
+    await finance.goto('/results')
+    await finance.getByText(cycleName).first().waitFor()
+    await finance.getByRole('button', { name: '审批工资表' }).click()
+    await confirmPopup(finance, '审批工资表')
+    await finance.getByText('工资表已审批').waitFor()
+    await app.screenshot(finance, 'adoption-pay-sheet-approved')
+    expect(app.pageErrors).toEqual([])
+  })
+})
