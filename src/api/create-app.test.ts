@@ -181,7 +181,10 @@ describe('createApp', () => {
       const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []
       expect(refs.length).toBeGreaterThan(10)
       for (const ref of refs) {
-        const [kind, name] = ref.replace(/^"\$ref":"#\/components\//, '').replace(/"$/, '').split('/')
+        const [kind, name] = ref
+          .replace(/^"\$ref":"#\/components\//, '')
+          .replace(/"$/, '')
+          .split('/')
         expect(doc.components, ref).toHaveProperty([kind!, name!])
       }
       expect(Object.keys(doc.components.schemas)).toEqual(

@@ -11,11 +11,11 @@ import {
   reserveEmployeeIds,
   updateRosterEmployees,
 } from '../../db/roster-repository.ts'
+import { linkPositionDefaults } from '../organisation/link-position-defaults.ts'
 import type { OrganisationDeps } from '../organisation/organisation-deps.ts'
 import { planRosterFile } from './plan-roster-file.ts'
 import { issuesOf } from './preview-roster-import.ts'
 import { readRosterFile } from './read-roster-file.ts'
-import { linkPositionDefaults } from '../organisation/link-position-defaults.ts'
 
 /** Refusals named in the error of an import that is refused. */
 const issuesInError = 50
@@ -59,7 +59,7 @@ export async function applyRosterImport(
     const positionId = new Map([...org.positions, ...positions].map((p) => [p.name, p.id]))
     const reserved = await reserveEmployeeIds(trx, created.length)
     const ids = new Map(org.people.map((p) => [p.employeeNo, p.id]))
-    created.forEach((r, i) => ids.set(r.employeeNo, reserved[i]!))
+    for (const [i, r] of created.entries()) ids.set(r.employeeNo, reserved[i]!)
     const rowOf = (r: PlannedRow): RosterEmployeeRow => {
       const v = r.values!
       return {
