@@ -535,3 +535,35 @@ export async function findEnabledLeaverAccounts(
     .execute()
   return rows.map((r) => ({ ...r, leaveDate: String(r.leaveDate).slice(0, 10) }))
 }
+
+/**
+ * Employees whose leave date has come (on or before `today`) but whose status does not say so yet: their
+ * status becomes `left`. Answers who changed, for the audit log.
+ */
+export async function markEmployeesLeftOnLeaveDate(
+  db: Db,
+  companyId: number,
+  today: string,
+): Promise<{ employeeId: number; name: string; status: string; leaveDate: string }[]> {
+  const before = await db
+    .selectFrom('employees')
+    .select(['id as employeeId', 'name', 'status', 'leave_date as leaveDate'])
+    .where('company_id', '=', companyId)
+    .where('status', '!=', 'left')
+    .where('leave_date', 'is not', null)
+    .where('leave_date', '<=', today)
+    .orderBy('id')
+    .execute()
+  if (before.length === 0) return []
+  await db
+    .updateTable('employees')
+    .set({ status: 'left' })
+    .where('company_id', '=', companyId)
+    .where(
+      'id',
+      'in',
+      before.map((e) => e.employeeId),
+    )
+    .execute()
+  return before.map((e) => ({ ...e, leaveDate: String(e.leaveDate).slice(0, 10) }))
+}

@@ -453,5 +453,16 @@ describe.each(await testEngines())('account routes on %s', (engine) => {
     expect(swept).toEqual([{ companyId: org.companyId, userId, username: 't500', leaveDate: '2026-03-01' }])
     const account = (await hr.get<AccountPage>('/api/accounts?q=T500')).body.items[0]
     expect(account).toMatchObject({ state: 'disabled', disabledReason: '离职', disabledDate: '2026-03-01' })
+    // the person's status follows the leave date too, without anyone saving the employee again
+    const employee = await hr.get<{ status: string }>(`/api/employees/${person}`)
+    expect(employee.body.status).toBe('left')
+    const leaveRows = await handle.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('company_id', '=', org.companyId)
+      .where('action', '=', 'employee.leave')
+      .where('entity_id', '=', String(person))
+      .execute()
+    expect(leaveRows).toEqual([{ action: 'employee.leave', actor_user_id: null }])
   })
 })

@@ -1,6 +1,7 @@
 import {
   findEnabledLeaverAccounts,
   listCompanyTimeZones,
+  markEmployeesLeftOnLeaveDate,
   setAccountDisabled,
 } from '../../db/account-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -14,8 +15,9 @@ export const leaverReason = '离职'
 export type DisabledLeaver = { companyId: number; userId: number; username: string; leaveDate: string }
 
 /**
- * Disables the logins of employees whose leave date has come (today or earlier in the company's time zone),
- * with reason 离职, and ends their sessions; audited as account.disable by nobody (the system). Answers them.
+ * On an employee's leave date (today or earlier in the company's time zone) the employee's status becomes
+ * left (audited as employee.leave by the system), and their login is disabled with reason 离职 and its sessions
+ * ended (audited as account.disable by the system). Answers the disabled logins.
  * `companyId` limits it to one company (a login attempt checks its own company).
  */
 export async function disableLeavers(
@@ -29,6 +31,23 @@ export async function disableLeavers(
   const disabled: DisabledLeaver[] = []
   for (const company of companies) {
     const today = dateInZone(now, company.timeZone)
+    await deps.db.transaction().execute(async (trx) => {
+      for (const left of await markEmployeesLeftOnLeaveDate(trx, company.id, today))
+        await appendAudit(
+          trx,
+          {
+            companyId: company.id,
+            actorUserId: null,
+            action: 'employee.leave',
+            entity: 'employee',
+            entityId: left.employeeId,
+            before: { name: left.name, status: left.status },
+            after: { name: left.name, status: 'left', leaveDate: left.leaveDate },
+            reason: leaverReason,
+          },
+          now,
+        )
+    })
     const leavers = await findEnabledLeaverAccounts(deps.db, company.id, today)
     if (leavers.length === 0) continue
     await deps.db.transaction().execute(async (trx) => {
