@@ -47,7 +47,10 @@ function operationsOf(document: ReturnType<ReturnType<typeof createApp>['getOpen
       operations.push({
         method: method.toUpperCase(),
         path,
-        parameters: (op.parameters as Parameter[] | undefined) ?? [],
+        // Shared parameters (Idempotency-Key) are references to the document's components.
+        parameters: ((op.parameters as (Parameter | { $ref: string })[] | undefined) ?? []).map((p) =>
+          '$ref' in p ? (document.components?.parameters?.[p.$ref.split('/').pop()!] as Parameter) : p,
+        ),
         jsonBody: content?.['application/json']?.schema,
         otherBody: content && !content['application/json'] ? Object.keys(content)[0] : undefined,
       })
