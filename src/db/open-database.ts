@@ -56,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     unlock()
     throw error
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(yieldingClient(pglite)) })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return remember({
     db,
     engine: 'pglite',
@@ -70,26 +70,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }
     },
   })
-}
-
-/**
- * PGlite runs each statement synchronously on the main thread, and awaiting it yields only to microtasks: a
- * service's run of statements would hold the event loop from first to last. Through this client every
- * statement is followed by a turn of the event loop, so other requests are answered between statements
- * (issue 12.2). The Kysely dialect only calls `query` and `close`.
- */
-function yieldingClient(pglite: PGlite): PGlite {
-  const client: Pick<PGlite, 'query' | 'close'> = {
-    close: () => pglite.close(),
-    query: async (...args: Parameters<PGlite['query']>) => {
-      try {
-        return await pglite.query(...args)
-      } finally {
-        await new Promise<void>((resolve) => setImmediate(resolve))
-      }
-    },
-  }
-  return client as PGlite
 }
 
 const handles = new WeakMap<Db, DatabaseHandle>()

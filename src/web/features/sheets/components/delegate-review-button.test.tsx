@@ -63,7 +63,7 @@ describe('DelegateReviewButton', () => {
     })
     await waitFor(() => expect(ok()).toHaveProperty('disabled', false))
     fireEvent.click(ok())
-    await within(dialog).findByText('不能委托被考核人本人评分（nobody reviews themself）')
+    await within(dialog).findByText('不能委托被考核人本人评分')
 
     await choose(dialog, '委托给谁', '王海涛', /^王海涛/)
     fireEvent.click(ok())
