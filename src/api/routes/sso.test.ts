@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../../db/audit-log-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { documentedProviderEndpoints } from '../../services/identity/provider-endpoints.ts'
+import { createContactState } from '../../test-support/directory-providers/contact-state.ts'
+import { createDingtalkContactsApp } from '../../test-support/directory-providers/dingtalk-contacts.ts'
 import { createFakeDingTalk } from '../../test-support/directory-providers/fake-dingtalk.ts'
 import {
   createFakeDirectory,
@@ -94,6 +96,15 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
           departmentIds: [1],
         },
         {
+          // 李主管 shares neither mobile nor e-mail with the roster: only the 工号 of the contact API finds him.
+          userid: 'lizhuguan',
+          unionId: 'union-lzg',
+          openId: 'open-lzg',
+          name: '李主管',
+          jobNumber: 'E002',
+          departmentIds: [1],
+        },
+        {
           userid: 'stranger',
           unionId: 'union-st',
           openId: 'open-st',
@@ -105,12 +116,13 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
         },
       )
     }
-    const [dt, fs, wc] = await Promise.all([
+    const [dt, dtContacts, fs, wc] = await Promise.all([
       startFakeServer(createFakeDingTalk(dingtalk)),
+      startFakeServer(createDingtalkContactsApp(dingtalk, createContactState())),
       startFakeServer(createFakeFeishu(feishu)),
       startFakeServer(createFakeWeCom(wecom)),
     ])
-    fakes.push(dt!, fs!, wc!)
+    fakes.push(dt!, dtContacts!, fs!, wc!)
     app = createApp({
       db: handle.db,
       engine,
@@ -118,6 +130,7 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
         ...documentedProviderEndpoints,
         dingtalkLogin: dt!.url,
         dingtalkApi: dt!.url,
+        dingtalkOapi: dtContacts!.url,
         feishuAccounts: fs!.url,
         feishuApi: fs!.url,
         wecomLogin: wc!.url,
@@ -319,6 +332,33 @@ describe.each(await testEngines())('directory sign-in on %s', (engine) => {
       .where('id', '=', org.users.dianzhang)
       .execute()
     expect(result).toMatchObject({ landing: '/login?sso_error=account_disabled', me: undefined })
+  })
+
+  it('signs 李主管 in with DingTalk by 工号, read from the contact API since users/me has none', async () => {
+    const settings = {
+      clientId: 'dingabc',
+      matchIdentityField: 'job_number',
+      matchEmployeeField: 'employee_no',
+    }
+    expect((await put(admin, 'dingtalk', settings)).status).toBe(200)
+    dingtalk.requests.length = 0
+    const result = await signInWith('dingtalk', dingtalk, 'lizhuguan')
+    expect(result.me).toMatchObject({ username: 'zhuguan', employeeId: org.employees.E002 })
+    expect(dingtalk.requests).toEqual([
+      'GET /oauth2/auth',
+      'POST /v1.0/oauth2/userAccessToken',
+      'GET /v1.0/contact/users/me',
+      'GET /gettoken',
+      'POST /topapi/user/getbyunionid',
+      'POST /topapi/v2/user/get',
+    ])
+    // X999 is in DingTalk's directory but not in the roster; a wrong app secret is the provider's refusal.
+    expect((await signInWith('dingtalk', dingtalk, 'stranger')).landing).toBe('/login?sso_error=no_match')
+    await put(admin, 'dingtalk', { ...settings, clientSecret: 'wrong' })
+    expect((await signInWith('dingtalk', dingtalk, 'xiaojiao')).landing).toBe(
+      '/login?sso_error=provider_error',
+    )
+    await put(admin, 'dingtalk', { ...settings, clientSecret: 'ding-secret' })
   })
 
   it('signs in with Feishu by e-mail (case ignored), with PKCE', async () => {

@@ -35,8 +35,11 @@ describe('identity provider settings', () => {
   })
 
   it('refuses an identity field the provider does not return, naming the ones it does', () => {
-    expect(checkProviderSettings('dingtalk', { ...base, matchIdentityField: 'userid' })).toEqual([
-      { path: 'matchIdentityField', message: '应为以下之一：mobile、email、unionId、openId' },
+    expect(checkProviderSettings('dingtalk', { ...base, matchIdentityField: 'jobnumber' })).toEqual([
+      {
+        path: 'matchIdentityField',
+        message: '应为以下之一：mobile、email、unionId、openId、job_number、userid',
+      },
     ])
   })
 

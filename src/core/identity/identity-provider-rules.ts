@@ -14,8 +14,8 @@ export type EmployeeMatchField = (typeof employeeMatchFields)[number]
 export const identityFieldsByKind: Record<IdentityProviderKind, readonly string[]> = {
   // ID token / userinfo claims (OpenID Connect Core 1.0 §5.1)
   oidc: ['email', 'phone_number', 'preferred_username', 'sub'],
-  // GET /v1.0/contact/users/me
-  dingtalk: ['mobile', 'email', 'unionId', 'openId'],
+  // GET /v1.0/contact/users/me; job_number (工号) and userid from the contact API (POST /topapi/v2/user/get)
+  dingtalk: ['mobile', 'email', 'unionId', 'openId', 'job_number', 'userid'],
   // GET /open-apis/authen/v1/user_info
   feishu: ['email', 'enterprise_email', 'mobile', 'employee_no', 'user_id', 'open_id', 'union_id'],
   // GET /cgi-bin/user/get

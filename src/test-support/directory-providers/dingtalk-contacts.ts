@@ -55,6 +55,31 @@ export function createDingtalkContactsApp(directory: FakeDirectory, state: Conta
     return c.json({ errcode: 0, errmsg: 'ok', request_id: 'fake', result })
   })
 
+  // 根据unionid获取用户userid: POST https://oapi.dingtalk.com/topapi/user/getbyunionid {unionid}
+  // → { errcode: 0, result: { contact_type: 0 (企业内部员工) | 1 (外部联系人), userid } }; 60121 找不到该用户.
+  app.post('/topapi/user/getbyunionid', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { unionid?: string }
+    if (!body.unionid) return c.json({ errcode: 400002, errmsg: '参数错误：unionid 必填' })
+    const person = (directory.people as ContactPerson[]).find(
+      (p) => p.unionId === body.unionid && !p.resigned,
+    )
+    if (!person) return c.json({ errcode: 60121, errmsg: '找不到该用户', request_id: 'fake' })
+    return c.json({
+      errcode: 0,
+      errmsg: 'ok',
+      request_id: 'fake',
+      result: { contact_type: 0, userid: person.userid },
+    })
+  })
+
+  // 查询用户详情: POST https://oapi.dingtalk.com/topapi/v2/user/get {userid, language} → { errcode: 0, result }.
+  app.post('/topapi/v2/user/get', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { userid?: string }
+    const person = (directory.people as ContactPerson[]).find((p) => p.userid === body.userid && !p.resigned)
+    if (!person) return c.json({ errcode: 60121, errmsg: '找不到该用户', request_id: 'fake' })
+    return c.json({ errcode: 0, errmsg: 'ok', request_id: 'fake', result: contactUser(person) })
+  })
+
   // 获取部门用户详情: POST https://oapi.dingtalk.com/topapi/v2/user/list {dept_id, cursor, size}
   app.post('/topapi/v2/user/list', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as {
@@ -69,32 +94,7 @@ export function createDingtalkContactsApp(directory: FakeDirectory, state: Conta
       (p) => !p.resigned && p.departmentIds.includes(body.dept_id!),
     )
     const { page, next } = pageOf(members, body.cursor, Math.min(body.size, state.pageSize))
-    const list = page.map((p) => ({
-      userid: p.userid,
-      unionid: p.unionId,
-      name: p.name,
-      avatar: '',
-      state_code: '86',
-      mobile: p.mobile,
-      hide_mobile: false,
-      telephone: '',
-      job_number: p.jobNumber ?? '',
-      title: p.title ?? '',
-      email: p.email ?? '',
-      org_email: '',
-      work_place: '',
-      remark: '',
-      dept_id_list: p.departmentIds,
-      dept_order: 0,
-      extension: '{}',
-      hired_date: p.hireDate ? chinaMidnight(p.hireDate) : undefined,
-      active: true,
-      admin: false,
-      boss: false,
-      leader: false,
-      exclusive_account: false,
-      manager_userid: p.managerUserid,
-    }))
+    const list = page.map(contactUser)
     return c.json({
       errcode: 0,
       errmsg: 'ok',
@@ -103,4 +103,34 @@ export function createDingtalkContactsApp(directory: FakeDirectory, state: Conta
     })
   })
   return app
+}
+
+/** A member as DingTalk's user/get and user/list describe one (their common fields). */
+function contactUser(p: ContactPerson) {
+  return {
+    userid: p.userid,
+    unionid: p.unionId,
+    name: p.name,
+    avatar: '',
+    state_code: '86',
+    mobile: p.mobile,
+    hide_mobile: false,
+    telephone: '',
+    job_number: p.jobNumber ?? '',
+    title: p.title ?? '',
+    email: p.email ?? '',
+    org_email: '',
+    work_place: '',
+    remark: '',
+    dept_id_list: p.departmentIds,
+    dept_order: 0,
+    extension: '{}',
+    hired_date: p.hireDate ? chinaMidnight(p.hireDate) : undefined,
+    active: true,
+    admin: false,
+    boss: false,
+    leader: false,
+    exclusive_account: false,
+    manager_userid: p.managerUserid,
+  }
 }
