@@ -16,7 +16,6 @@ import { type Browser, chromium } from 'playwright-core'
 import { webBundle } from '../e2e/support/start-app.ts'
 import { startServer } from '../src/api/start-server.ts'
 import { createTestDatabase, type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
-import { asWorkflowDb } from '../src/db/workflow-tables.ts'
 import { addPastCycles, generateBenchCompany } from './workflow-company.ts'
 
 const size = { employees: 2000, supervisors: 50, managers: 5 }
@@ -42,7 +41,7 @@ async function measure(engine: EngineName, browser: Browser, blankUrl: string) {
         grade = case when 60 + ((id * 37) % 160) / 4.0 >= 90 then 'excellent'
                      when 60 + ((id * 37) % 160) / 4.0 >= 80 then 'good' else 'pass' end
       where company_id = ${company.companyId}`.execute(handle.db)
-    const latest = await asWorkflowDb(handle.db)
+    const latest = await handle.db
       .selectFrom('cycles')
       .select('id')
       .where('company_id', '=', company.companyId)

@@ -8,7 +8,6 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { from as copyFrom } from 'pg-copy-streams'
-import type { FactDb } from '../src/db/fact-tables.ts'
 import type { DatabaseHandle } from '../src/db/open-database.ts'
 import { createTestDatabase, isPostgresReachable } from '../src/db/test-database.ts'
 import { importFile } from '../src/services/ingest/import-file.ts'
@@ -59,7 +58,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T; 
 }
 
 async function company(handle: DatabaseHandle): Promise<number> {
-  const db = handle.db as unknown as FactDb
+  const db = handle.db
   return (
     await db.insertInto('companies').values({ name: 'bench' }).returning('id').executeTakeFirstOrThrow()
   ).id
@@ -87,9 +86,7 @@ async function benchPostgres() {
     const plain = await timed(() => copy('bench_plain'))
     const indexed = await timed(() => copy('bench_indexed'))
     const companyId = await company(handle)
-    const product = await timed(() =>
-      importFile({ db: handle.db as unknown as FactDb, handle }, { companyId, filePath: file }),
-    )
+    const product = await timed(() => importFile({ db: handle.db, handle }, { companyId, filePath: file }))
     return {
       engine: 'postgres',
       rows: product.result.rows,
@@ -127,9 +124,7 @@ async function benchPglite() {
   const handle = await openBenchDatabase('pglite')
   try {
     const companyId = await company(handle)
-    const product = await timed(() =>
-      importFile({ db: handle.db as unknown as FactDb, handle }, { companyId, filePath: file }),
-    )
+    const product = await timed(() => importFile({ db: handle.db, handle }, { companyId, filePath: file }))
     const [check] = (
       await sql<{ n: number }>`select count(*)::int as n from fact_order_lines`.execute(handle.db)
     ).rows

@@ -7,7 +7,6 @@
 import { sql } from 'kysely'
 import { type MeasureName, metricCatalogue } from '../src/core/metrics/catalogue.ts'
 import { parsePeriod, previousPeriod } from '../src/core/metrics/parse-period.ts'
-import type { FactDb } from '../src/db/fact-tables.ts'
 import { measureQueryText, measureSql } from '../src/db/metric-queries.ts'
 import { createTestDatabase, isPostgresReachable } from '../src/db/test-database.ts'
 import { computeMetric } from '../src/services/metrics/compute-metric.ts'
@@ -23,7 +22,7 @@ if (!(await isPostgresReachable())) {
 
 const handle = await createTestDatabase('postgres')
 try {
-  const db = handle.db as unknown as FactDb
+  const db = handle.db
   const t0 = performance.now()
   const companyId = (
     await db.insertInto('companies').values({ name: 'bench' }).returning('id').executeTakeFirstOrThrow()

@@ -14,9 +14,7 @@ import { customerServicePayScheme } from '../src/core/pay/pay-scheme.ts'
 import { findCycle } from '../src/db/cycle-repository.ts'
 import type { Db } from '../src/db/database.ts'
 import { savePayAssignmentRow } from '../src/db/pay-repository.ts'
-import { asPayDb } from '../src/db/pay-tables.ts'
 import { createTestDatabase, type EngineName, isPostgresReachable } from '../src/db/test-database.ts'
-import { asWorkflowDb } from '../src/db/workflow-tables.ts'
 import { buildCycleExport } from '../src/services/exports/build-cycle-export.ts'
 import { writeXlsxExport } from '../src/services/exports/write-table-export.ts'
 import { computePaySheet } from '../src/services/pay/compute-pay-sheet.ts'
@@ -35,7 +33,7 @@ async function setUp(db: Db) {
       .executeTakeFirstOrThrow()
   ).id as number
   await savePayAssignmentRow(
-    asPayDb(db),
+    db,
     company.companyId,
     {
       positionId: company.positionId,
@@ -92,7 +90,7 @@ async function measure(engine: EngineName) {
   const handle = await createTestDatabase(engine)
   try {
     const { companyId, cycleId } = await setUp(handle.db)
-    const cycle = (await findCycle(asWorkflowDb(handle.db), companyId, cycleId))!
+    const cycle = (await findCycle(handle.db, companyId, cycleId))!
     const end = new Date(Date.UTC(2026, 1, 1)).toISOString().slice(0, 10)
     const service: number[] = []
     const bare: number[] = []

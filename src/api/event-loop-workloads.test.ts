@@ -6,7 +6,6 @@ import type { Upload } from '../contracts/ingest-api.ts'
 import type { Job } from '../contracts/workflow.ts'
 import { customerServicePayScheme } from '../core/pay/pay-scheme.ts'
 import { savePayAssignmentRow } from '../db/pay-repository.ts'
-import { asPayDb } from '../db/pay-tables.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../db/test-database.ts'
 import { type RunningServer, startServer } from './start-server.ts'
 import { type ApiClient, createApiClient, testPassword } from './testing/api-client.ts'
@@ -174,7 +173,7 @@ describe.each(await testEngines())('the event loop during large valid work on %s
       handle.db,
     )
     await savePayAssignmentRow(
-      asPayDb(handle.db),
+      handle.db,
       company.companyId,
       {
         positionId: company.positionId,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customerServicePayScheme } from '../core/pay/pay-scheme.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../db/test-database.ts'
-import { asWorkflowDb } from '../db/workflow-tables.ts'
 import { installBuiltinTemplates } from '../services/templates/install-builtin-templates.ts'
 import { createApp } from './create-app.ts'
 import { type ApiClient, type ApiResult, createApiClient } from './testing/api-client.ts'
@@ -77,7 +76,7 @@ describe.each(await testEngines())('Idempotency-Key on %s', (engine) => {
     })
     cycleId = opened.body.cycle.id
     expect((await waitForJob(admin, opened.body.jobId)).status).toBe('succeeded')
-    await asWorkflowDb(handle.db)
+    await handle.db
       .updateTable('appraisal_sheets')
       .set({ state: 'final', total: '82', coefficient: '1.2', grade: 'good' })
       .where('cycle_id', '=', cycleId)
@@ -144,7 +143,7 @@ describe.each(await testEngines())('Idempotency-Key on %s', (engine) => {
     expect([a.status, b.status]).toEqual([202, 202])
     expect(b.body).toEqual(a.body)
     await waitForJob(admin, a.body.jobId)
-    const cycles = await asWorkflowDb(handle.db)
+    const cycles = await handle.db
       .selectFrom('cycles')
       .select('id')
       .where('name', '=', '2026年11月')

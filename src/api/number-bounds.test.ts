@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seed000CustomerService } from '../core/library/templates/seed-000-customer-service.ts'
 import { customerServicePayScheme } from '../core/pay/pay-scheme.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../db/test-database.ts'
-import { asWorkflowDb } from '../db/workflow-tables.ts'
 import { installBuiltinTemplates } from '../services/templates/install-builtin-templates.ts'
 import { createApp } from './create-app.ts'
 import { type ApiClient, createApiClient } from './testing/api-client.ts'
@@ -62,7 +61,7 @@ describe.each(await testEngines())('number bounds on %s', (engine) => {
     })
     cycleId = opened.body.cycle.id
     expect((await waitForJob(admin, opened.body.jobId)).status).toBe('succeeded')
-    const sheet = await asWorkflowDb(handle.db)
+    const sheet = await handle.db
       .selectFrom('appraisal_sheets')
       .select(['id', 'version'])
       .where('cycle_id', '=', cycleId)

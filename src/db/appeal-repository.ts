@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
-import type { AppealTable, WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
+import type { AppealTable } from './workflow-tables.ts'
 
 // Appeals (申诉): what the employee disputes and asks for, HR's handling, the ruling.
 
@@ -13,7 +14,7 @@ export type DisputedItem = {
 }
 
 export async function insertAppeal(
-  db: WorkflowDb,
+  db: Db,
   values: {
     companyId: number
     sheetId: number
@@ -47,24 +48,24 @@ export async function insertAppeal(
     .executeTakeFirstOrThrow()
 }
 
-export async function findAppeal(db: WorkflowDb, companyId: number, id: number, lock = false) {
+export async function findAppeal(db: Db, companyId: number, id: number, lock = false) {
   let q = db.selectFrom('appeals').selectAll().where('company_id', '=', companyId).where('id', '=', id)
   if (lock) q = q.forUpdate()
   return q.executeTakeFirst()
 }
 
-export async function findOpenAppealOfSheet(db: WorkflowDb, sheetId: number, lock = false) {
+export async function findOpenAppealOfSheet(db: Db, sheetId: number, lock = false) {
   let q = db.selectFrom('appeals').selectAll().where('sheet_id', '=', sheetId).where('status', '<>', 'ruled')
   if (lock) q = q.forUpdate()
   return q.executeTakeFirst()
 }
 
-export async function listAppealsOfSheet(db: WorkflowDb, sheetId: number): Promise<AppealRow[]> {
+export async function listAppealsOfSheet(db: Db, sheetId: number): Promise<AppealRow[]> {
   return db.selectFrom('appeals').selectAll().where('sheet_id', '=', sheetId).orderBy('id').execute()
 }
 
 export async function updateAppeal(
-  db: WorkflowDb,
+  db: Db,
   id: number,
   patch: Partial<{
     status: AppealRow['status']
@@ -105,7 +106,7 @@ export type AppealQueueItem = {
 }
 
 export async function listAppealQueue(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   filter: { status?: AppealRow['status'][]; cycleId?: number; employeeId?: number } = {},
 ): Promise<AppealQueueItem[]> {

@@ -155,18 +155,20 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
 /**
  * Appends many rows in order in one statement (a roster import of 10,000 people writes one per person): the
  * chain is hashed here and the rows go in as one JSON parameter. Call it inside the transaction of the change.
+ * Answers the hash the chain now ends with, for rows the caller chains on and writes itself (hashAuditChain); given
+ * no rows it only locks the chain and answers its end.
  */
 export async function appendAuditBatch(
   db: Db,
+  companyId: number,
   entries: readonly AuditEntry[],
   now: Date = new Date(),
-): Promise<void> {
-  if (entries.length === 0) return
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditBatch(trx, entries, now))
-  const companyId = entries[0]!.companyId
+): Promise<string> {
+  if (!db.isTransaction)
+    return db.transaction().execute((trx) => appendAuditBatch(trx, companyId, entries, now))
   if (entries.some((e) => e.companyId !== companyId))
     throw new Error('appendAuditBatch: one company per batch')
-  const createdAt = new Date(Math.floor(now.getTime()))
+  const createdAt = auditTime(now)
   await sql`select id from companies where id = ${companyId} for no key update`.execute(db)
   const last = await db
     .selectFrom('audit_log')
@@ -175,37 +177,20 @@ export async function appendAuditBatch(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
-  let prevHash = last?.hash ?? genesisHash
-  const records = entries.map((entry, i) => {
-    const before = asStoredJson(entry.before)
-    const after = asStoredJson(entry.after)
-    const content: HashedContent = {
-      companyId,
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      before: before.value,
-      after: after.value,
-      reason: entry.reason ?? null,
-      createdAt,
-    }
-    const hash = hashRow(prevHash, content)
-    const record = {
-      i,
-      actor_user_id: content.actorUserId,
-      action: content.action,
-      entity: content.entity,
-      entity_id: content.entityId,
-      before: before.value,
-      after: after.value,
-      reason: content.reason,
-      prev_hash: prevHash,
-      hash,
-    }
-    prevHash = hash
-    return record
-  })
+  const chained = hashAuditChain(last?.hash ?? genesisHash, entries, createdAt)
+  if (chained.length === 0) return last?.hash ?? genesisHash
+  const records = entries.map((entry, i) => ({
+    i,
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    before: chained[i]!.before,
+    after: chained[i]!.after,
+    reason: entry.reason ?? null,
+    prev_hash: chained[i]!.prevHash,
+    hash: chained[i]!.hash,
+  }))
   // Rows are numbered in the order given (ids follow it), so the chain reads back in order.
   await sql`
     insert into audit_log (company_id, actor_user_id, action, entity, entity_id, before, after, reason, created_at, prev_hash, hash)
@@ -214,6 +199,42 @@ export async function appendAuditBatch(
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(i int, actor_user_id int, action text,
       entity text, entity_id text, before jsonb, after jsonb, reason text, prev_hash text, hash text)
     order by r.i`.execute(db)
+  return chained[chained.length - 1]!.hash
+}
+
+/** The time an audit row records: millisecond precision survives the timestamptz round trip on both engines. */
+export function auditTime(now: Date): Date {
+  return new Date(Math.floor(now.getTime()))
+}
+
+/**
+ * Hashes entries of one company in order onto a chain ending with `prevHash`, as appendAuditBatch writes them:
+ * for a caller that writes the rows itself in the same transaction, straight after an appendAuditBatch (which
+ * locked the chain and answered its end), with before/after stored as the same JSON and created at `createdAt`.
+ */
+export function hashAuditChain(
+  prevHash: string,
+  entries: readonly AuditEntry[],
+  createdAt: Date,
+): { before: unknown; after: unknown; prevHash: string; hash: string }[] {
+  return entries.map((entry) => {
+    const before = asStoredJson(entry.before)
+    const after = asStoredJson(entry.after)
+    const hash = hashRow(prevHash, {
+      companyId: entry.companyId,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      before: before.value,
+      after: after.value,
+      reason: entry.reason ?? null,
+      createdAt,
+    })
+    const row = { before: before.value, after: after.value, prevHash, hash }
+    prevHash = hash
+    return row
+  })
 }
 
 export type AuditChainCheck =

@@ -1,10 +1,10 @@
 import type { CalendarDay } from '../core/calendar/working-days.ts'
-import type { WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
 
 // The company's own calendar entries (holidays, make-up working days) over the shipped defaults.
 
 export async function listCalendarDays(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   range: { from?: string; to?: string } = {},
 ): Promise<CalendarDay[]> {
@@ -15,7 +15,7 @@ export async function listCalendarDays(
 }
 
 export async function upsertCalendarDays(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   days: readonly CalendarDay[],
 ): Promise<void> {
@@ -32,7 +32,7 @@ export async function upsertCalendarDays(
     .execute()
 }
 
-export async function deleteCalendarDay(db: WorkflowDb, companyId: number, date: string): Promise<boolean> {
+export async function deleteCalendarDay(db: Db, companyId: number, date: string): Promise<boolean> {
   const result = await db
     .deleteFrom('calendar_days')
     .where('company_id', '=', companyId)

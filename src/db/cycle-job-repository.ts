@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
-import type { JobTable, WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
+import type { JobTable } from './workflow-tables.ts'
 
 // Long work as a job row (opening a cycle, computing it): status, progress done/total, error, result.
 
@@ -35,7 +36,7 @@ function toRecord(r: Selectable<JobTable>): JobRecord {
 export type JobOwner = { host: string; pid: number; token: string }
 
 export async function insertJob(
-  db: WorkflowDb,
+  db: Db,
   values: {
     companyId: number
     kind: string
@@ -64,7 +65,7 @@ export async function insertJob(
 }
 
 export async function updateJob(
-  db: WorkflowDb,
+  db: Db,
   id: number,
   patch: Partial<{
     status: JobRecord['status']
@@ -88,7 +89,7 @@ export async function updateJob(
     .execute()
 }
 
-export async function findJob(db: WorkflowDb, companyId: number, id: number): Promise<JobRecord | undefined> {
+export async function findJob(db: Db, companyId: number, id: number): Promise<JobRecord | undefined> {
   const row = await db
     .selectFrom('jobs')
     .selectAll()
@@ -104,7 +105,7 @@ export type UnfinishedJob = JobRecord & {
 }
 
 /** Jobs of every company still queued or running, oldest first, with the process that owns each. */
-export async function listUnfinishedJobs(db: WorkflowDb): Promise<UnfinishedJob[]> {
+export async function listUnfinishedJobs(db: Db): Promise<UnfinishedJob[]> {
   const rows = await db
     .selectFrom('jobs')
     .selectAll()
@@ -120,7 +121,7 @@ export async function listUnfinishedJobs(db: WorkflowDb): Promise<UnfinishedJob[
 
 /** Marks a job failed unless it finished meanwhile; answers whether it did. */
 export async function failUnfinishedJob(
-  db: WorkflowDb,
+  db: Db,
   id: number,
   values: { error: string; result: Record<string, unknown>; now: Date },
 ): Promise<boolean> {
@@ -140,7 +141,7 @@ export async function failUnfinishedJob(
 
 /** The newest job of `kind` on a cycle (its params name the cycle), or undefined. */
 export async function findLatestCycleJob(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   kind: string,
   cycleId: number,

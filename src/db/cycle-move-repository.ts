@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
 
 /**
  * A sheet whose employee moved since the cycle opened: the sheet keeps the department and reviewer it was opened
@@ -19,11 +19,7 @@ export type CycleMove = {
 }
 
 /** The cycle's sheets whose employee now sits in another department or under another manager (调动). */
-export async function listCycleMoves(
-  db: WorkflowDb,
-  companyId: number,
-  cycleId: number,
-): Promise<CycleMove[]> {
+export async function listCycleMoves(db: Db, companyId: number, cycleId: number): Promise<CycleMove[]> {
   const result = await sql<{
     sheet_id: number
     employee_id: number

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
-import type { CycleKind, CycleStatus, CycleTable, WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
+import type { CycleKind, CycleStatus, CycleTable } from './workflow-tables.ts'
 
 // Cycles (考核周期) and the set-based creation of their sheets.
 
@@ -48,7 +49,7 @@ function toRecord(r: Selectable<CycleTable>): CycleRecord {
 }
 
 export async function insertCycle(
-  db: WorkflowDb,
+  db: Db,
   values: {
     companyId: number
     name: string
@@ -82,24 +83,20 @@ export async function insertCycle(
   return toRecord(row)
 }
 
-export async function setCycleJob(db: WorkflowDb, cycleId: number, jobId: number): Promise<void> {
+export async function setCycleJob(db: Db, cycleId: number, jobId: number): Promise<void> {
   await db.updateTable('cycles').set({ job_id: jobId }).where('id', '=', cycleId).execute()
 }
 
-export async function setCycleStatus(db: WorkflowDb, cycleId: number, status: CycleStatus): Promise<void> {
+export async function setCycleStatus(db: Db, cycleId: number, status: CycleStatus): Promise<void> {
   await db.updateTable('cycles').set({ status }).where('id', '=', cycleId).execute()
 }
 
 /** Removes every sheet of a cycle whose opening did not finish (no half-opened cycle keeps sheets). */
-export async function deleteCycleSheets(db: WorkflowDb, cycleId: number): Promise<void> {
+export async function deleteCycleSheets(db: Db, cycleId: number): Promise<void> {
   await db.deleteFrom('appraisal_sheets').where('cycle_id', '=', cycleId).execute()
 }
 
-export async function updateCycleSettings(
-  db: WorkflowDb,
-  cycleId: number,
-  settings: CycleSettings,
-): Promise<void> {
+export async function updateCycleSettings(db: Db, cycleId: number, settings: CycleSettings): Promise<void> {
   await db
     .updateTable('cycles')
     .set({ settings: JSON.stringify(settings) })
@@ -107,11 +104,7 @@ export async function updateCycleSettings(
     .execute()
 }
 
-export async function findCycle(
-  db: WorkflowDb,
-  companyId: number,
-  id: number,
-): Promise<CycleRecord | undefined> {
+export async function findCycle(db: Db, companyId: number, id: number): Promise<CycleRecord | undefined> {
   const row = await db
     .selectFrom('cycles')
     .selectAll()
@@ -121,10 +114,7 @@ export async function findCycle(
   return row ? toRecord(row) : undefined
 }
 
-export async function listCycles(
-  db: WorkflowDb,
-  companyId: number,
-): Promise<(CycleRecord & { sheets: number })[]> {
+export async function listCycles(db: Db, companyId: number): Promise<(CycleRecord & { sheets: number })[]> {
   const rows = await db
     .selectFrom('cycles as c')
     .selectAll('c')
@@ -174,7 +164,7 @@ export type ParticipantBatch = { fromId: number; toId: number; count: number }
  * (a few rows travel instead of every id).
  */
 export async function selectParticipantBatches(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   participants: CycleParticipants,
   batchSize: number,
@@ -201,7 +191,7 @@ export type PinnedVersions =
  * the template tables, never analysed on the embedded engine, and looped over every template × employee).
  */
 export async function selectPinnedVersions(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   templateId: number | null,
 ): Promise<PinnedVersions> {
@@ -228,7 +218,7 @@ export async function selectPinnedVersions(
  * `pinned` (from selectPinnedVersions) saves reading the versions again for every batch.
  */
 export async function insertSheetsFor(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   cycle: { id: number; templateId: number | null; participants: CycleParticipants },
   idRange: { fromId: number; toId: number },
@@ -259,7 +249,7 @@ export async function insertSheetsFor(
 
 /** Participants of the cycle who got no sheet (no template linked to their position), in one anti-join. */
 export async function listParticipantsWithoutSheet(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   cycle: { id: number; participants: CycleParticipants },
 ): Promise<{ id: number; name: string }[]> {
@@ -280,7 +270,7 @@ export type BoardCell = {
 
 /** Sheets by department and state: the HR cycle board. */
 export async function countSheetsByDepartmentAndState(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   cycleId: number,
 ): Promise<BoardCell[]> {
@@ -299,7 +289,7 @@ export async function countSheetsByDepartmentAndState(
 
 /** Final totals of every sheet of the given cycles for one employee set, for quarterly/annual roll-ups. */
 export async function listCycleTotals(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   cycleIds: readonly number[],
 ): Promise<{ cycleId: number; employeeId: number; total: number }[]> {

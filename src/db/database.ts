@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Kysely } from 'kysely'
+import type { FactTables } from './fact-tables.ts'
+import type { PayTables } from './pay-tables.ts'
+import type { RotaTables } from './rota-tables.ts'
+import type { WorkflowTables } from './workflow-tables.ts'
 
 // Row types of every table. Each table carries company_id (the tenant).
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -222,7 +226,8 @@ export type IdempotencyKeyTable = {
   completed_at: Timestamp | null
 }
 
-export type Database = {
+/** The organisation, account and template tables. */
+export type OrganisationTables = {
   companies: CompanyTable
   departments: DepartmentTable
   positions: PositionTable
@@ -239,5 +244,8 @@ export type Database = {
   position_templates: PositionTemplateTable
   idempotency_keys: IdempotencyKeyTable
 }
+
+/** Every table of the app: one type, so one `Db` reaches all of them without casts. */
+export type Database = OrganisationTables & WorkflowTables & PayTables & FactTables & RotaTables
 
 export type Db = Kysely<Database>

@@ -1,6 +1,5 @@
-import type { ColumnType, Generated, Kysely } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import { type FactColumnType, type FactKind, factKinds } from '../core/ingest/fact-kinds.ts'
-import type { Database } from './database.ts'
 
 // Table types for imports, attributions, saved mappings and the derived order headers; the fact
 // tables themselves follow `factKinds` and are read and written with set-based SQL.
@@ -76,8 +75,6 @@ export type FactTables = {
   import_mappings: ImportMappingTable
   fact_orders: FactOrderTable
 }
-
-export type FactDb = Kysely<Database & FactTables>
 
 /** The SQL type each fact column type is stored as. */
 export const sqlTypeOf: Record<FactColumnType, string> = {

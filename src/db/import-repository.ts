@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { FactColumnType, FactKind } from '../core/ingest/fact-kinds.ts'
 import { factKinds } from '../core/ingest/fact-kinds.ts'
 import { maxImportedMagnitude } from '../core/ingest/parse-value.ts'
-import type { FactDb } from './fact-tables.ts'
+import type { Db } from './database.ts'
 import type { DatabaseHandle } from './open-database.ts'
 
 // The set-based half of an import: a staging table filled by COPY, validation queries that name
@@ -415,7 +415,7 @@ export type ImportScope = {
 export type RunSql = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>
 
 /** Runs SQL text on the Kysely database, outside any import transaction (previews). */
-export function sqlRunnerOf(db: FactDb): RunSql {
+export function sqlRunnerOf(db: Db): RunSql {
   return async <R>(text: string, params: unknown[] = []) =>
     (await db.executeQuery(CompiledQuery.raw(text, params))).rows as R[]
 }
@@ -725,7 +725,7 @@ export async function findKeyConflicts(
 }
 
 /** Deletes an import's rows and brings back the rows it replaced. */
-export async function undoImportRows(db: FactDb, companyId: number, importId: number): Promise<number> {
+export async function undoImportRows(db: Db, companyId: number, importId: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let removed = 0
     for (const table of [...Object.values(factKinds).map((k) => k.table), 'fact_orders']) {

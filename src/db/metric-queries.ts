@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { AttributionKind } from '../core/ingest/fact-kinds.ts'
 import type { MeasureName } from '../core/metrics/catalogue.ts'
-import type { FactDb } from './fact-tables.ts'
+import type { Db } from './database.ts'
 
 // SQL for each named measure of the metric catalogue, grouped by employee, team, shop or company
 // over a period; live rows only (not replaced, not undone). Each group lists the imports it came from.
@@ -368,7 +368,7 @@ export function measureQueryText(
 
 /** Runs one measure for a company and period; one row per group. */
 export async function queryMeasure(
-  db: FactDb,
+  db: Db,
   companyId: number,
   measure: MeasureName,
   by: MetricGrouping,
@@ -415,7 +415,7 @@ function bind(text: string, params: (string | number)[]): string {
 
 /** Display names for employee and team group keys. */
 export async function groupLabels(
-  db: FactDb,
+  db: Db,
   companyId: number,
   by: MetricGrouping,
   keys: string[],

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { WebhookFlavour, WorkflowDb } from './workflow-tables.ts'
+import type { Db } from './database.ts'
+import type { WebhookFlavour } from './workflow-tables.ts'
 
 // Notifications: in-app rows per user, and an outbox of webhook deliveries for a worker to send.
 
@@ -15,7 +16,7 @@ export type NotificationRecord = {
 }
 
 export async function insertNotifications(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   userIds: readonly number[],
   message: { kind: string; title: string; body: string; entity: string; entityId: string | number },
@@ -42,7 +43,7 @@ export async function insertNotifications(
 }
 
 export async function listNotifications(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   userId: number,
   options: { unreadOnly?: boolean; limit?: number } = {},
@@ -81,7 +82,7 @@ export async function listNotifications(
 
 /** Marks the user's notifications read (the listed ids, or all); returns how many changed. */
 export async function markNotificationsRead(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   userId: number,
   ids: readonly number[] | 'all',
@@ -101,7 +102,7 @@ export async function markNotificationsRead(
   return Number(result.numUpdatedRows)
 }
 
-export async function findWebhook(db: WorkflowDb, companyId: number) {
+export async function findWebhook(db: Db, companyId: number) {
   return db
     .selectFrom('notification_webhooks')
     .selectAll()
@@ -110,7 +111,7 @@ export async function findWebhook(db: WorkflowDb, companyId: number) {
 }
 
 export async function saveWebhook(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   values: { flavour: WebhookFlavour; url: string; enabled: boolean } | null,
 ): Promise<void> {
@@ -126,7 +127,7 @@ export async function saveWebhook(
 }
 
 /** The hosts besides the platforms' own that the company's robot may reach (companies.settings.webhookAllowedHosts). */
-export async function findWebhookAllowedHosts(db: WorkflowDb, companyId: number): Promise<string[]> {
+export async function findWebhookAllowedHosts(db: Db, companyId: number): Promise<string[]> {
   const row = await db
     .selectFrom('companies')
     .select(sql<unknown>`settings -> 'webhookAllowedHosts'`.as('hosts'))
@@ -135,11 +136,7 @@ export async function findWebhookAllowedHosts(db: WorkflowDb, companyId: number)
   return Array.isArray(row?.hosts) ? row.hosts.filter((h): h is string => typeof h === 'string') : []
 }
 
-export async function saveWebhookAllowedHosts(
-  db: WorkflowDb,
-  companyId: number,
-  hosts: string[],
-): Promise<void> {
+export async function saveWebhookAllowedHosts(db: Db, companyId: number, hosts: string[]): Promise<void> {
   await db
     .updateTable('companies')
     .set({
@@ -150,7 +147,7 @@ export async function saveWebhookAllowedHosts(
 }
 
 export async function enqueueWebhook(
-  db: WorkflowDb,
+  db: Db,
   values: { companyId: number; notificationId: number | null; url: string; payload: unknown; now: Date },
 ): Promise<void> {
   await db
@@ -172,7 +169,7 @@ export async function enqueueWebhook(
 export type OutboxItem = { id: number; companyId: number; url: string; payload: unknown; attempts: number }
 
 /** Claims due deliveries: rows locked with skip locked, so two workers never send the same row. */
-export async function claimDueDeliveries(db: WorkflowDb, now: Date, limit: number): Promise<OutboxItem[]> {
+export async function claimDueDeliveries(db: Db, now: Date, limit: number): Promise<OutboxItem[]> {
   const rows = await db
     .selectFrom('notification_outbox')
     .select(['id', 'company_id as companyId', 'url', 'payload', 'attempts'])
@@ -187,7 +184,7 @@ export async function claimDueDeliveries(db: WorkflowDb, now: Date, limit: numbe
 }
 
 export async function recordDelivery(
-  db: WorkflowDb,
+  db: Db,
   id: number,
   outcome: { sent: true; now: Date } | { sent: false; error: string; nextAttemptAt: Date | null },
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import { sql } from 'kysely'
+import type { Db } from './database.ts'
 import { reportingTreeIds } from './organisation-repository.ts'
-import type { PayDb } from './pay-tables.ts'
 
 // All SQL of pay, bonus pools and consequences: scheme assignments, pay items, entered inputs, the approved
 // pay sheet snapshots, bonus pools, consequence settings, improvement plans and the result rows they read.
@@ -22,7 +22,7 @@ export type PayAssignmentRow = {
   updatedAt: string
 }
 
-export async function listPayAssignments(db: PayDb, companyId: number): Promise<PayAssignmentRow[]> {
+export async function listPayAssignments(db: Db, companyId: number): Promise<PayAssignmentRow[]> {
   const rows = await db
     .selectFrom('pay_assignments as a')
     .leftJoin('positions as p', 'p.id', 'a.position_id')
@@ -53,7 +53,7 @@ export async function listPayAssignments(db: PayDb, companyId: number): Promise<
 }
 
 export async function findPayAssignment(
-  db: PayDb,
+  db: Db,
   companyId: number,
   target: { id?: number; positionId?: number; employeeId?: number },
 ): Promise<PayAssignmentRow | undefined> {
@@ -67,7 +67,7 @@ export async function findPayAssignment(
 }
 
 export async function savePayAssignmentRow(
-  db: PayDb,
+  db: Db,
   companyId: number,
   values: {
     positionId: number | null
@@ -100,7 +100,7 @@ export async function savePayAssignmentRow(
   return inserted.id
 }
 
-export async function deletePayAssignmentRow(db: PayDb, companyId: number, id: number): Promise<void> {
+export async function deletePayAssignmentRow(db: Db, companyId: number, id: number): Promise<void> {
   await db.deleteFrom('pay_assignments').where('company_id', '=', companyId).where('id', '=', id).execute()
 }
 
@@ -120,7 +120,7 @@ export type PayItemRow = {
 }
 
 export async function listPayItems(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
   filter: { employeeId?: number; id?: number } = {},
@@ -164,7 +164,7 @@ export async function listPayItems(
  * Locks the cycle's pay sheet (its cycle row) for the rest of the transaction, and says whether the cycle exists.
  * Every pay write of a cycle takes this lock first, so parallel writes queue in one order instead of deadlocking.
  */
-export async function lockPaySheet(db: PayDb, companyId: number, cycleId: number): Promise<boolean> {
+export async function lockPaySheet(db: Db, companyId: number, cycleId: number): Promise<boolean> {
   const row = await db
     .selectFrom('cycles')
     .select('id')
@@ -176,7 +176,7 @@ export async function lockPaySheet(db: PayDb, companyId: number, cycleId: number
 }
 
 export async function insertPayItem(
-  db: PayDb,
+  db: Db,
   companyId: number,
   values: {
     cycleId: number
@@ -205,14 +205,14 @@ export async function insertPayItem(
   return row.id
 }
 
-export async function deletePayItemRow(db: PayDb, companyId: number, id: number): Promise<void> {
+export async function deletePayItemRow(db: Db, companyId: number, id: number): Promise<void> {
   await db.deleteFrom('pay_items').where('company_id', '=', companyId).where('id', '=', id).execute()
 }
 
 // Entered inputs ----------------------------------------------------------------------------------------
 
 export async function listPayInputValues(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
 ): Promise<Map<number, { values: Record<string, string>; updatedBy: string | null }>> {
@@ -227,7 +227,7 @@ export async function listPayInputValues(
 }
 
 export async function savePayInputValues(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
   employeeId: number,
@@ -272,7 +272,7 @@ export type CycleSheetRow = {
 
 /** Every sheet of a cycle (optionally within a supervisor's reporting tree), in employee-number order. */
 export async function listCycleSheetRows(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
   options: { treeRootEmployeeId?: number; employeeId?: number; finalOnly?: boolean } = {},
@@ -322,7 +322,7 @@ export async function listCycleSheetRows(
 
 /** Neutral and negative reviews revised to positive in [start, endExclusive), per attributed employee. */
 export async function countRevisedReviews(
-  db: PayDb,
+  db: Db,
   companyId: number,
   start: string,
   endExclusive: string,
@@ -361,7 +361,7 @@ export type PaySheetRow = {
 }
 
 export async function findPaySheet(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
 ): Promise<PaySheetRow | undefined> {
@@ -385,7 +385,7 @@ export async function findPaySheet(
 }
 
 export async function insertPaySheet(
-  db: PayDb,
+  db: Db,
   companyId: number,
   values: { cycleId: number; snapshot: unknown; total: string; userId: number | null; at: Date },
 ): Promise<number> {
@@ -406,7 +406,7 @@ export async function insertPaySheet(
 }
 
 /** Approved pay sheets that list the employee: (cycle, snapshot) newest first. */
-export async function listApprovedPaySheetsFor(db: PayDb, companyId: number, employeeId: number) {
+export async function listApprovedPaySheetsFor(db: Db, companyId: number, employeeId: number) {
   const rows = await db
     .selectFrom('pay_sheets as p')
     .innerJoin('cycles as c', 'c.id', 'p.cycle_id')
@@ -448,7 +448,7 @@ export type BonusPoolRow = {
 
 /** Bonus pools of a company, newest first; `id` or `cycleId` narrows, `lock` takes a row lock (for update). */
 export async function listBonusPoolRows(
-  db: PayDb,
+  db: Db,
   companyId: number,
   filter: { id?: number; cycleId?: number; lock?: boolean } = {},
 ): Promise<BonusPoolRow[]> {
@@ -498,7 +498,7 @@ export async function listBonusPoolRows(
 
 /** Marks a draft pool approved; false when it was not a draft (so two approvals never both succeed). */
 export async function approveBonusPoolRow(
-  db: PayDb,
+  db: Db,
   companyId: number,
   id: number,
   values: { userId: number | null; at: Date; note: string | null },
@@ -520,7 +520,7 @@ export async function approveBonusPoolRow(
 }
 
 /** Deletes a draft pool; false when it was not a draft. */
-export async function deleteDraftBonusPoolRow(db: PayDb, companyId: number, id: number): Promise<boolean> {
+export async function deleteDraftBonusPoolRow(db: Db, companyId: number, id: number): Promise<boolean> {
   const row = await db
     .deleteFrom('bonus_pools')
     .where('company_id', '=', companyId)
@@ -532,7 +532,7 @@ export async function deleteDraftBonusPoolRow(db: PayDb, companyId: number, id: 
 }
 
 export async function insertBonusPool(
-  db: PayDb,
+  db: Db,
   companyId: number,
   values: {
     name: string
@@ -563,7 +563,7 @@ export async function insertBonusPool(
 
 // Consequence settings, results history and plans ------------------------------------------------------
 
-export async function findConsequenceSettings(db: PayDb, companyId: number): Promise<unknown> {
+export async function findConsequenceSettings(db: Db, companyId: number): Promise<unknown> {
   const row = await db
     .selectFrom('consequence_settings')
     .select('settings')
@@ -572,11 +572,7 @@ export async function findConsequenceSettings(db: PayDb, companyId: number): Pro
   return row?.settings ?? {}
 }
 
-export async function saveConsequenceSettings(
-  db: PayDb,
-  companyId: number,
-  settings: unknown,
-): Promise<void> {
+export async function saveConsequenceSettings(db: Db, companyId: number, settings: unknown): Promise<void> {
   const json = JSON.stringify(settings)
   await db
     .insertInto('consequence_settings')
@@ -602,7 +598,7 @@ export type FinalResultRow = {
 
 /** Final results of cycles that start in [from, to], optionally within a reporting tree. */
 export async function listFinalResults(
-  db: PayDb,
+  db: Db,
   companyId: number,
   range: { from: string; to: string },
   treeRootEmployeeId?: number,
@@ -653,7 +649,7 @@ export async function listFinalResults(
 
 /** The stored dimension scores of final sheets of one cycle (for the improvement list). */
 export async function listSheetDimensions(
-  db: PayDb,
+  db: Db,
   companyId: number,
   cycleId: number,
   treeRootEmployeeId?: number,
@@ -691,7 +687,7 @@ export type PlanRow = {
 }
 
 export async function listPlanRows(
-  db: PayDb,
+  db: Db,
   companyId: number,
   filter: { id?: number; employeeId?: number; treeRootEmployeeId?: number } = {},
 ): Promise<PlanRow[]> {
@@ -748,7 +744,7 @@ export async function listPlanRows(
 }
 
 export async function insertPlanRow(
-  db: PayDb,
+  db: Db,
   companyId: number,
   values: {
     employeeId: number
@@ -782,7 +778,7 @@ export async function insertPlanRow(
 }
 
 export async function updatePlanRow(
-  db: PayDb,
+  db: Db,
   companyId: number,
   id: number,
   values: Partial<{
@@ -801,6 +797,6 @@ export async function updatePlanRow(
     .execute()
 }
 
-export async function deletePlanRow(db: PayDb, companyId: number, id: number): Promise<void> {
+export async function deletePlanRow(db: Db, companyId: number, id: number): Promise<void> {
   await db.deleteFrom('improvement_plans').where('company_id', '=', companyId).where('id', '=', id).execute()
 }

@@ -1,8 +1,6 @@
-import type { ColumnType, Generated, Kysely } from 'kysely'
-import type { Database } from './database.ts'
-import type { WorkflowTables } from './workflow-tables.ts'
+import type { ColumnType, Generated } from 'kysely'
 
-// Row types of the pay tables (migration 0007-pay; bonus pool approval 0015), intersected with the organisation and workflow tables.
+// Row types of the pay tables (migration 0007-pay; bonus pool approval 0015), part of the one `Database` type.
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>
 type Json<T> = ColumnType<T, T | string, T | string>
 type JsonDefault<T> = ColumnType<T, T | string | undefined, T | string>
@@ -101,11 +99,4 @@ export type PayTables = {
   bonus_pools: BonusPoolTable
   consequence_settings: ConsequenceSettingsTable
   improvement_plans: ImprovementPlanTable
-}
-
-/** The database with the workflow and pay tables; `asPayDb(db)` views the app's Db this way. */
-export type PayDb = Kysely<Database & WorkflowTables & PayTables>
-
-export function asPayDb(db: Kysely<Database>): PayDb {
-  return db as unknown as PayDb
 }

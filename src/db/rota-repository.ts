@@ -1,118 +1,11 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { ClockEvent } from '../core/rota/match-attendance.ts'
 import type { Rota, RotaException, RotaPatternEntry, ServiceWindow, Shift } from '../core/rota/rota.ts'
 import type { ScoredCriterion } from '../core/sampling/sampling-form.ts'
-import type { Database, Db } from './database.ts'
+import type { Db } from './database.ts'
+import type { SampleDrawTable } from './rota-tables.ts'
 
-// Rota, attendance and sampling tables (migration 0006-rota) and all their SQL.
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
-type Json<T> = ColumnType<T, T | string, T | string>
-type Numeric = ColumnType<string, string | number, string | number>
-
-export type ShiftTable = {
-  id: Generated<number>
-  company_id: number
-  name: string
-  start_time: string
-  end_time: string
-  crosses_midnight: boolean
-  created_at: Timestamp
-}
-
-export type ServiceHoursTable = {
-  id: Generated<number>
-  company_id: number
-  weekday: number
-  start_time: string
-  end_time: string
-  crosses_midnight: boolean
-  required_agents: number
-}
-
-export type RotaPatternTable = {
-  id: Generated<number>
-  company_id: number
-  employee_id: number
-  weekday: number
-  shift_id: number
-  valid_from: string | null
-  valid_to: string | null
-  created_at: Timestamp
-}
-
-export type RotaExceptionTable = {
-  id: Generated<number>
-  company_id: number
-  date: string
-  employee_id: number
-  kind: RotaException['kind']
-  shift_id: number | null
-  cover_employee_id: number | null
-  note: string | null
-  created_at: Timestamp
-}
-
-export type ClockRecordTable = {
-  id: Generated<number>
-  company_id: number
-  employee_id: number
-  at: Timestamp
-  kind: 'in' | 'out'
-  source: string
-  created_at: Timestamp
-}
-
-export type AttendanceRulesTable = {
-  company_id: number
-  late_grace_minutes: number
-  early_leave_grace_minutes: number
-  absent_after_minutes: number | null
-  match_window_minutes: number
-  leave_counts_as_scheduled: boolean
-  max_weekly_hours: Numeric | null
-  max_consecutive_days: number | null
-  updated_at: Timestamp
-}
-
-export type SampleDrawTable = {
-  id: Generated<number>
-  company_id: number
-  employee_id: number
-  week: string
-  seed: string
-  algorithm: string
-  sample_size: number
-  candidate_ids: Json<string[]>
-  drawn_ids: Json<string[]>
-  drawn_by_user_id: number | null
-  created_at: Timestamp
-}
-
-export type SampleScoreTable = {
-  id: Generated<number>
-  company_id: number
-  draw_id: number
-  item_id: string
-  criteria: Json<ScoredCriterion[]>
-  score: Numeric
-  comment: string | null
-  scored_by_user_id: number | null
-  created_at: Timestamp
-  updated_at: Timestamp
-}
-
-export type RotaTables = {
-  shifts: ShiftTable
-  service_hours: ServiceHoursTable
-  rota_patterns: RotaPatternTable
-  rota_exceptions: RotaExceptionTable
-  clock_records: ClockRecordTable
-  attendance_rules: AttendanceRulesTable
-  sample_draws: SampleDrawTable
-  sample_scores: SampleScoreTable
-}
-
-export type RotaDb = Kysely<Database & RotaTables>
+// All SQL of the rota, attendance and sampling tables.
 
 /** Attendance thresholds plus the rota limits the admin sets, as stored for a company. */
 export type StoredAttendanceRules = {
@@ -178,7 +71,7 @@ const toShift = (r: {
 
 /** The rota data layer for one database (or transaction); every call names its company. */
 export function createRotaRepository(database: Db) {
-  const db: RotaDb = database.withTables<RotaTables>()
+  const db = database
 
   const repo = {
     async companyTimeZone(companyId: number): Promise<string | undefined> {

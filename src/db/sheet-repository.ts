@@ -1,11 +1,11 @@
 import { type Selectable, sql } from 'kysely'
+import type { Db } from './database.ts'
 import { reportingTreeIds } from './organisation-repository.ts'
 import type {
   AppraisalSheetTable,
   PeerReviewTable,
   SheetEntryTable,
   SheetEventTable,
-  WorkflowDb,
 } from './workflow-tables.ts'
 
 // Appraisal sheets (考核表) and what hangs off them: events (every transition), work records and
@@ -14,11 +14,7 @@ import type {
 export type SheetRow = Selectable<AppraisalSheetTable>
 export type SheetPatch = Partial<Omit<SheetRow, 'id' | 'company_id' | 'version' | 'created_at'>>
 
-export async function findSheetRow(
-  db: WorkflowDb,
-  companyId: number,
-  id: number,
-): Promise<SheetRow | undefined> {
+export async function findSheetRow(db: Db, companyId: number, id: number): Promise<SheetRow | undefined> {
   return db
     .selectFrom('appraisal_sheets')
     .selectAll()
@@ -28,11 +24,7 @@ export async function findSheetRow(
 }
 
 /** The sheet row locked for the rest of the transaction, so two saves are serialised and the version check holds. */
-export async function lockSheetRow(
-  db: WorkflowDb,
-  companyId: number,
-  id: number,
-): Promise<SheetRow | undefined> {
+export async function lockSheetRow(db: Db, companyId: number, id: number): Promise<SheetRow | undefined> {
   return db
     .selectFrom('appraisal_sheets')
     .selectAll()
@@ -54,12 +46,7 @@ const jsonColumns = new Set([
 ])
 
 /** Writes the patch and bumps the version (optimistic concurrency); returns the new row. */
-export async function updateSheetRow(
-  db: WorkflowDb,
-  id: number,
-  patch: SheetPatch,
-  now: Date,
-): Promise<SheetRow> {
+export async function updateSheetRow(db: Db, id: number, patch: SheetPatch, now: Date): Promise<SheetRow> {
   const values: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue
@@ -74,7 +61,7 @@ export async function updateSheetRow(
 }
 
 export async function insertSheetEvent(
-  db: WorkflowDb,
+  db: Db,
   event: {
     companyId: number
     sheetId: number
@@ -105,7 +92,7 @@ export async function insertSheetEvent(
 
 export type SheetEventRecord = Selectable<SheetEventTable> & { actor_name: string | null }
 
-export async function listSheetEvents(db: WorkflowDb, sheetId: number): Promise<SheetEventRecord[]> {
+export async function listSheetEvents(db: Db, sheetId: number): Promise<SheetEventRecord[]> {
   return db
     .selectFrom('sheet_events as ev')
     .leftJoin('users as u', 'u.id', 'ev.actor_user_id')
@@ -207,7 +194,7 @@ function toSummary(r: SummaryRow): SheetSummary {
 }
 
 export async function listSheetSummaries(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   filter: SheetFilter,
 ): Promise<SheetSummary[]> {
@@ -280,7 +267,7 @@ export async function listSheetSummaries(
 export type SheetEntryRecord = Selectable<SheetEntryTable> & { author_name: string | null }
 
 export async function insertSheetEntry(
-  db: WorkflowDb,
+  db: Db,
   entry: {
     companyId: number
     sheetId: number
@@ -309,7 +296,7 @@ export async function insertSheetEntry(
   return row.id
 }
 
-export async function listSheetEntries(db: WorkflowDb, sheetId: number): Promise<SheetEntryRecord[]> {
+export async function listSheetEntries(db: Db, sheetId: number): Promise<SheetEntryRecord[]> {
   return db
     .selectFrom('sheet_entries as en')
     .leftJoin('users as u', 'u.id', 'en.author_user_id')
@@ -333,7 +320,7 @@ export type SheetFileMeta = {
 }
 
 export async function insertSheetFile(
-  db: WorkflowDb,
+  db: Db,
   file: {
     companyId: number
     sheetId: number
@@ -368,7 +355,7 @@ export async function insertSheetFile(
   }
 }
 
-export async function listSheetFiles(db: WorkflowDb, sheetId: number): Promise<SheetFileMeta[]> {
+export async function listSheetFiles(db: Db, sheetId: number): Promise<SheetFileMeta[]> {
   const rows = await db
     .selectFrom('sheet_files')
     .select(['id', 'name', 'content_type', 'size', 'sha256', 'created_at'])
@@ -386,7 +373,7 @@ export async function listSheetFiles(db: WorkflowDb, sheetId: number): Promise<S
 }
 
 export async function findSheetFile(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   sheetId: number,
   fileId: number,
@@ -405,7 +392,7 @@ export async function findSheetFile(
 
 export type PeerReviewRecord = Selectable<PeerReviewTable> & { reviewer_name: string }
 
-export async function listPeerReviews(db: WorkflowDb, sheetId: number): Promise<PeerReviewRecord[]> {
+export async function listPeerReviews(db: Db, sheetId: number): Promise<PeerReviewRecord[]> {
   return db
     .selectFrom('peer_reviews as p')
     .innerJoin('employees as e', 'e.id', 'p.reviewer_employee_id')
@@ -418,7 +405,7 @@ export async function listPeerReviews(db: WorkflowDb, sheetId: number): Promise<
 
 /** Sets the sheet's peer reviewers: adds new ones, removes those not listed that have not submitted yet. */
 export async function setPeerReviewers(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   sheetId: number,
   reviewerEmployeeIds: readonly number[],
@@ -445,7 +432,7 @@ export async function setPeerReviewers(
 }
 
 export async function findPeerReviewForUpdate(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   id: number,
 ): Promise<Selectable<PeerReviewTable> | undefined> {
@@ -459,7 +446,7 @@ export async function findPeerReviewForUpdate(
 }
 
 export async function savePeerReview(
-  db: WorkflowDb,
+  db: Db,
   id: number,
   values: { indicators: unknown; comment: string | null; submittedAt: Date },
 ): Promise<void> {
@@ -475,7 +462,7 @@ export async function savePeerReview(
 }
 
 /** The peer reviews an employee owes or has given, with the sheet each belongs to. */
-export async function listPeerTasks(db: WorkflowDb, companyId: number, reviewerEmployeeId: number) {
+export async function listPeerTasks(db: Db, companyId: number, reviewerEmployeeId: number) {
   return db
     .selectFrom('peer_reviews as p')
     .innerJoin('appraisal_sheets as s', 's.id', 'p.sheet_id')
@@ -502,7 +489,7 @@ export async function listPeerTasks(db: WorkflowDb, companyId: number, reviewerE
 // Score history ----------------------------------------------------------------------------------
 
 export async function insertScoreHistory(
-  db: WorkflowDb,
+  db: Db,
   values: { companyId: number; sheet: SheetRow; reason: string; userId: number | null },
 ): Promise<void> {
   await db
@@ -519,7 +506,7 @@ export async function insertScoreHistory(
     .execute()
 }
 
-export async function listScoreHistory(db: WorkflowDb, sheetId: number) {
+export async function listScoreHistory(db: Db, sheetId: number) {
   const rows = await db
     .selectFrom('sheet_score_history')
     .select(['id', 'total', 'grade', 'reason', 'score', 'created_at'])
@@ -536,7 +523,7 @@ export async function listScoreHistory(db: WorkflowDb, sheetId: number) {
   }))
 }
 
-export async function findTemplateDefinition(db: WorkflowDb, templateVersionId: number) {
+export async function findTemplateDefinition(db: Db, templateVersionId: number) {
   return db
     .selectFrom('template_versions as tv')
     .innerJoin('templates as t', 't.id', 'tv.template_id')

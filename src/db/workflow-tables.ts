@@ -1,7 +1,6 @@
-import type { ColumnType, Generated, Kysely } from 'kysely'
-import type { Database } from './database.ts'
+import type { ColumnType, Generated } from 'kysely'
 
-// Row types of the workflow tables (migration 0004-workflow), intersected with the organisation tables.
+// Row types of the workflow tables (migration 0004-workflow), part of the one `Database` type.
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type Json<T> = ColumnType<T, T | string, T | string>
@@ -225,11 +224,4 @@ export type WorkflowTables = {
   notifications: NotificationTable
   notification_webhooks: NotificationWebhookTable
   notification_outbox: NotificationOutboxTable
-}
-
-/** The database with the workflow tables; `asWorkflowDb(db)` views the app's Db this way. */
-export type WorkflowDb = Kysely<Database & WorkflowTables>
-
-export function asWorkflowDb(db: Kysely<Database>): WorkflowDb {
-  return db as unknown as WorkflowDb
 }

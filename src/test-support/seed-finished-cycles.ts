@@ -1,6 +1,6 @@
 import { seedTestOrganisation, type TestOrganisation } from '../api/testing/seed-test-organisation.ts'
 import type { Db } from '../db/database.ts'
-import { asWorkflowDb, type CycleKind } from '../db/workflow-tables.ts'
+import type { CycleKind } from '../db/workflow-tables.ts'
 import { installBuiltinTemplates } from '../services/templates/install-builtin-templates.ts'
 
 // Pay, bonus, export and consequence tests read results, not the review that led to them: walking every sheet
@@ -47,7 +47,7 @@ export async function seedFinishedCycles(db: Db): Promise<FinishedCycles> {
     .select('tv.id')
     .where('t.company_id', '=', org.companyId)
     .executeTakeFirstOrThrow()
-  const wdb = asWorkflowDb(db)
+  const wdb = db
   return {
     org,
     templateVersionId: version.id,

@@ -5,7 +5,6 @@ import { attributionItemSchema, unmappedNameSchema } from '../../contracts/inges
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import { deleteAttribution } from '../../services/ingest/delete-attribution.ts'
 import { listAttributions } from '../../services/ingest/list-attributions.ts'
 import { listUnmappedNames } from '../../services/ingest/list-unmapped-names.ts'
@@ -73,7 +72,7 @@ const remove = createRoute({
 })
 
 export function registerAttributionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  const db = ctx.db as unknown as FactDb
+  const db = ctx.db
   app.openapi(list, async (c) =>
     c.json({ items: await listAttributions({ db }, { companyId: c.get('actor').companyId }) }, 200),
   )
@@ -84,7 +83,7 @@ export function registerAttributionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppCont
     const actor = c.get('actor')
     const input = c.req.valid('json')
     const saved = await ctx.db.transaction().execute(async (trx) => {
-      const tdb = trx as unknown as FactDb
+      const tdb = trx
       if (input.departmentId !== null) {
         const team = await trx
           .selectFrom('departments')
@@ -118,10 +117,7 @@ export function registerAttributionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppCont
     const actor = c.get('actor')
     const id = c.req.valid('param').id
     await ctx.db.transaction().execute(async (trx) => {
-      const before = await deleteAttribution(
-        { db: trx as unknown as FactDb },
-        { companyId: actor.companyId, id },
-      )
+      const before = await deleteAttribution({ db: trx }, { companyId: actor.companyId, id })
       await appendAudit(trx, {
         companyId: actor.companyId,
         actorUserId: actor.userId,

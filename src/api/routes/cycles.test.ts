@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
@@ -86,7 +85,7 @@ describe.each(await testEngines())('cycle routes on %s', (engine) => {
       })
       monthIds.push(id)
       // The month's result as it stands when it is final (the monthly workflow is tested elsewhere).
-      await asWorkflowDb(handle.db)
+      await handle.db
         .updateTable('appraisal_sheets')
         .set({ state: 'final', total: String(total) })
         .where('cycle_id', '=', id)
@@ -108,7 +107,7 @@ describe.each(await testEngines())('cycle routes on %s', (engine) => {
     const review = JSON.stringify({
       indicators: { problem_resolution_rate: { actual: 1 }, service_quality: { score: 25, comment: '好' } },
     })
-    await asWorkflowDb(handle.db)
+    await handle.db
       .updateTable('appraisal_sheets')
       .set({
         state: 'supervisor_submitted',

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { cycleInputSchema, cycleSettingsSchema, jobSchema } from '../../contracts/workflow.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { computeCycle } from '../../services/cycles/compute-cycle.ts'
 import { getCalibration } from '../../services/cycles/get-calibration.ts'
 import { getCycle } from '../../services/cycles/get-cycle.ts'
@@ -202,7 +201,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   )
   app.openapi(sheets, async (c) => {
     const { state, departmentId } = c.req.valid('query')
-    const items = await listSheetSummaries(asWorkflowDb(ctx.db), c.get('actor').companyId, {
+    const items = await listSheetSummaries(ctx.db, c.get('actor').companyId, {
       cycleId: c.req.valid('param').id,
       states: state ? [state] : undefined,
       departmentId,

@@ -4,7 +4,6 @@ import { seed000CustomerService } from '../../core/library/templates/seed-000-cu
 import { scoreSheet } from '../../core/scoring/score-sheet.ts'
 import { insertEmployee } from '../../db/organisation-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
@@ -44,7 +43,7 @@ describe.each(await testEngines())('dashboard routes on %s', (engine) => {
   let open: (name: string, from: string, to: string, employeeIds: number[]) => Promise<number>
 
   const score = async (cycleId: number, results: Record<string, { a: number; q: number }>) => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     for (const [code, { a, q }] of Object.entries(results)) {
       const employeeId = code === 'E007' ? E007 : org.employees[code as 'E001']
       const result = scoreSheet(seed000CustomerService, {

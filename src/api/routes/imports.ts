@@ -23,7 +23,6 @@ import { DomainError, type DomainErrorCode } from '../../core/errors.ts'
 import { factKinds } from '../../core/ingest/fact-kinds.ts'
 import { presets } from '../../core/ingest/presets/detect-preset.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import { databaseHandleOf } from '../../db/open-database.ts'
 import { type DetectUploadOptions, detectUpload } from '../../services/ingest/detect-upload.ts'
 import { createImportJobs, type ImportJob, type ImportJobs } from '../../services/ingest/import-jobs.ts'
@@ -241,7 +240,7 @@ function readOptionsOf(query: DetectUploadOptions & { fileName?: string }): Dete
 }
 
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  const db = ctx.db as unknown as FactDb
+  const db = ctx.db
   const uploads = createUploadStore({ dir: ctx.uploadDir, maxBytes: maxUploadBytes })
   let jobs: ImportJobs | undefined
   const jobsOf = (): ImportJobs => {
@@ -444,10 +443,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const actor = c.get('actor')
     const input = c.req.valid('json')
     const saved = await ctx.db.transaction().execute(async (trx) => {
-      const row = await saveImportMapping(
-        { db: trx as unknown as FactDb },
-        { ...input, companyId: actor.companyId },
-      )
+      const row = await saveImportMapping({ db: trx }, { ...input, companyId: actor.companyId })
       await appendAudit(trx, {
         companyId: actor.companyId,
         actorUserId: actor.userId,

@@ -7,7 +7,6 @@ import {
   metricSeriesSchema,
 } from '../../contracts/ingest-api.ts'
 import { metricCatalogue } from '../../core/metrics/catalogue.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import { computeMetric } from '../../services/metrics/compute-metric.ts'
 import { computeMetricSeries } from '../../services/metrics/compute-metric-series.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
@@ -58,7 +57,7 @@ const series = createRoute({
 })
 
 export function registerMetricRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  const db = ctx.db as unknown as FactDb
+  const db = ctx.db
   app.openapi(catalogue, async (c) =>
     c.json(
       {

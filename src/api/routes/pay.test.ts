@@ -8,7 +8,6 @@ import {
 } from '../../core/pay/pay-scheme.ts'
 import { findCycle } from '../../db/cycle-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { computePaySheet } from '../../services/pay/compute-pay-sheet.ts'
 import { installBuiltinTemplates } from '../../services/templates/install-builtin-templates.ts'
 import { createApp } from '../create-app.ts'
@@ -74,7 +73,7 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     })
   const sheetOf = (sheet: PaySheet, id: number) => sheet.employees.find((e) => e.employeeId === id)!
   const setResult = (employeeId: number, state: string, total: number, coefficient: number, grade: string) =>
-    asWorkflowDb(handle.db)
+    handle.db
       .updateTable('appraisal_sheets')
       .set({ state, total: String(total), coefficient: String(coefficient), grade })
       .where('cycle_id', '=', cycleId)
@@ -431,7 +430,7 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
       positionId: org.positions.service,
       scheme: customerServicePayScheme(),
     })
-    const cycle = (await findCycle(asWorkflowDb(handle.db), org.companyId, cycleId))!
+    const cycle = (await findCycle(handle.db, org.companyId, cycleId))!
     const live = await computePaySheet(handle.db, org.companyId, cycle)
     const recomputed = live.employees.reduce((a, x) => a.plus(x.computedTotal), new Decimal('20.00'))
     expect(recomputed.toFixed(2)).toBe(again.body.total)

@@ -18,7 +18,6 @@ import {
 } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
 import { findSheetFile } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { addSheetEntry } from '../../services/sheets/add-sheet-entry.ts'
 import { assignPeerReviewers } from '../../services/sheets/assign-peer-reviewers.ts'
@@ -247,7 +246,7 @@ export function registerSheetRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   app.openapi(getFile, async (c) => {
     const { id, fileId } = c.req.valid('param')
     await getSheet(deps, c.get('actor'), id)
-    const file = await findSheetFile(asWorkflowDb(ctx.db), c.get('actor').companyId, id, fileId)
+    const file = await findSheetFile(ctx.db, c.get('actor').companyId, id, fileId)
     if (!file) throw new DomainError('not_found', `附件 ${fileId} 不存在`)
     return c.body(new Uint8Array(file.data), 200, {
       'content-type': file.contentType,

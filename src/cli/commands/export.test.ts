@@ -11,7 +11,6 @@ import {
   listBonusPoolRows,
   listCycleSheetRows,
 } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import { readPaySheet } from '../../services/pay/get-pay-sheet.ts'
 import { createDataDir, runJixiao } from '../testing/run-jixiao.ts'
 
@@ -37,9 +36,9 @@ describe('jixiao export', { timeout: 300_000 }, () => {
       .where('employee_no', '=', 'JX004')
       .execute()
     const company = await handle.db.selectFrom('companies').select('id').executeTakeFirstOrThrow()
-    results = await listCycleSheetRows(asPayDb(handle.db), company.id, 2)
+    results = await listCycleSheetRows(handle.db, company.id, 2)
     pay = await readPaySheet(handle.db, company.id, 2)
-    pools = await listBonusPoolRows(asPayDb(handle.db), company.id, { cycleId: 1 })
+    pools = await listBonusPoolRows(handle.db, company.id, { cycleId: 1 })
     await handle.close()
   })
   afterAll(async () => {

@@ -4,7 +4,6 @@ import type { Config } from '../../config.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type FactKindName, factKindNames } from '../../core/ingest/fact-kinds.ts'
 import { presets } from '../../core/ingest/presets/detect-preset.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
 import { type ImportFileResult, type ImportProgress, importFile } from '../../services/ingest/import-file.ts'
 import { listImports } from '../../services/ingest/list-imports.ts'
@@ -113,7 +112,7 @@ export function registerImportCommands(program: Command, openDeps: OpenIngestDep
       process.once('SIGINT', onSigint)
       try {
         const result = await importFile(
-          { db: deps.db as FactDb, handle: deps.handle },
+          { db: deps.db, handle: deps.handle },
           {
             companyId: deps.companyId,
             filePath: file,
@@ -150,7 +149,7 @@ export function registerImportCommands(program: Command, openDeps: OpenIngestDep
     .action(async (opts: { company?: string; json?: boolean }) => {
       const deps = await openDeps({ company: opts.company })
       try {
-        const items = await listImports({ db: deps.db as FactDb }, { companyId: deps.companyId })
+        const items = await listImports({ db: deps.db }, { companyId: deps.companyId })
         if (opts.json) return console.log(JSON.stringify(items, null, 2))
         console.log(
           formatTable(
@@ -179,7 +178,7 @@ export function registerImportCommands(program: Command, openDeps: OpenIngestDep
       const deps = await openDeps({ company: opts.company })
       try {
         const result = await undoImport(
-          { db: deps.db as FactDb },
+          { db: deps.db },
           { companyId: deps.companyId, importId: Number(importId) },
         )
         console.log(`import #${result.importId} undone: ${result.removedRows} rows removed`)

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { DomainError } from '../../core/errors.ts'
 import { metricCatalogue } from '../../core/metrics/catalogue.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import type { MetricGrouping } from '../../db/metric-queries.ts'
 import { computeMetric } from '../../services/metrics/compute-metric.ts'
 import { formatTable } from '../print-table.ts'
@@ -36,7 +35,7 @@ export function registerMetricsCommands(program: Command, openDeps: OpenIngestDe
         const deps = await openDeps({ company: opts.company })
         try {
           const result = await computeMetric(
-            { db: deps.db as FactDb },
+            { db: deps.db },
             { companyId: deps.companyId, metric, by: opts.by as MetricGrouping, period: opts.period },
           )
           if (opts.json) return console.log(JSON.stringify(result, null, 2))

@@ -1,7 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { findAppeal, updateAppeal } from '../../db/appeal-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -9,7 +8,7 @@ import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 export async function addAppealNote(deps: WorkflowDeps, actor: Actor, appealId: number, note: string) {
   if (actor.role !== 'hr') throw new DomainError('forbidden', '只有人力资源可以记录申诉调查')
   return deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const appeal = await findAppeal(db, actor.companyId, appealId, true)
     if (!appeal) throw new DomainError('not_found', `申诉 ${appealId} 不存在`)
     if (appeal.status === 'ruled')

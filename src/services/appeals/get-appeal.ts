@@ -1,13 +1,12 @@
 import { DomainError } from '../../core/errors.ts'
 import { findAppeal } from '../../db/appeal-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { getSheet } from '../sheets/get-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** One appeal with its sheet (as the actor may see it): the appeal detail page. HR notes are for HR and admin only. */
 export async function getAppeal(deps: WorkflowDeps, actor: Actor, appealId: number) {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const appeal = await findAppeal(db, actor.companyId, appealId)
   if (!appeal) throw new DomainError('not_found', `申诉 ${appealId} 不存在`)
   const sheet = await getSheet(deps, actor, appeal.sheet_id)

@@ -1,10 +1,9 @@
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** The HR users of the actor's company, who may be named handler of an appeal (take-up), by name. */
 export async function listAppealHandlers(deps: WorkflowDeps, actor: Actor) {
-  const rows = await asWorkflowDb(deps.db)
+  const rows = await deps.db
     .selectFrom('users')
     .select(['id', 'display_name'])
     .where('company_id', '=', actor.companyId)

@@ -1,6 +1,5 @@
 import { DomainError } from '../../core/errors.ts'
 import { type AppealRow, listAppealQueue } from '../../db/appeal-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -10,7 +9,7 @@ export async function listAppeals(
   actor: Actor,
   filter: { status?: AppealRow['status'][]; cycleId?: number } = {},
 ) {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   if (actor.role === 'hr' || actor.role === 'admin') return listAppealQueue(db, actor.companyId, filter)
   if (actor.employeeId === null) throw new DomainError('forbidden', '当前账号未关联员工，无申诉可查')
   return listAppealQueue(db, actor.companyId, { ...filter, employeeId: actor.employeeId })

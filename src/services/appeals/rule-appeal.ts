@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import type { ReviewInputs, SharedInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { findAppeal, updateAppeal } from '../../db/appeal-repository.ts'
 import { insertScoreHistory, type SheetPatch } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadScoreInputs, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import { transitionSheet } from '../sheets/transition-sheet.ts'
@@ -19,7 +18,7 @@ export async function ruleAppeal(
   appealId: number,
   input: AppealRulingInput,
 ) {
-  const appeal = await findAppeal(asWorkflowDb(deps.db), actor.companyId, appealId)
+  const appeal = await findAppeal(deps.db, actor.companyId, appealId)
   if (!appeal) throw new DomainError('not_found', `申诉 ${appealId} 不存在`)
   const changes = input.changedInputs
   const hasChanges =
@@ -91,5 +90,5 @@ export async function ruleAppeal(
       })
     },
   })
-  return findAppeal(asWorkflowDb(deps.db), actor.companyId, appealId)
+  return findAppeal(deps.db, actor.companyId, appealId)
 }

@@ -2,7 +2,6 @@ import { addWorkingDays } from '../../core/calendar/working-days.ts'
 import { DomainError } from '../../core/errors.ts'
 import { defaultInvestigationDays } from '../../core/workflow/stage-deadlines.ts'
 import { findAppeal, updateAppeal } from '../../db/appeal-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
@@ -16,7 +15,7 @@ export async function takeUpAppeal(
   appealId: number,
   input: { handlerUserId?: number; investigationDays?: number; note?: string },
 ) {
-  const appeal = await findAppeal(asWorkflowDb(deps.db), actor.companyId, appealId)
+  const appeal = await findAppeal(deps.db, actor.companyId, appealId)
   if (!appeal) throw new DomainError('not_found', `申诉 ${appealId} 不存在`)
   const handlerUserId = input.handlerUserId ?? actor.userId
   await transitionSheet(deps, actor, actor.companyId, appeal.sheet_id, {
@@ -61,5 +60,5 @@ export async function takeUpAppeal(
       )
     },
   })
-  return findAppeal(asWorkflowDb(deps.db), actor.companyId, appealId)
+  return findAppeal(deps.db, actor.companyId, appealId)
 }

@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { approveBonusPoolRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { getBonusPool } from './list-bonus-pools.ts'
@@ -33,7 +32,7 @@ export async function approveBonusPoolInTransaction(
   at: Date,
   note?: string,
 ): Promise<void> {
-  const pdb = asPayDb(trx)
+  const pdb = trx
   const pool = await lockDraftBonusPool(pdb, actor.companyId, id, { zh: '不能再次审批', en: '' })
   if (
     !(await approveBonusPoolRow(pdb, actor.companyId, id, { userId: actor.userId, at, note: note ?? null }))

@@ -6,7 +6,6 @@ import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { insertBonusPool, listCycleSheetRows, listPayAssignments } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadCycle } from '../pay/load-cycle.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -45,7 +44,7 @@ export async function createBonusPoolInTransaction(
   now: Date,
 ): Promise<number> {
   const cycle = await loadCycle(trx, actor.companyId, input.cycleId)
-  const pdb = asPayDb(trx)
+  const pdb = trx
   const rows = await listCycleSheetRows(pdb, actor.companyId, cycle.id)
   const open = rows.filter((r) => r.state !== 'final')
   if (open.length > 0)

@@ -1,7 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { deleteDraftBonusPoolRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { auditedLines, lockDraftBonusPool } from './lock-draft-bonus-pool.ts'
@@ -17,7 +16,7 @@ export async function deleteBonusPool(
   reason?: string,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const pdb = asPayDb(trx)
+    const pdb = trx
     const pool = await lockDraftBonusPool(pdb, actor.companyId, id, {
       zh: '不能删除；更正请另建奖金池',
       en: 'and cannot be deleted',

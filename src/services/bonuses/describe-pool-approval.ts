@@ -1,13 +1,9 @@
 import { defaultTimeZone, formatTimeOfDay, isValidTimeZone, toLocal } from '../../core/rota/zoned-time.ts'
+import type { Db } from '../../db/database.ts'
 import type { BonusPoolRow } from '../../db/pay-repository.ts'
-import type { PayDb } from '../../db/pay-tables.ts'
 
 /** "财务 2026-10-20 10:00" — who approved a pool and when, in the company's time zone, for refusal messages. */
-export async function describePoolApproval(
-  db: PayDb,
-  companyId: number,
-  pool: BonusPoolRow,
-): Promise<string> {
+export async function describePoolApproval(db: Db, companyId: number, pool: BonusPoolRow): Promise<string> {
   const company = await db
     .selectFrom('companies')
     .select('time_zone')

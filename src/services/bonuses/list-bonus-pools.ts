@@ -2,7 +2,6 @@ import Decimal from 'decimal.js'
 import type { BonusPool } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type BonusPoolRow, listBonusPoolRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -18,12 +17,12 @@ function toPool(row: BonusPoolRow): BonusPool {
 
 /** The company's bonus pools, newest first. */
 export async function listBonusPools(deps: WorkflowDeps, actor: Actor): Promise<BonusPool[]> {
-  return (await listBonusPoolRows(asPayDb(deps.db), actor.companyId)).map(toPool)
+  return (await listBonusPoolRows(deps.db, actor.companyId)).map(toPool)
 }
 
 /** One bonus pool with its lines. */
 export async function getBonusPool(deps: WorkflowDeps, actor: Actor, id: number): Promise<BonusPool> {
-  const [row] = await listBonusPoolRows(asPayDb(deps.db), actor.companyId, { id })
+  const [row] = await listBonusPoolRows(deps.db, actor.companyId, { id })
   if (!row) throw new DomainError('not_found', `奖金池 ${id} 不存在 / bonus pool not found`)
   return toPool(row)
 }

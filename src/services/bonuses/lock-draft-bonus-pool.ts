@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
+import type { Db } from '../../db/database.ts'
 import { type BonusPoolRow, listBonusPoolRows } from '../../db/pay-repository.ts'
-import type { PayDb } from '../../db/pay-tables.ts'
 import { describePoolApproval } from './describe-pool-approval.ts'
 
 /**
@@ -8,7 +8,7 @@ import { describePoolApproval } from './describe-pool-approval.ts'
  * approved: `refusal` says what cannot be done (不能再次审批 / 不能删除) and the message says who approved it and when.
  */
 export async function lockDraftBonusPool(
-  pdb: PayDb,
+  pdb: Db,
   companyId: number,
   id: number,
   refusal: { zh: string; en: string },

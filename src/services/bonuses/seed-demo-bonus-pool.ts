@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { approveBonusPoolInTransaction } from './approve-bonus-pool.ts'
 import { createBonusPoolInTransaction } from './create-bonus-pool.ts'
 
@@ -8,7 +7,7 @@ import { createBonusPoolInTransaction } from './create-bonus-pool.ts'
  * allocated by HR and approved by finance — so the bonus page, its export and the audit log have one locked pool.
  */
 export async function seedDemoBonusPool(db: Db, companyId: number): Promise<void> {
-  const cycle = await asWorkflowDb(db)
+  const cycle = await db
     .selectFrom('cycles')
     .select('id')
     .where('company_id', '=', companyId)

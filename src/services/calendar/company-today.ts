@@ -1,7 +1,7 @@
-import type { WorkflowDb } from '../../db/workflow-tables.ts'
+import type { Db } from '../../db/database.ts'
 
 /** Today's date (YYYY-MM-DD) in the company's time zone (default Asia/Shanghai): deadlines are calendar dates there. */
-export async function companyToday(db: WorkflowDb, companyId: number, now: Date): Promise<string> {
+export async function companyToday(db: Db, companyId: number, now: Date): Promise<string> {
   const row = await db
     .selectFrom('companies')
     .select('time_zone')

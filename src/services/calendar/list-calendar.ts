@@ -1,7 +1,6 @@
 import type { CalendarDay } from '../../core/calendar/working-days.ts'
 import { listCalendarDays } from '../../db/calendar-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadStatutoryCalendar } from './statutory-calendar.ts'
 
@@ -27,7 +26,7 @@ export async function listCalendar(deps: { db: Db }, actor: Actor, year: number)
   const from = `${year}-01-01`
   const to = `${year}-12-31`
   const statutory = loadStatutoryCalendar()
-  const company = await listCalendarDays(asWorkflowDb(deps.db), actor.companyId, { from, to })
+  const company = await listCalendarDays(deps.db, actor.companyId, { from, to })
   const byDate = new Map<string, CalendarListingDay>()
   for (const d of statutory.days)
     if (d.date >= from && d.date <= to) byDate.set(d.date, { ...d, source: 'statutory' })

@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { deleteCalendarDay, listCalendarDays, upsertCalendarDays } from '../../db/calendar-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 
 /** Admin: adds or changes holidays and make-up working days, or removes company entries (back to the default). */
@@ -19,7 +18,7 @@ export async function setCalendarDays(
       { path: 'set', message: '日期重复' },
     ])
   await deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const before = (await listCalendarDays(db, actor.companyId)).filter((d) => dates.includes(d.date))
     await upsertCalendarDays(db, actor.companyId, change.set ?? [])
     for (const date of change.remove ?? []) await deleteCalendarDay(db, actor.companyId, date)

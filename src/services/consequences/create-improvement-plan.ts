@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findEmployee } from '../../db/organisation-repository.ts'
 import { insertPlanRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadCycle } from '../pay/load-cycle.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -26,7 +25,7 @@ export async function createImprovementPlan(
         ])
     }
     if (input.cycleId !== undefined) await loadCycle(trx, actor.companyId, input.cycleId)
-    const planId = await insertPlanRow(asPayDb(trx), actor.companyId, {
+    const planId = await insertPlanRow(trx, actor.companyId, {
       employeeId: input.employeeId,
       kind: input.kind,
       cycleId: input.cycleId ?? null,

@@ -11,7 +11,6 @@ import {
   listPlanRows,
   listSheetDimensions,
 } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { treeRootOf } from './consequence-scope.ts'
@@ -46,7 +45,7 @@ export async function computeConsequences(
   options: { treeRootEmployeeId?: number; cycleId?: number } = {},
 ): Promise<ConsequenceLists> {
   const settings = await readConsequenceSettings(db, companyId)
-  const pdb = asPayDb(db)
+  const pdb = db
   // A run may start in the previous year; it is listed when it ends in this one.
   const results = await listFinalResults(
     pdb,

@@ -1,6 +1,5 @@
 import type { CycleResult } from '../../contracts/results.ts'
 import { listCycleSheetRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadCycle } from '../pay/load-cycle.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -12,7 +11,7 @@ import { treeRootOf } from './consequence-scope.ts'
  */
 export async function listCycleResults(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   const cycle = await loadCycle(deps.db, actor.companyId, cycleId)
-  const rows = await listCycleSheetRows(asPayDb(deps.db), actor.companyId, cycleId, {
+  const rows = await listCycleSheetRows(deps.db, actor.companyId, cycleId, {
     treeRootEmployeeId: treeRootOf(actor),
     finalOnly: actor.role === 'finance',
   })

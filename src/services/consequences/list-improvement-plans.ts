@@ -1,7 +1,6 @@
 import type { ImprovementPlan } from '../../contracts/results.ts'
 import { DomainError } from '../../core/errors.ts'
 import { listPlanRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { treeRootOf } from './consequence-scope.ts'
@@ -12,7 +11,7 @@ export async function listImprovementPlans(
   actor: Actor,
   filter: { employeeId?: number } = {},
 ): Promise<ImprovementPlan[]> {
-  return listPlanRows(asPayDb(deps.db), actor.companyId, { ...filter, treeRootEmployeeId: treeRootOf(actor) })
+  return listPlanRows(deps.db, actor.companyId, { ...filter, treeRootEmployeeId: treeRootOf(actor) })
 }
 
 /** One plan, or not_found (also outside the caller's scope). */
@@ -21,7 +20,7 @@ export async function getImprovementPlan(
   actor: Actor,
   id: number,
 ): Promise<ImprovementPlan> {
-  const [plan] = await listPlanRows(asPayDb(deps.db), actor.companyId, {
+  const [plan] = await listPlanRows(deps.db, actor.companyId, {
     id,
     treeRootEmployeeId: treeRootOf(actor),
   })

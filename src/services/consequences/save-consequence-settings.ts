@@ -1,7 +1,6 @@
 import type { ConsequenceSettings } from '../../contracts/results.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { saveConsequenceSettings as saveRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { readConsequenceSettings } from './get-consequence-settings.ts'
@@ -14,7 +13,7 @@ export async function saveConsequenceSettings(
 ): Promise<ConsequenceSettings> {
   await deps.db.transaction().execute(async (trx) => {
     const before = await readConsequenceSettings(trx, actor.companyId)
-    await saveRow(asPayDb(trx), actor.companyId, settings)
+    await saveRow(trx, actor.companyId, settings)
     await appendAudit(
       trx,
       {

@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findEmployee } from '../../db/organisation-repository.ts'
 import { deletePlanRow, updatePlanRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { getImprovementPlan } from './list-improvement-plans.ts'
@@ -24,7 +23,7 @@ export async function updateImprovementPlan(
       throw new DomainError('invalid_input', `员工 ${patch.ownerEmployeeId} 不存在`, [
         { path: 'ownerEmployeeId', message: `员工 ${patch.ownerEmployeeId} 不存在` },
       ])
-    await updatePlanRow(asPayDb(trx), actor.companyId, id, {
+    await updatePlanRow(trx, actor.companyId, id, {
       goal: patch.goal,
       owner_employee_id: patch.ownerEmployeeId,
       due_date: patch.dueDate,
@@ -52,7 +51,7 @@ export async function updateImprovementPlan(
 export async function deleteImprovementPlan(deps: WorkflowDeps, actor: Actor, id: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const before = await getImprovementPlan({ ...deps, db: trx }, actor, id)
-    await deletePlanRow(asPayDb(trx), actor.companyId, id)
+    await deletePlanRow(trx, actor.companyId, id)
     await appendAudit(
       trx,
       {

@@ -7,7 +7,6 @@ import { verifyAuditChain } from '../../db/audit-log-repository.ts'
 import { findJob } from '../../db/cycle-job-repository.ts'
 import { saveWebhook } from '../../db/notification-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
 import { computeCycle } from './compute-cycle.ts'
@@ -80,7 +79,7 @@ describe.each(
       from (select e.id, right(e.employee_no, 1)::int as k from employees e) n
       where n.id = s.employee_id and s.cycle_id = ${cycleId}`.execute(db)
     // The group robot hears of the computation once per batch.
-    await saveWebhook(asWorkflowDb(db), org.companyId, {
+    await saveWebhook(db, org.companyId, {
       flavour: 'dingtalk',
       url: 'https://oapi.dingtalk.com/robot/send?access_token=test',
       enabled: true,
@@ -89,7 +88,7 @@ describe.each(
       scoringThread: scoring === 'on the scoring thread',
     })
     await started.completion
-    expect(await findJob(asWorkflowDb(db), org.companyId, started.jobId)).toMatchObject({
+    expect(await findJob(db, org.companyId, started.jobId)).toMatchObject({
       status: 'succeeded',
     })
 

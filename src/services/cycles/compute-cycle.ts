@@ -5,9 +5,9 @@ import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
+import type { Db } from '../../db/database.ts'
 import { enqueueWebhook, findWebhook } from '../../db/notification-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
-import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { webhookPayload } from '../notifications/webhook-payload.ts'
@@ -42,7 +42,7 @@ export async function computeCycle(
 ): Promise<{ jobId: number; completion: Promise<void> }> {
   if (actor.role !== 'admin' && actor.role !== 'hr')
     throw new DomainError('forbidden', '只有管理员和人力资源可以计算考核周期')
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   if (cycle.status !== 'open')
@@ -81,7 +81,7 @@ async function runComputeJob(
   metrics: MetricLookup,
   scoringThread: boolean | 'when large',
 ): Promise<void> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const cycleId = cycle.id
   let scorer: SliceScorer | undefined
   try {
@@ -120,7 +120,7 @@ async function runComputeJob(
     }
     // One scorer (and memo) for the job: sheets with equal inputs share their indicator scores and explanations.
     scorer = scorerFor({ templates, settings: cycle.settings, sourceNames }, ids.length, scoringThread)
-    const outcome = async (trx: WorkflowDb, computed: number) => {
+    const outcome = async (trx: Db, computed: number) => {
       const states = await trx
         .selectFrom('appraisal_sheets')
         .select(['state', sql<number>`count(*)::int`.as('n')])
@@ -137,7 +137,7 @@ async function runComputeJob(
       // one commit (one WAL flush) per batch and nothing after.
       const batchScorer = scorer
       computed += await deps.db.transaction().execute(async (trx) => {
-        const n = await computeBatch(trx, asWorkflowDb(trx), actor, cycle, batch, {
+        const n = await computeBatch(trx, trx, actor, cycle, batch, {
           templates,
           metrics,
           scorer: batchScorer,
@@ -145,12 +145,12 @@ async function runComputeJob(
         })
         const done = Math.min(ids.length, i + batch.length)
         if (isLast)
-          await updateJob(asWorkflowDb(trx), jobId, {
+          await updateJob(trx, jobId, {
             status: 'succeeded',
             done,
-            result: await outcome(asWorkflowDb(trx), computed + n),
+            result: await outcome(trx, computed + n),
           })
-        else await updateJob(asWorkflowDb(trx), jobId, { done })
+        else await updateJob(trx, jobId, { done })
         return n
       })
     }
@@ -167,7 +167,7 @@ async function runComputeJob(
 
 async function computeBatch(
   trx: Parameters<typeof appendAudit>[0],
-  db: WorkflowDb,
+  db: Db,
   actor: Actor,
   cycle: { id: number; name: string; settings: CycleSettings },
   ids: number[],

@@ -2,7 +2,6 @@ import { DomainError } from '../../core/errors.ts'
 import { roundScore } from '../../core/scoring/round-score.ts'
 import { checkGradeQuota } from '../../core/workflow/check-grade-quota.ts'
 import { findCycle } from '../../db/cycle-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -16,7 +15,7 @@ const scored = ['computed', 'feedback_held', 'appeal_window', 'appeal_filed', 'i
 export async function getCalibration(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   if (actor.role !== 'hr' && actor.role !== 'admin')
     throw new DomainError('forbidden', '只有人力资源和管理员可以查看校准')
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   const rows = await db

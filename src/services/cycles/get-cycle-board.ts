@@ -6,7 +6,6 @@ import { findLatestCycleJob } from '../../db/cycle-job-repository.ts'
 import { listCycleMoves } from '../../db/cycle-move-repository.ts'
 import { countSheetsByDepartmentAndState, findCycle } from '../../db/cycle-repository.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -24,7 +23,7 @@ const computedStates = new Set<string>(sheetStates.slice(sheetStates.indexOf('co
 export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   if (actor.role !== 'hr' && actor.role !== 'admin')
     throw new DomainError('forbidden', '只有人力资源和管理员可以查看周期看板')
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   const today = await companyToday(db, actor.companyId, deps.now())

@@ -1,9 +1,8 @@
 import { listCycles as listCycleRows } from '../../db/cycle-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** The company's cycles, newest first, with their sheet counts. */
 export async function listCycles(deps: WorkflowDeps, actor: Actor) {
-  return listCycleRows(asWorkflowDb(deps.db), actor.companyId)
+  return listCycleRows(deps.db, actor.companyId)
 }

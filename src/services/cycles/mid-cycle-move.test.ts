@@ -3,7 +3,6 @@ import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { listAudit } from '../../db/audit-log-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { deleteEmployee } from '../organisation/delete-employee.ts'
 import { updateEmployee } from '../organisation/update-employee.ts'
@@ -33,7 +32,7 @@ describe.each(await testEngines())('moving someone mid-cycle on %s', (engine) =>
   })
 
   it('keeps one sheet with its reviewer and shows the move on the board', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const opened = await openCycle({ db: handle.db, now }, admin, {
       name: '2026-09',
       kind: 'monthly',

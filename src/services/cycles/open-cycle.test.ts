@@ -4,7 +4,6 @@ import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/s
 import { findJob } from '../../db/cycle-job-repository.ts'
 import { selectParticipantBatches } from '../../db/cycle-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
 import { openCycle } from './open-cycle.ts'
@@ -29,7 +28,7 @@ describe.each(await testEngines())('openCycle on %s', (engine) => {
   })
 
   it('cuts the participants into contiguous id ranges of at most the batch size', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const everyone = await db
       .selectFrom('employees')
       .select('id')
@@ -55,7 +54,7 @@ describe.each(await testEngines())('openCycle on %s', (engine) => {
   })
 
   it('creates a sheet per participant with a template and lists those without one', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const opened = await openCycle(deps(), admin, {
       name: '2026-09',
       kind: 'monthly',
@@ -111,7 +110,7 @@ describe.each(await testEngines())('openCycle on %s', (engine) => {
       settings: {},
     })
     await opened.completion
-    const job = await findJob(asWorkflowDb(handle.db), org.companyId, opened.jobId)
+    const job = await findJob(handle.db, org.companyId, opened.jobId)
     expect(job?.result).toEqual({ created: 2, participants: 2, skipped: [] })
   })
 })

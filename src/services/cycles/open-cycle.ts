@@ -17,7 +17,6 @@ import {
   setCycleJob,
   setCycleStatus,
 } from '../../db/cycle-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { loadStatutoryCalendar } from '../calendar/statutory-calendar.ts'
@@ -43,7 +42,7 @@ export type OpenedCycle = {
 export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleInput): Promise<OpenedCycle> {
   if (actor.role !== 'admin' && actor.role !== 'hr')
     throw new DomainError('forbidden', '只有管理员和人力资源可以开启考核周期')
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   if (input.templateId !== undefined) {
     const t = await db
       .selectFrom('templates')
@@ -97,7 +96,7 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
   const warnings = coverage ? [coverage] : []
   const now = deps.now()
   const { cycle, jobId } = await deps.db.transaction().execute(async (trx) => {
-    const wdb = asWorkflowDb(trx)
+    const wdb = trx
     const cycle = await insertCycle(wdb, {
       companyId: actor.companyId,
       name: input.name,
@@ -142,7 +141,7 @@ async function runOpenCycleJob(
   cycle: CycleRecord,
   jobId: number,
 ): Promise<void> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   try {
     const batches = await selectParticipantBatches(db, actor.companyId, cycle.participants, openBatchSize)
     const participants = batches.reduce((n, b) => n + b.count, 0)
@@ -160,7 +159,7 @@ async function runOpenCycleJob(
       created < participants ? await listParticipantsWithoutSheet(db, actor.companyId, cycle) : []
     const result = { created, participants, skipped }
     await deps.db.transaction().execute(async (trx) => {
-      await setCycleStatus(asWorkflowDb(trx), cycle.id, 'open')
+      await setCycleStatus(trx, cycle.id, 'open')
       await appendAudit(
         trx,
         {

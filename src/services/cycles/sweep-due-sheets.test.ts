@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { getSheet } from '../sheets/get-sheet.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
@@ -40,7 +39,7 @@ describe.each(await testEngines())('sweepDueSheets on %s', (engine) => {
       settings: {},
     })
     await opened.completion
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     sheets = await db
       .selectFrom('appraisal_sheets')
       .select(['id', 'employee_id'])

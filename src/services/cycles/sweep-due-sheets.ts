@@ -1,5 +1,4 @@
 import { DomainError } from '../../core/errors.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { transitionSheet } from '../sheets/transition-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -15,7 +14,7 @@ export async function sweepDueSheets(
   companyId: number,
   only?: { sheetIds?: readonly number[] },
 ): Promise<SweepResult> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const today = await companyToday(db, companyId, deps.now())
   let q = db
     .selectFrom('appraisal_sheets')

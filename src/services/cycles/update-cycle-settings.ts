@@ -6,7 +6,6 @@ import {
   findCycle,
   updateCycleSettings as writeSettings,
 } from '../../db/cycle-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -21,7 +20,7 @@ export async function updateCycleSettings(
   if (actor.role !== 'admin' && actor.role !== 'hr')
     throw new DomainError('forbidden', '只有管理员和人力资源可以修改周期设置')
   return deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const cycle = await findCycle(db, actor.companyId, cycleId)
     if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
     const next: CycleSettings = { ...cycle.settings, ...settings }

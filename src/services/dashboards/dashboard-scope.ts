@@ -3,8 +3,8 @@ import { DomainError } from '../../core/errors.ts'
 import { defaultGrades } from '../../core/results/default-scoring.ts'
 import { roundScore } from '../../core/scoring/round-score.ts'
 import type { LocalizedText } from '../../core/templates/template.ts'
+import type { Db } from '../../db/database.ts'
 import { reportingTreeIds } from '../../db/organisation-repository.ts'
-import type { WorkflowDb } from '../../db/workflow-tables.ts'
 
 // What every dashboard shares: which sheets the reader may aggregate (as SQL on `appraisal_sheets s`), which
 // states count as scored, which cycle is shown, and the labels read from the pinned template versions.
@@ -65,7 +65,7 @@ export type CycleRef = {
  * reader sees the whole company), else the latest with a scored sheet in scope, else the latest with any.
  */
 export async function resolveDashboardCycle(
-  db: WorkflowDb,
+  db: Db,
   condition: RawBuilder<SqlBool>,
   companyId: number,
   cycleId: number | undefined,
@@ -121,7 +121,7 @@ type DefinitionPart = {
 }
 
 /** Grade labels and indicator names of the template versions a set of sheets pinned (first definition wins). */
-export async function loadTemplateLabels(db: WorkflowDb, versionIds: number[]): Promise<TemplateLabels> {
+export async function loadTemplateLabels(db: Db, versionIds: number[]): Promise<TemplateLabels> {
   const labels: TemplateLabels = { grades: new Map(), indicators: new Map() }
   if (versionIds.length === 0) return labels
   const rows = await db

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { HrDashboard } from '../../contracts/dashboards.ts'
 import { DomainError } from '../../core/errors.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import {
@@ -26,7 +25,7 @@ export async function getHrDashboard(
 ): Promise<HrDashboard> {
   if (actor.role !== 'hr' && actor.role !== 'admin')
     throw new DomainError('forbidden', '只有人力资源和管理员可以查看公司看板')
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const where = sheetCondition(actor.companyId, { kind: 'all' }, query.departmentId)
   const cycle = await resolveDashboardCycle(db, where, actor.companyId, query.cycleId, true)
   if (!cycle)

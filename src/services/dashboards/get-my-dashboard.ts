@@ -4,7 +4,6 @@ import { DomainError } from '../../core/errors.ts'
 import type { SheetScore } from '../../core/scoring/score-sheet.ts'
 import type { LocalizedText } from '../../core/templates/template.ts'
 import { isEmployeeInScope } from '../../db/organisation-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { resolveEmployeeScope } from '../organisation/resolve-employee-scope.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -24,7 +23,7 @@ export async function getMyDashboard(
   actor: Actor,
   query: { cycleId?: number; employeeId?: number },
 ): Promise<MyDashboard> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const employeeId = query.employeeId ?? actor.employeeId
   if (employeeId === null) throw new DomainError('not_found', '当前账号没有关联员工，没有个人绩效')
   if (employeeId !== actor.employeeId) {

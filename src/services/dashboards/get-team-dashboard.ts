@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { TeamDashboard } from '../../contracts/dashboards.ts'
 import { DomainError } from '../../core/errors.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import {
@@ -29,7 +28,7 @@ export async function getTeamDashboard(
   query: { cycleId?: number; departmentId?: number; threshold?: number },
 ): Promise<TeamDashboard> {
   const scope = teamScope(actor)
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const threshold = query.threshold ?? defaultThreshold
   const where = sheetCondition(actor.companyId, scope, query.departmentId)
   const cycle = await resolveDashboardCycle(db, where, actor.companyId, query.cycleId, scope.kind === 'all')

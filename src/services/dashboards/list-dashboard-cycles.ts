@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import type { DashboardCycle } from '../../contracts/dashboards.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { isScored, type SheetScope, sheetCondition } from './dashboard-scope.ts'
@@ -34,7 +33,7 @@ export async function listDashboardCycles(deps: WorkflowDeps, actor: Actor): Pro
     where c.company_id = ${actor.companyId} and ${sheetCondition(actor.companyId, scope)}
     group by c.id, c.name, c.kind, c.period_start, c.period_end
     order by c.period_end desc, c.id desc
-    limit 200`.execute(asWorkflowDb(deps.db))
+    limit 200`.execute(deps.db)
   return rows.rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -5,7 +5,6 @@ import { listSyncRuns } from '../../db/directory-sync-repository.ts'
 import { saveIdentityProvider } from '../../db/identity-provider-repository.ts'
 import { listNotifications } from '../../db/notification-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { createShopDirectory } from '../../test-support/directory-providers/contact-fixture.ts'
 import { createContactState } from '../../test-support/directory-providers/contact-state.ts'
 import { createDingtalkContactsApp } from '../../test-support/directory-providers/dingtalk-contacts.ts'
@@ -92,9 +91,9 @@ describe.each(await testEngines())('daily directory sync on %s', (engine) => {
       trigger: 'daily',
       status: 'failed',
     })
-    const inbox = await listNotifications(asWorkflowDb(handle.db), org.companyId, org.users.admin)
+    const inbox = await listNotifications(handle.db, org.companyId, org.users.admin)
     expect(inbox.items[0]).toMatchObject({ kind: 'directory.sync_failed', title: '钉钉通讯录每日同步失败' })
-    const hrInbox = await listNotifications(asWorkflowDb(handle.db), org.companyId, org.users.hr)
+    const hrInbox = await listNotifications(handle.db, org.companyId, org.users.hr)
     expect(hrInbox.items.filter((n) => n.kind === 'directory.sync_failed')).toEqual([])
     // A failed day is not retried every hour.
     expect(await runDueDirectorySyncs(deps)).toEqual([])

@@ -7,7 +7,6 @@ import {
   listActiveAdminIds,
 } from '../../db/directory-sync-repository.ts'
 import { listDailySyncProviders } from '../../db/identity-provider-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday, dateInZone } from '../calendar/company-today.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import type { ProviderHttp } from './call-provider.ts'
@@ -42,7 +41,7 @@ export async function runDueDirectorySyncs(deps: DailySyncDeps): Promise<DailySy
     if (!directoryKinds.includes(kind)) continue
     const { companyId } = provider
     if (!(await lastSuccessfulRun(deps.db, companyId, kind, 'apply'))) continue
-    const today = await companyToday(asWorkflowDb(deps.db), companyId, deps.now())
+    const today = await companyToday(deps.db, companyId, deps.now())
     const last = await lastDailyRun(deps.db, companyId, kind)
     const tz = await findCompanyTimeZone(deps.db, companyId)
     if (last && dateInZone(last, tz) === today) continue
@@ -53,7 +52,7 @@ export async function runDueDirectorySyncs(deps: DailySyncDeps): Promise<DailySy
       const message = (error as Error).message
       reports.push({ companyId, kind, status: 'failed', message })
       await notifyUsers(
-        asWorkflowDb(deps.db),
+        deps.db,
         companyId,
         await listActiveAdminIds(deps.db, companyId),
         {

@@ -17,7 +17,6 @@ import {
 } from '../../db/directory-sync-repository.ts'
 import { findIdentityProvider } from '../../db/identity-provider-repository.ts'
 import { lockCompany } from '../../db/organisation-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { ProviderEndpoints } from '../identity/provider-endpoints.ts'
 import type { ProviderHttp } from './call-provider.ts'
@@ -148,7 +147,7 @@ export async function syncDirectory(
   }
 
   if (mode === 'preview') {
-    const today = await companyToday(asWorkflowDb(deps.db), companyId, deps.now())
+    const today = await companyToday(deps.db, companyId, deps.now())
     const plan = planDirectorySync(snapshot, await loadSyncOrganisation(deps.db, companyId), today)
     const counts = countsOf(plan)
     const runId = await record(deps.db, 'ok', counts, messagesOf(plan))
@@ -158,7 +157,7 @@ export async function syncDirectory(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await lockCompany(trx, companyId)
-      const today = await companyToday(asWorkflowDb(trx), companyId, deps.now())
+      const today = await companyToday(trx, companyId, deps.now())
       const current = await loadSyncOrganisation(trx, companyId)
       const plan = planDirectorySync(snapshot, current, today)
       await applyPlan(trx, deps.now(), request, current, plan)

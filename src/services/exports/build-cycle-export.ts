@@ -4,9 +4,7 @@ import { DomainError } from '../../core/errors.ts'
 import type { ExportTable } from '../../core/exports/export-table.ts'
 import type { Db } from '../../db/database.ts'
 import { listBonusPoolRows, listCycleSheetRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { computeConsequences } from '../consequences/list-consequences.ts'
 import { readPaySheet } from '../pay/get-pay-sheet.ts'
 import { loadCycle } from '../pay/load-cycle.ts'
@@ -46,7 +44,7 @@ export async function buildCycleExport(
   const suffix = `${cycle.name}`
   switch (what) {
     case 'sheets': {
-      const rows = await listSheetSummaries(asWorkflowDb(db), companyId, {
+      const rows = await listSheetSummaries(db, companyId, {
         cycleId,
         treeRootEmployeeId: undefined,
         limit: 1_000_000,
@@ -80,7 +78,7 @@ export async function buildCycleExport(
       }
     }
     case 'results': {
-      const rows = await listCycleSheetRows(asPayDb(db), companyId, cycleId, {
+      const rows = await listCycleSheetRows(db, companyId, cycleId, {
         treeRootEmployeeId: scope.treeRootEmployeeId,
         finalOnly: scope.finalOnly,
       })
@@ -210,7 +208,7 @@ export async function buildCycleExport(
     }
     case 'bonuses': {
       // Oldest pool first, each pool's lines in the order they were allocated (by employee number).
-      const pools = (await listBonusPoolRows(asPayDb(db), companyId, { cycleId })).reverse()
+      const pools = (await listBonusPoolRows(db, companyId, { cycleId })).reverse()
       return {
         title: `奖金池 ${suffix}`,
         columns: [

@@ -1,11 +1,11 @@
 import { DomainError } from '../../core/errors.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import type { AttributionItem } from './list-attributions.ts'
 import { listAttributions } from './list-attributions.ts'
 
 // Removes one attribution; the name's facts count for nobody again until it is mapped anew.
 export async function deleteAttribution(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number; id: number },
 ): Promise<AttributionItem> {
   const before = (await listAttributions(deps, input)).find((a) => a.id === input.id)

@@ -10,7 +10,7 @@ import { parseCell } from '../../core/ingest/parse-value.ts'
 import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import type { Preset } from '../../core/ingest/presets/preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { findReplaceableRows, type ReplacedRows, sqlRunnerOf } from '../../db/import-repository.ts'
 import { defaultImportLimits, importSourceOf, periodOf } from './import-file.ts'
 import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
@@ -90,7 +90,7 @@ const PREVIEW_ROWS = 10
 
 /** Sniffs and previews a file; a file that cannot be read at all throws, a header no preset knows comes back as `problem`. */
 export async function detectUpload(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number; filePath: string; fileName: string; options?: DetectUploadOptions },
 ): Promise<UploadAnalysis> {
   const options = input.options ?? {}
@@ -216,7 +216,7 @@ export async function detectUpload(
 
 /** Reads the whole file for its shops and period (as the import would store them) and finds what they replace. */
 async function previewReplaces(
-  db: FactDb,
+  db: Db,
   input: { companyId: number; fileName: string; options?: DetectUploadOptions },
   match: HeaderMatch,
   open: () => AsyncGenerator<SheetRow>,
@@ -293,7 +293,7 @@ async function previewReplaces(
 }
 
 async function customMapping(
-  db: FactDb,
+  db: Db,
   companyId: number,
   options: DetectUploadOptions,
 ): Promise<Preset | undefined> {

@@ -8,7 +8,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '../../core/errors.ts'
 import { factKinds } from '../../core/ingest/fact-kinds.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { type ImportFileInput, importFile } from './import-file.ts'
 
@@ -46,7 +46,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe.each(await testEngines())('hostile files on %s', (engine) => {
   let handle: TestDatabase
-  let db: FactDb
+  let db: Db
   let companyId = 0
 
   /** Every fact table's rows (count, superseded, highest id, hash of the whole rows) and the completed imports. */
@@ -78,7 +78,7 @@ describe.each(await testEngines())('hostile files on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    db = handle.db as unknown as FactDb
+    db = handle.db
     companyId = (
       await db.insertInto('companies').values({ name: 'hostile' }).returning('id').executeTakeFirstOrThrow()
     ).id

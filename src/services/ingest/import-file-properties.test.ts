@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '../../core/errors.ts'
 import { factKinds } from '../../core/ingest/fact-kinds.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { detectUpload } from './detect-upload.ts'
 import { importFile } from './import-file.ts'
@@ -43,7 +43,7 @@ async function smallWorkbook(): Promise<Buffer> {
 
 describe.each(await testEngines())('import properties on %s', (engine) => {
   let handle: TestDatabase
-  let db: FactDb
+  let db: Db
   let companyId = 0
   let workbook: Buffer
 
@@ -94,7 +94,7 @@ describe.each(await testEngines())('import properties on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    db = handle.db as unknown as FactDb
+    db = handle.db
     companyId = (
       await db
         .insertInto('companies')

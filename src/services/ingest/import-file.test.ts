@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '../../core/errors.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { zipBomb } from '../../test-support/zip-bomb.ts'
 import { type ImportFileInput, importFile } from './import-file.ts'
@@ -37,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<DomainError> {
 
 describe.each(await testEngines())('importFile on %s', (engine) => {
   let handle: TestDatabase
-  let db: FactDb
+  let db: Db
   let companyId = 0
   const newCompany = async () =>
     (
@@ -62,7 +62,7 @@ describe.each(await testEngines())('importFile on %s', (engine) => {
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    db = handle.db as unknown as FactDb
+    db = handle.db
   })
   afterAll(async () => {
     await handle?.close()

@@ -10,7 +10,7 @@ import { looksLikeFormula, parseCell } from '../../core/ingest/parse-value.ts'
 import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import type { Preset } from '../../core/ingest/presets/preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import {
   type ColumnSource,
   copySql,
@@ -117,7 +117,7 @@ class DryRunDone extends Error {
   }
 }
 
-export type ImportDeps = { db: FactDb; handle: DatabaseHandle }
+export type ImportDeps = { db: Db; handle: DatabaseHandle }
 
 const SAMPLE_ROWS = 40
 

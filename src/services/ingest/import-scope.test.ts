@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '../../core/errors.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { importLockKey } from '../../db/import-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { detectUpload } from './detect-upload.ts'
@@ -44,7 +44,7 @@ const trafficRows = (rows: [string, string, number][]) =>
 
 describe.each(await testEngines())('what an import replaces, on %s', (engine) => {
   let handle: TestDatabase
-  let db: FactDb
+  let db: Db
   let companyNo = 0
   const newCompany = async () =>
     (
@@ -68,7 +68,7 @@ describe.each(await testEngines())('what an import replaces, on %s', (engine) =>
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    db = handle.db as unknown as FactDb
+    db = handle.db
   })
   afterAll(async () => {
     await handle?.close()

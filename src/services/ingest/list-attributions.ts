@@ -1,4 +1,5 @@
-import type { AttributionSourceKind, FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
+import type { AttributionSourceKind } from '../../db/fact-tables.ts'
 
 // The company's attribution table: which employee, team or shop each name in the exports is credited to.
 export type AttributionItem = {
@@ -13,7 +14,7 @@ export type AttributionItem = {
 }
 
 export async function listAttributions(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number },
 ): Promise<AttributionItem[]> {
   const rows = await deps.db

@@ -1,4 +1,4 @@
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 
 // The import history for the web and API: who imported which file when, its hash, rows, period, preset and
 // outcome, newest first (the raw log is listImports).
@@ -23,7 +23,7 @@ export type ImportHistoryItem = {
 }
 
 export async function listImportHistory(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number; limit?: number; status?: 'completed' | 'undone' | 'failed' },
 ): Promise<ImportHistoryItem[]> {
   let query = deps.db

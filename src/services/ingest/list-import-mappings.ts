@@ -1,4 +1,4 @@
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 
 // The company's saved column mappings (fact column → header text), for the import wizard's mapping choice.
 export type ImportMappingItem = {
@@ -10,7 +10,7 @@ export type ImportMappingItem = {
 }
 
 export async function listImportMappings(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number },
 ): Promise<ImportMappingItem[]> {
   const rows = await deps.db

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { type AttributionKind, factKinds } from '../../core/ingest/fact-kinds.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 
 // Names in the live imported rows that no attribution credits yet: customer-service nicks, live hosts and media
 // accounts (→ employee), employee numbers that match no employee, and shops (→ team). Their facts count for the
@@ -16,7 +16,7 @@ export type UnmappedName = {
 }
 
 export async function listUnmappedNames(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number },
 ): Promise<UnmappedName[]> {
   const parts = []

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
-import type { AttributionSourceKind, FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
+import type { AttributionSourceKind } from '../../db/fact-tables.ts'
 
 // Credits a name found in the exports (客服昵称, 主播, account, employee number) to an employee, team and/or shop.
 export type SaveAttributionInput = {
@@ -12,7 +13,7 @@ export type SaveAttributionInput = {
 }
 
 export async function saveAttribution(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: SaveAttributionInput,
 ): Promise<{ id: number }> {
   if (input.employeeId === null && input.departmentId === null && input.shop === null)

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { findFactKind } from '../../core/ingest/fact-kinds.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 
 // Saves (or replaces) a company's named column mapping for a fact kind, for the next import of the same export.
 export type SaveImportMappingInput = {
@@ -13,7 +13,7 @@ export type SaveImportMappingInput = {
 }
 
 export async function saveImportMapping(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: SaveImportMappingInput,
 ): Promise<{ id: number }> {
   const kind = findFactKind(input.kind)

@@ -1,12 +1,12 @@
 import { DomainError } from '../../core/errors.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { undoImportRows } from '../../db/import-repository.ts'
 
 // Reverses a completed import: its rows go, the rows it replaced come back, the import is marked undone.
 export type UndoImportResult = { importId: number; removedRows: number }
 
 export async function undoImport(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number; importId: number },
 ): Promise<UndoImportResult> {
   const found = await deps.db

@@ -4,7 +4,6 @@ import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { findJob, insertJob, type JobOwner, updateJob } from '../../db/cycle-job-repository.ts'
 import { findCycle, setCycleJob, setCycleStatus } from '../../db/cycle-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { type FinishedCycles, seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { failOrphanedJobs, foreignJobStaleMs } from './fail-orphaned-jobs.ts'
 import { currentProcessOwner, isOwnerAlive, processStartToken } from './process-owner.ts'
@@ -65,7 +64,7 @@ describe.each(await testEngines())('failOrphanedJobs on %s', (engine) => {
     owner: JobOwner | undefined,
     progress: { done: number; total: number },
   ) => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const id = await insertJob(db, {
       companyId: seeded.org.companyId,
       kind,
@@ -78,7 +77,7 @@ describe.each(await testEngines())('failOrphanedJobs on %s', (engine) => {
   }
 
   it('fails the jobs of gone processes with what they got done, and leaves live ones running', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const live = { host: me.host, pid: sleeper.pid!, token: processStartToken(sleeper.pid!) ?? 'random:x' }
     const mine = await addJob('cycle.compute', me, { done: 1000, total: 3000 })
     const besideMe = await addJob('cycle.compute', live, { done: 0, total: 10 })
@@ -107,7 +106,7 @@ describe.each(await testEngines())('failOrphanedJobs on %s', (engine) => {
   })
 
   it('fails a job of another host once it has not moved for an hour', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const other = { host: `${me.host}-c`, pid: 1, token: 'random:c' }
     const id = await addJob('cycle.compute', other, { done: 1, total: 2 })
     const job = await findJob(db, seeded.org.companyId, id)
@@ -119,7 +118,7 @@ describe.each(await testEngines())('failOrphanedJobs on %s', (engine) => {
   })
 
   it('rolls back an interrupted opening as a failed one: the cycle failed, no sheets', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const cycleId = await seeded.add({
       name: '开启中断',
       kind: 'monthly',

@@ -1,7 +1,6 @@
 import { failUnfinishedJob, listUnfinishedJobs } from '../../db/cycle-job-repository.ts'
 import { deleteCycleSheets, setCycleStatus } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { currentProcessOwner, isOwnerAlive, type ProcessOwner } from './process-owner.ts'
 
 /** A job owned by a process on another host is presumed gone when it has not moved for this long. */
@@ -29,7 +28,7 @@ export async function failOrphanedJobs(
   deps: { db: Db; now: () => Date },
   me: ProcessOwner = currentProcessOwner(),
 ): Promise<OrphanedJob[]> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const failed: OrphanedJob[] = []
   for (const job of await listUnfinishedJobs(db)) {
     const alive = isOwnerAlive(job.owner, me)
@@ -39,7 +38,7 @@ export async function failOrphanedJobs(
     if (!gone) continue
     const cycleId = Number(job.params.cycleId)
     const marked = await deps.db.transaction().execute(async (trx) => {
-      const tdb = asWorkflowDb(trx)
+      const tdb = trx
       const done = await failUnfinishedJob(tdb, job.id, {
         error: interruptedMessage(job.kind, job.done),
         result: { interrupted: { done: job.done, total: job.total } },

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { type Period, parsePeriod, previousPeriod } from '../../core/metrics/parse-period.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import type { MetricGrouping } from '../../db/metric-queries.ts'
 import { computeMetric, type MetricResult } from './compute-metric.ts'
 
@@ -44,7 +44,7 @@ export function periodCode(period: Period): string {
 }
 
 export async function computeMetricSeries(
-  deps: { db: FactDb },
+  deps: { db: Db },
   input: { companyId: number; metric: string; by: MetricGrouping; period: string; count: number },
 ): Promise<MetricSeries> {
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > maxSeriesPeriods)

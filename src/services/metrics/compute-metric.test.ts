@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { importFile } from '../ingest/import-file.ts'
 import { saveAttribution } from '../ingest/save-attribution.ts'
@@ -14,7 +14,7 @@ describe.each(await testEngines())(
   'computeMetric on %s (synthetic exports, hand-computed values)',
   (engine) => {
     let handle: TestDatabase
-    let db: FactDb
+    let db: Db
     let companyId: number
     let uciImport: number
     const employees: Record<string, number> = {}
@@ -31,7 +31,7 @@ describe.each(await testEngines())(
 
     beforeAll(async () => {
       handle = await createTestDatabase(engine)
-      db = handle.db as unknown as FactDb
+      db = handle.db
       companyId = (
         await db.insertInto('companies').values({ name: 'm' }).returning('id').executeTakeFirstOrThrow()
       ).id

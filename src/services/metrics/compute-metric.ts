@@ -8,7 +8,7 @@ import {
   metricCatalogue,
 } from '../../core/metrics/catalogue.ts'
 import { type Period, parsePeriod, periodDays, previousPeriod } from '../../core/metrics/parse-period.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { groupLabels, type MeasureRow, type MetricGrouping, queryMeasure } from '../../db/metric-queries.ts'
 
 // Computes one catalogue metric for a company and period, per employee, team, shop or the whole company.
@@ -64,7 +64,7 @@ function format(value: Decimal, unit: MetricUnit): string {
   return unit === 'yuan' ? rounded.toFixed(2) : rounded.toString()
 }
 
-export async function computeMetric(deps: { db: FactDb }, input: ComputeMetricInput): Promise<MetricResult> {
+export async function computeMetric(deps: { db: Db }, input: ComputeMetricInput): Promise<MetricResult> {
   const def = findMetric(input.metric)
   if (!def)
     throw new DomainError('not_found', `unknown metric "${input.metric}"`, [

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Decimal from 'decimal.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FactDb } from '../../db/fact-tables.ts'
+import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { importFile } from '../ingest/import-file.ts'
 import { computeMetric } from './compute-metric.ts'
@@ -105,13 +105,13 @@ const scope = (engine: string) =>
 
 describe.each(engines)('UCI Online Retail on %s', (engine) => {
   let handle: TestDatabase
-  let db: FactDb
+  let db: Db
   let companyId: number
   let importedRows = 0
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine)
-    db = handle.db as unknown as FactDb
+    db = handle.db
     companyId = (
       await db.insertInto('companies').values({ name: 'UCI' }).returning('id').executeTakeFirstOrThrow()
     ).id

@@ -1,5 +1,4 @@
 import { listNotifications as listRows } from '../../db/notification-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -9,5 +8,5 @@ export async function listNotifications(
   actor: Actor,
   options: { unreadOnly?: boolean } = {},
 ) {
-  return listRows(asWorkflowDb(deps.db), actor.companyId, actor.userId, options)
+  return listRows(deps.db, actor.companyId, actor.userId, options)
 }

@@ -1,9 +1,8 @@
 import { markNotificationsRead as markRows } from '../../db/notification-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** Marks the signed-in user's notifications read (only their own: others' ids are ignored). */
 export async function markNotificationsRead(deps: WorkflowDeps, actor: Actor, ids: number[] | 'all') {
-  return { marked: await markRows(asWorkflowDb(deps.db), actor.companyId, actor.userId, ids, deps.now()) }
+  return { marked: await markRows(deps.db, actor.companyId, actor.userId, ids, deps.now()) }
 }

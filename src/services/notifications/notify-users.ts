@@ -1,5 +1,5 @@
+import type { Db } from '../../db/database.ts'
 import { enqueueWebhook, findWebhook, insertNotifications } from '../../db/notification-repository.ts'
-import type { WorkflowDb } from '../../db/workflow-tables.ts'
 import { webhookPayload } from './webhook-payload.ts'
 
 export type NotificationMessage = {
@@ -15,7 +15,7 @@ export type NotificationMessage = {
  * webhook delivery for the outbox worker. Runs inside the caller's transaction; never waits for the network.
  */
 export async function notifyUsers(
-  db: WorkflowDb,
+  db: Db,
   companyId: number,
   userIds: readonly number[],
   message: NotificationMessage,

@@ -6,7 +6,6 @@ import {
   findWebhookAllowedHosts,
   saveWebhookAllowedHosts,
 } from '../../db/notification-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -17,7 +16,7 @@ import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 export async function setWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor, hosts: string[]) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以配置通知机器人')
   await deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const before = await findWebhookAllowedHosts(db, actor.companyId)
     const webhook = await findWebhook(db, actor.companyId)
     if (webhook && webhookAddressProblem(webhook.url, hosts, webhook.flavour)) {
@@ -46,5 +45,5 @@ export async function setWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor, h
 
 export async function getWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以查看通知机器人')
-  return { hosts: await findWebhookAllowedHosts(asWorkflowDb(deps.db), actor.companyId) }
+  return { hosts: await findWebhookAllowedHosts(deps.db, actor.companyId) }
 }

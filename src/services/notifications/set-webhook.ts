@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors.ts'
 import { webhookAddressProblem } from '../../core/notifications/check-webhook-address.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findWebhook, findWebhookAllowedHosts, saveWebhook } from '../../db/notification-repository.ts'
-import { asWorkflowDb, type WebhookFlavour } from '../../db/workflow-tables.ts'
+import type { WebhookFlavour } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -17,7 +17,7 @@ export async function setWebhook(
 ) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以配置通知机器人')
   await deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     if (value) {
       const problem = webhookAddressProblem(
         value.url,
@@ -47,6 +47,6 @@ export async function setWebhook(
 
 export async function getWebhook(deps: WorkflowDeps, actor: Actor) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以查看通知机器人')
-  const row = await findWebhook(asWorkflowDb(deps.db), actor.companyId)
+  const row = await findWebhook(deps.db, actor.companyId)
   return row ? { flavour: row.flavour, url: row.url, enabled: row.enabled } : null
 }

@@ -5,7 +5,6 @@ import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { saveWebhook, saveWebhookAllowedHosts } from '../../db/notification-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { notifyUsers } from './notify-users.ts'
 import { retryDelayMs, startNotificationWorker } from './start-notification-worker.ts'
 
@@ -51,15 +50,14 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as AddressInfo).port
     base = `http://127.0.0.1:${port}`
-    await saveWebhookAllowedHosts(asWorkflowDb(handle.db), org.companyId, [`127.0.0.1:${port}`])
+    await saveWebhookAllowedHosts(handle.db, org.companyId, [`127.0.0.1:${port}`])
   })
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve))
     await closeTestDatabase(handle)
   })
 
-  const outbox = () =>
-    asWorkflowDb(handle.db).selectFrom('notification_outbox').selectAll().orderBy('id').execute()
+  const outbox = () => handle.db.selectFrom('notification_outbox').selectAll().orderBy('id').execute()
   const until = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 2000 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5))
   }
@@ -69,7 +67,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
       { status: 500, body: 'busy' },
       { status: 200, body: '{"code":0}' },
     ])
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     await saveWebhook(db, org.companyId, { flavour: 'feishu', url: `${base}/feishu`, enabled: true })
     await notifyUsers(
       db,
@@ -106,7 +104,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
 
   it('marks a delivery failed after the last attempt when the DingTalk robot keeps refusing', async () => {
     script.set('/dingtalk', [{ status: 200, body: '{"errcode":310000,"errmsg":"keywords not in content"}' }])
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     await saveWebhook(db, org.companyId, { flavour: 'dingtalk', url: `${base}/dingtalk`, enabled: true })
     await notifyUsers(
       db,
@@ -128,7 +126,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
 
   const notifyHr = (title: string) =>
     notifyUsers(
-      asWorkflowDb(handle.db),
+      handle.db,
       org.companyId,
       [org.users.hr],
       { kind: 'appeal.assigned', title, body: '申诉 2', entity: 'appeal', entityId: 2 },
@@ -137,7 +135,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
 
   it('does not follow a robot’s redirect (it could lead to an internal address)', async () => {
     script.set('/moved', [{ status: 302, body: '', location: `${base}/internal-admin` }])
-    await saveWebhook(asWorkflowDb(handle.db), org.companyId, {
+    await saveWebhook(handle.db, org.companyId, {
       flavour: 'wecom',
       url: `${base}/moved`,
       enabled: true,
@@ -152,7 +150,7 @@ describe.each(await testEngines())('notification worker on %s', (engine) => {
   })
 
   it('refuses, without sending, an address that is no longer on the allow-list', async () => {
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     await saveWebhook(db, org.companyId, { flavour: 'dingtalk', url: `${base}/dropped`, enabled: true })
     await notifyHr('不在允许列表')
     await saveWebhookAllowedHosts(db, org.companyId, [])

@@ -6,7 +6,6 @@ import {
   type OutboxItem,
   recordDelivery,
 } from '../../db/notification-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 
 export type NotificationWorkerOptions = {
   db: Db
@@ -48,7 +47,7 @@ function robotError(body: string): string | undefined {
  * marks it failed. Never runs inside a request. Returns a stop function that waits for the current pass.
  */
 export function startNotificationWorker(options: NotificationWorkerOptions): () => Promise<void> {
-  const db = asWorkflowDb(options.db)
+  const db = options.db
   const intervalMs = options.intervalMs ?? 5000
   const maxAttempts = options.maxAttempts ?? 6
   const backoffMs = options.backoffMs ?? 30_000
@@ -106,9 +105,9 @@ export function startNotificationWorker(options: NotificationWorkerOptions): () 
   const pass = async () => {
     // Claim inside a short transaction, send outside it: a slow robot never holds a database lock.
     const claimed = await options.db.transaction().execute(async (trx) => {
-      const items = await claimDueDeliveries(asWorkflowDb(trx), now(), batchSize)
+      const items = await claimDueDeliveries(trx, now(), batchSize)
       if (items.length > 0)
-        await asWorkflowDb(trx)
+        await trx
           .updateTable('notification_outbox')
           .set({ next_attempt_at: new Date(now().getTime() + timeoutMs * 2) })
           .where(

@@ -7,7 +7,6 @@ import {
   insertEmployee,
   lockCompany,
 } from '../../db/organisation-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { checkEmployee } from './check-employee.ts'
 import type { OrganisationDeps } from './organisation-deps.ts'
@@ -30,7 +29,7 @@ export async function createEmployee(deps: OrganisationDeps, input: EmployeeInpu
   const { actor } = deps
   return deps.db.transaction().execute(async (trx) => {
     await lockCompany(trx, actor.companyId)
-    const today = await companyToday(asWorkflowDb(trx), actor.companyId, deps.now())
+    const today = await companyToday(trx, actor.companyId, deps.now())
     const leaveDate = input.leaveDate ?? null
     const values = {
       employeeNo: input.employeeNo,

@@ -7,7 +7,6 @@ import {
   lockCompany,
   updateEmployee as updateRow,
 } from '../../db/organisation-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { checkEmployee } from './check-employee.ts'
 import type { EmployeeInput } from './create-employee.ts'
@@ -32,7 +31,7 @@ export async function updateEmployee(
     if (!before) throw new DomainError('not_found', `员工 ${id} 不存在`)
     const pick = <K extends keyof EmployeeRecord & keyof EmployeePatch>(k: K) =>
       (patch[k] === undefined ? before[k] : patch[k]) as EmployeeRecord[K]
-    const today = await companyToday(asWorkflowDb(trx), actor.companyId, deps.now())
+    const today = await companyToday(trx, actor.companyId, deps.now())
     const leaveDate = pick('leaveDate')
     const reinstated = patch.leaveDate === null && patch.status === undefined && before.status === 'left'
     const values = {

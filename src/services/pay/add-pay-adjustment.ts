@@ -3,7 +3,6 @@ import type { AdjustmentInput, PaySheet } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertPayItem } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
@@ -27,7 +26,7 @@ export async function addPayAdjustment(
         '工资表尚未审批：请直接修改奖惩或输入项 / the pay sheet is a draft: change its rewards/penalties or inputs',
       )
     const amount = new Decimal(String(input.amount)).toFixed(2)
-    const id = await insertPayItem(asPayDb(trx), actor.companyId, {
+    const id = await insertPayItem(trx, actor.companyId, {
       cycleId,
       employeeId: input.employeeId,
       kind: 'adjustment',

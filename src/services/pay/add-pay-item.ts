@@ -3,7 +3,6 @@ import type { PayItem, PayItemInput } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertPayItem, listPayItems } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
@@ -26,7 +25,7 @@ export async function addPayItem(
         '工资表已审批，奖惩不能再改；请由财务添加调整行 / the pay sheet is approved: add an adjustment line instead',
       )
     const amount = new Decimal(String(input.amount)).toFixed(2)
-    const id = await insertPayItem(asPayDb(trx), actor.companyId, {
+    const id = await insertPayItem(trx, actor.companyId, {
       cycleId,
       employeeId: input.employeeId,
       kind: 'reward_penalty',
@@ -48,7 +47,7 @@ export async function addPayItem(
       },
       deps.now(),
     )
-    const [item] = await listPayItems(asPayDb(trx), actor.companyId, cycleId, { id })
+    const [item] = await listPayItems(trx, actor.companyId, cycleId, { id })
     return item!
   })
 }

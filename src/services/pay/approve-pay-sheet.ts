@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.ts'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPaySheet, insertPaySheet } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { SnapshotEmployee } from './compute-pay-drift.ts'
@@ -24,7 +23,7 @@ export async function approvePaySheet(
   await deps.db.transaction().execute(async (trx) => {
     const cycle = await loadCycle(trx, actor.companyId, cycleId)
     await lockCyclePay(trx, actor.companyId, cycleId)
-    if (await findPaySheet(asPayDb(trx), actor.companyId, cycleId))
+    if (await findPaySheet(trx, actor.companyId, cycleId))
       throw new DomainError(
         'locked',
         `「${cycle.name}」的工资表已审批，更正请添加调整行 / the pay sheet is already approved`,
@@ -62,7 +61,7 @@ export async function approvePaySheet(
       lines: e.lines.filter((l) => l.kind === 'scheme'),
       scheme: schemes.get(e.employeeId),
     }))
-    const id = await insertPaySheet(asPayDb(trx), actor.companyId, {
+    const id = await insertPaySheet(trx, actor.companyId, {
       cycleId,
       snapshot,
       total: sheet.total,

@@ -2,7 +2,6 @@ import { builtinPaySchemes } from '../../core/library/builtin-pay-schemes.ts'
 import type { Db } from '../../db/database.ts'
 import { listPositions } from '../../db/organisation-repository.ts'
 import { findPayAssignment, savePayAssignmentRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 
 /**
  * Gives every position named in a built-in pay scheme (客服专员 → 客服工资制度, 店长 → 店长工资制度,
@@ -21,9 +20,9 @@ export async function assignBuiltinPaySchemes(
       ? builtinPaySchemes.find((b) => b.scheme.code === code)
       : builtinPaySchemes.find((b) => b.positions.includes(position.name))
     if (!builtin) continue
-    if (await findPayAssignment(asPayDb(db), companyId, { positionId: position.id })) continue
+    if (await findPayAssignment(db, companyId, { positionId: position.id })) continue
     await savePayAssignmentRow(
-      asPayDb(db),
+      db,
       companyId,
       { positionId: position.id, employeeId: null, scheme: builtin.scheme, inputSources: {}, userId: null },
       undefined,

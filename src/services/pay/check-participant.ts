@@ -1,7 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import type { Db } from '../../db/database.ts'
 import { findPaySheet, listCycleSheetRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 
 /** Refuses an employee who has no sheet in the cycle (naming the field), and returns their name. */
 export async function checkParticipant(
@@ -10,7 +9,7 @@ export async function checkParticipant(
   cycleId: number,
   employeeId: number,
 ): Promise<string> {
-  const [row] = await listCycleSheetRows(asPayDb(db), companyId, cycleId, { employeeId })
+  const [row] = await listCycleSheetRows(db, companyId, cycleId, { employeeId })
   if (!row)
     throw new DomainError(
       'invalid_input',
@@ -22,5 +21,5 @@ export async function checkParticipant(
 
 /** Whether the cycle's pay sheet is approved (locked). */
 export async function isPaySheetApproved(db: Db, companyId: number, cycleId: number): Promise<boolean> {
-  return (await findPaySheet(asPayDb(db), companyId, cycleId)) !== undefined
+  return (await findPaySheet(db, companyId, cycleId)) !== undefined
 }

@@ -9,7 +9,6 @@ import {
   listPayAssignments,
   type PayItemRow,
 } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import { assignedSchemes, payOf } from './compute-pay-sheet.ts'
 
 // Drift after approval: an admin reopened a final sheet and it is final again with another score or coefficient,
@@ -44,7 +43,7 @@ export async function computePayDrift(
   items: readonly PayItemRow[],
 ): Promise<PayDrift> {
   const rows = new Map<number, CycleSheetRow>()
-  for (const r of await listCycleSheetRows(asPayDb(db), companyId, cycleId)) rows.set(r.employeeId, r)
+  for (const r of await listCycleSheetRows(db, companyId, cycleId)) rows.set(r.employeeId, r)
   const drift: PayDrift = { employees: [], notFinal: [], problems: [], total: '0.00' }
   let currentSchemeOf: ReturnType<typeof assignedSchemes> | undefined
   let total = zero
@@ -71,7 +70,7 @@ export async function computePayDrift(
     const kept = approved.scheme === undefined ? undefined : paySchemeSchema.safeParse(approved.scheme)
     if (kept?.success) scheme = kept.data as PayScheme
     else {
-      currentSchemeOf ??= assignedSchemes(await listPayAssignments(asPayDb(db), companyId))
+      currentSchemeOf ??= assignedSchemes(await listPayAssignments(db, companyId))
       const assigned = currentSchemeOf(now)
       if (assigned === undefined || typeof assigned === 'string') {
         problem(assigned ?? '岗位与本人都没有薪酬方案 / no pay scheme for the position or employee')

@@ -5,9 +5,7 @@ import type { TestOrganisation } from '../../api/testing/seed-test-organisation.
 import { customerServicePayScheme } from '../../core/pay/pay-scheme.ts'
 import { findCycle } from '../../db/cycle-repository.ts'
 import { savePayAssignmentRow, savePayInputValues } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
 import { computePaySheet } from './compute-pay-sheet.ts'
 
@@ -39,7 +37,7 @@ describe.each(await testEngines())('computePaySheet with imported inputs on %s',
       })),
     })
     await savePayAssignmentRow(
-      asPayDb(handle.db),
+      handle.db,
       org.companyId,
       {
         positionId: org.positions.service,
@@ -74,14 +72,14 @@ describe.each(await testEngines())('computePaySheet with imported inputs on %s',
       handle.db,
     )
     // 小焦's sales are corrected by hand: the entered figure wins over the imported 5,000.
-    await savePayInputValues(asPayDb(handle.db), co, cycleId, e.E004, { sales: '100' }, org.users.hr)
+    await savePayInputValues(handle.db, co, cycleId, e.E004, { sales: '100' }, org.users.hr)
   })
   afterAll(async () => {
     await closeTestDatabase(handle)
   })
 
   it('pays 2% of the agent’s imported sales and 10/20 per neutral/negative review revised in the month', async () => {
-    const cycle = (await findCycle(asWorkflowDb(handle.db), org.companyId, cycleId))!
+    const cycle = (await findCycle(handle.db, org.companyId, cycleId))!
     const sheet = await computePaySheet(handle.db, org.companyId, cycle)
     const bing = sheet.employees.find((x) => x.employeeId === org.employees.E003)!
     // Sales 20,000 + 15,678.45 (the replaced row and September's do not count) = 35,678.45 → 713.57;

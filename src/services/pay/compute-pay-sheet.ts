@@ -14,7 +14,6 @@ import { sumFixed } from '../../core/pay/fen.ts'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import type { CycleRecord } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import {
   countRevisedReviews,
   listCycleSheetRows,
@@ -24,7 +23,6 @@ import {
   type PayAssignmentRow,
   type PayItemRow,
 } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import { computeMetric } from '../metrics/compute-metric.ts'
 import { metricPeriodOf } from '../sheets/create-metric-lookup.ts'
 import { schemeInputNames, sourceOf } from './default-input-sources.ts'
@@ -148,7 +146,7 @@ export async function computePaySheet(
   cycle: CycleRecord,
   schemesUsed?: Map<number, PayScheme>,
 ): Promise<PaySheet> {
-  const pdb = asPayDb(db)
+  const pdb = db
   const [rows, assignments, items, entered] = await Promise.all([
     listCycleSheetRows(pdb, companyId, cycle.id),
     listPayAssignments(pdb, companyId),
@@ -191,7 +189,7 @@ export async function computePaySheet(
       }
       try {
         const result = await computeMetric(
-          { db: db as unknown as FactDb },
+          { db: db },
           { companyId, metric: source.metric, by: source.by, period },
         )
         metricValues.set(

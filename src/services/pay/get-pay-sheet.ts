@@ -2,7 +2,6 @@ import Decimal from 'decimal.js'
 import type { PaySheet } from '../../contracts/pay.ts'
 import type { Db, Role } from '../../db/database.ts'
 import { findPaySheet, listPayItems } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { computePayDrift, fromSnapshot, type SnapshotEmployee } from './compute-pay-drift.ts'
@@ -15,9 +14,9 @@ import { loadCycle } from './load-cycle.ts'
  */
 export async function readPaySheet(db: Db, companyId: number, cycleId: number): Promise<PaySheet> {
   const cycle = await loadCycle(db, companyId, cycleId)
-  const approved = await findPaySheet(asPayDb(db), companyId, cycleId)
+  const approved = await findPaySheet(db, companyId, cycleId)
   if (!approved) return computePaySheet(db, companyId, cycle)
-  const items = await listPayItems(asPayDb(db), companyId, cycleId)
+  const items = await listPayItems(db, companyId, cycleId)
   const snapshot = approved.snapshot as SnapshotEmployee[]
   const employees = snapshot.map((e) =>
     withAdjustments(

@@ -1,12 +1,11 @@
 import type { PayAssignment } from '../../contracts/pay.ts'
 import { listPayAssignments as listRows } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** Every pay scheme assignment of the company (positions first, then employee overrides). */
 export async function listPayAssignments(deps: WorkflowDeps, actor: Actor): Promise<PayAssignment[]> {
-  const rows = await listRows(asPayDb(deps.db), actor.companyId)
+  const rows = await listRows(deps.db, actor.companyId)
   return [
     ...rows.filter((r) => r.positionId !== null),
     ...rows.filter((r) => r.positionId === null),

@@ -5,7 +5,6 @@ import { validatePayScheme } from '../../core/pay/validate-pay-scheme.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findEmployee, findPosition } from '../../db/organisation-repository.ts'
 import { findPayAssignment, savePayAssignmentRow } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
@@ -37,7 +36,7 @@ export async function savePayAssignment(
       throw new DomainError('invalid_input', `员工 ${input.employeeId} 不存在`, [
         { path: 'employeeId', message: `员工 ${input.employeeId} 不存在` },
       ])
-    const pdb = asPayDb(trx)
+    const pdb = trx
     const before = await findPayAssignment(pdb, actor.companyId, {
       positionId: input.positionId,
       employeeId: input.employeeId,

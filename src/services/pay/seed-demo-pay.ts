@@ -12,9 +12,7 @@ import {
 } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { insertPayItem, savePayInputValues } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import { assignBuiltinPaySchemes } from './assign-builtin-pay-schemes.ts'
@@ -133,7 +131,7 @@ function qualityOf(employeeNo: string, name: string, month: number): number {
 }
 
 async function seedCycle(db: Db, companyId: number, month: 9 | 10): Promise<number> {
-  const wdb = asWorkflowDb(db)
+  const wdb = db
   const mm = String(month).padStart(2, '0')
   const period = { start: `2026-${mm}-01`, end: `2026-${mm}-${month === 9 ? '30' : '31'}` }
   const calendar = await loadWorkingCalendar(wdb, companyId)
@@ -216,7 +214,7 @@ export async function seedDemoPay(
   await assignBuiltinPaySchemes(db, companyId, demoExtraSchemes)
   const september = await seedCycle(db, companyId, 9)
   const october = await seedCycle(db, companyId, 10)
-  const pdb = asPayDb(db)
+  const pdb = db
   const id = (name: string) => employeeIds.get(name)
   const cs: [string, string, number, number][] = [
     ['小冰', '35678.45', 3, 2],
@@ -267,7 +265,7 @@ export async function seedDemoPay(
     })
   }
   // September approved by finance (the snapshot as the service computes it), then one correction line.
-  const cycle = (await findCycle(asWorkflowDb(db), companyId, september))!
+  const cycle = (await findCycle(db, companyId, september))!
   const schemes = new Map<number, PayScheme>()
   const sheet = await computePaySheet(db, companyId, cycle, schemes)
   const snapshot = sheet.employees.map((e) => ({ ...e, scheme: schemes.get(e.employeeId) }))

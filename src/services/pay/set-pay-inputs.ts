@@ -3,7 +3,6 @@ import type { PayInputValues } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { listPayInputValues, savePayInputValues } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { checkParticipant, isPaySheetApproved } from './check-participant.ts'
@@ -21,7 +20,7 @@ export async function setPayInputs(
     await checkParticipant(trx, actor.companyId, cycleId, input.employeeId)
     if (await isPaySheetApproved(trx, actor.companyId, cycleId))
       throw new DomainError('locked', '工资表已审批，输入项不能再改 / the pay sheet is approved')
-    const before = (await listPayInputValues(asPayDb(trx), actor.companyId, cycleId)).get(input.employeeId)
+    const before = (await listPayInputValues(trx, actor.companyId, cycleId)).get(input.employeeId)
     const values: Record<string, string> = { ...(before?.values ?? {}) }
     for (const [name, value] of Object.entries(input.values)) {
       if (value === null) delete values[name]
@@ -34,7 +33,7 @@ export async function setPayInputs(
         values[name] = d.toFixed()
       }
     }
-    await savePayInputValues(asPayDb(trx), actor.companyId, cycleId, input.employeeId, values, actor.userId)
+    await savePayInputValues(trx, actor.companyId, cycleId, input.employeeId, values, actor.userId)
     await appendAudit(
       trx,
       {

@@ -2,7 +2,6 @@ import type { PaySheet } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPaySheet, insertPayItem, listPayItems } from '../../db/pay-repository.ts'
-import { asPayDb } from '../../db/pay-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { computePayDrift, driftAdjustmentLabel, type SnapshotEmployee } from './compute-pay-drift.ts'
@@ -24,13 +23,13 @@ export async function settlePayDrift(
     const cycle = await loadCycle(trx, actor.companyId, cycleId)
     // One settlement at a time per cycle, so two clicks cannot both add the same difference.
     await lockCyclePay(trx, actor.companyId, cycleId)
-    const approved = await findPaySheet(asPayDb(trx), actor.companyId, cycleId)
+    const approved = await findPaySheet(trx, actor.companyId, cycleId)
     if (!approved)
       throw new DomainError(
         'invalid_state',
         `「${cycle.name}」的工资表尚未审批，没有可结算的差额 / the pay sheet is a draft: nothing to settle`,
       )
-    const items = await listPayItems(asPayDb(trx), actor.companyId, cycleId)
+    const items = await listPayItems(trx, actor.companyId, cycleId)
     const drift = await computePayDrift(
       trx,
       actor.companyId,
@@ -52,7 +51,7 @@ export async function settlePayDrift(
     const at = deps.now()
     for (const d of drift.employees) {
       const explanation = `${d.reason['zh-CN']}；按审批时的方案与输入重算 ${d.currentTotal}，已审批 ${d.approvedTotal}${d.settled === '0.00' ? '' : `，已结算 ${d.settled}`}，差额 ${d.difference}${note ? `。${note}` : ''}`
-      const id = await insertPayItem(asPayDb(trx), actor.companyId, {
+      const id = await insertPayItem(trx, actor.companyId, {
         cycleId,
         employeeId: d.employeeId,
         kind: 'adjustment',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBuiltinTemplate } from '../../core/library/builtin-templates.ts'
 import { scoreSheet } from '../../core/scoring/score-sheet.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { undoImport } from '../ingest/undo-import.ts'
 import { computeMetric } from '../metrics/compute-metric.ts'
@@ -25,7 +24,7 @@ describe.each(await testEngines())('publishing rota attendance on %s', (engine) 
   const metric = async (key: string) =>
     (
       await computeMetric(
-        { db: handle.db as unknown as FactDb },
+        { db: handle.db },
         { companyId: co.companyId, metric: key, by: 'employee', period: '2026-11' },
       )
     ).values.find((v) => v.group === String(co.xiaoBing))?.value
@@ -110,10 +109,7 @@ describe.each(await testEngines())('publishing rota attendance on %s', (engine) 
     expect(again.replacedRows).toBe(51)
     expect(Number(await metric('absent_days'))).toBe(0)
     expect(Number(await metric('attendance_incidents'))).toBe(2)
-    await undoImport(
-      { db: handle.db as unknown as FactDb },
-      { companyId: co.companyId, importId: again.importId },
-    )
+    await undoImport({ db: handle.db }, { companyId: co.companyId, importId: again.importId })
     expect(Number(await metric('absent_days'))).toBe(1)
   })
 })

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { monthRange } from '../../core/rota/zoned-time.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
-import type { FactTables } from '../../db/fact-tables.ts'
 import { computeMonthlyAttendance } from './compute-monthly-attendance.ts'
 import type { RotaDeps } from './rota-deps.ts'
 
@@ -81,7 +80,6 @@ export async function publishMonthlyAttendance(
     )
     const body = JSON.stringify(facts)
     const imported = await trx
-      .withTables<FactTables>()
       .insertInto('imports')
       .values({
         company_id: companyId,

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Template } from '../../core/templates/template.ts'
 import type { Db } from '../../db/database.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { importFile } from '../ingest/import-file.ts'
 import { computeMetric } from '../metrics/compute-metric.ts'
@@ -82,7 +81,7 @@ describe.each(await testEngines())('metric lookup with contribution split on %s'
           .executeTakeFirstOrThrow()
       ).id
       employees.push(id)
-      await (db as unknown as FactDb)
+      await db
         .insertInto('attributions')
         .values({
           company_id: companyId,
@@ -94,17 +93,14 @@ describe.each(await testEngines())('metric lookup with contribution split on %s'
         })
         .execute()
     }
-    await importFile(
-      { db: db as unknown as FactDb, handle },
-      { companyId, filePath: fixture, shop: 'United Kingdom' },
-    )
+    await importFile({ db: db, handle }, { companyId, filePath: fixture, shop: 'United Kingdom' })
   })
   afterAll(async () => {
     await handle?.close()
   })
 
   it('gives each agent the team figure × their share of inquiries, with the split explained', async () => {
-    const db = handle.db as unknown as FactDb
+    const db = handle.db
     const metric = async (key: string, by: 'employee' | 'team', group: string) =>
       Number(
         (await computeMetric({ db }, { companyId, metric: key, by, period: '2011-11' })).values.find(

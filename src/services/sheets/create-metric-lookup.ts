@@ -1,7 +1,6 @@
 import { splitByShare } from '../../core/scoring/split-by-share.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { Db } from '../../db/database.ts'
-import type { FactDb } from '../../db/fact-tables.ts'
 import type { MetricGrouping } from '../../db/metric-queries.ts'
 import { computeMetric, type MetricResult } from '../metrics/compute-metric.ts'
 
@@ -61,8 +60,8 @@ export function createMetricLookup(db: Db, companyId: number, period: string | u
     let found = cache.get(key)
     if (!found) {
       found = period
-        ? computeMetric({ db: db as unknown as FactDb }, { companyId, metric, by, period }).catch(
-            (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+        ? computeMetric({ db: db }, { companyId, metric, by, period }).catch((e: unknown) =>
+            e instanceof Error ? e : new Error(String(e)),
           )
         : Promise.resolve(new Error('考核期不是整月、整季或整年，无法按导入数据取数'))
       cache.set(key, found)

@@ -15,7 +15,6 @@ import {
   listSheetEvents,
   listSheetFiles,
 } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { sweepDueSheets } from '../cycles/sweep-due-sheets.ts'
 import { canReadSheet, resolveSheetParty } from './resolve-sheet-party.ts'
@@ -37,7 +36,7 @@ const afterSupervisorReview: SheetState[] = [
  * once submitted. Finance reads final sheets only; anyone else gets not_found.
  */
 export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number) {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   await sweepDueSheets(deps, actor.companyId, { sheetIds: [sheetId] })
   const row = await findSheetRow(db, actor.companyId, sheetId)
   const party: SheetParty = row ? await resolveSheetParty(deps.db, actor, row) : 'other'

@@ -1,13 +1,12 @@
 import type { Template } from '../../core/templates/template.ts'
 import { listPeerTasks } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
 /** The peer reviews the signed-in employee owes or has given, with the indicators to score (those assessed by peers, else all). */
 export async function listMyPeerReviews(deps: WorkflowDeps, actor: Actor) {
   if (actor.employeeId === null) return []
-  const rows = await listPeerTasks(asWorkflowDb(deps.db), actor.companyId, actor.employeeId)
+  const rows = await listPeerTasks(deps.db, actor.companyId, actor.employeeId)
   return rows.map((r) => {
     const template = r.definition as Template
     const all = template.dimensions.flatMap((d) => d.indicators)

@@ -9,7 +9,6 @@ import {
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { listMySheets } from './list-my-sheets.ts'
 
@@ -40,7 +39,7 @@ describe.each(await testEngines())('listMySheets on %s', (engine) => {
 
   it('lists my sheets newest period first, byte for byte as the row-by-row listing', async () => {
     const db = handle.db
-    const listed = () => listSheetSummaries(asWorkflowDb(db), co.companyId, { employeeId: me.employeeId! })
+    const listed = () => listSheetSummaries(db, co.companyId, { employeeId: me.employeeId! })
     const [open, closed, older] = await listed()
     await sql`update appraisal_sheets set updated_at = '2026-09-03 10:11:12.345678+08', total = 91.125,
       owner_confirmed_at = now(), reviewer_confirmed_at = now(), appeal_deadline = '2026-09-20'

@@ -2,7 +2,6 @@ import type { SheetState } from '../../core/workflow/sheet-workflow.ts'
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
 import { listAppealQueue } from '../../db/appeal-repository.ts'
 import { listSheetSummaries, type SheetSummary } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -26,7 +25,7 @@ function daysBetween(from: string, to: string): number {
 
 /** "My overdue items": steps the signed-in user owes whose due date has passed (as employee, reviewer, or HR). */
 export async function listOverdueItems(deps: WorkflowDeps, actor: Actor): Promise<OverdueItem[]> {
-  const db = asWorkflowDb(deps.db)
+  const db = deps.db
   const today = await companyToday(db, actor.companyId, deps.now())
   const items: OverdueItem[] = []
   const consider = (s: SheetSummary, as: 'owner' | 'reviewer' | 'hr') => {

@@ -9,7 +9,6 @@ import {
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { listTeamQueue } from './list-team-queue.ts'
 
@@ -41,7 +40,7 @@ describe.each(await testEngines())('listTeamQueue on %s', (engine) => {
   })
 
   it('splits the tree into the sheets I review, read-only pages and archived pages with their totals', async () => {
-    const all = await listSheetSummaries(asWorkflowDb(handle.db), co.companyId, {
+    const all = await listSheetSummaries(handle.db, co.companyId, {
       teamOfEmployeeId: head.employeeId!,
     })
     const first = await listTeamQueue(deps(), head)
@@ -84,8 +83,7 @@ describe.each(await testEngines())('listTeamQueue on %s', (engine) => {
     // Timestamps with microseconds, decimal totals, confirmations and missing names must survive the JSON
     // the queue is read as: the same text reaches the browser.
     const db = handle.db
-    const list = () =>
-      listSheetSummaries(asWorkflowDb(db), co.companyId, { teamOfEmployeeId: head.employeeId! })
+    const list = () => listSheetSummaries(db, co.companyId, { teamOfEmployeeId: head.employeeId! })
     const pagesOf = (all: Awaited<ReturnType<typeof list>>) => {
       const open = all.filter((s) => s.state !== 'final')
       return {

@@ -1,14 +1,10 @@
 import { type SheetState, stateNames } from '../../core/workflow/sheet-workflow.ts'
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
+import type { Db } from '../../db/database.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
-import type { WorkflowDb } from '../../db/workflow-tables.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 
-async function usersOfEmployee(
-  db: WorkflowDb,
-  companyId: number,
-  employeeId: number | null,
-): Promise<number[]> {
+async function usersOfEmployee(db: Db, companyId: number, employeeId: number | null): Promise<number[]> {
   if (employeeId === null) return []
   const rows = await db
     .selectFrom('users')
@@ -19,11 +15,7 @@ async function usersOfEmployee(
   return rows.map((r) => r.id)
 }
 
-export async function usersWithRole(
-  db: WorkflowDb,
-  companyId: number,
-  role: 'hr' | 'admin',
-): Promise<number[]> {
+export async function usersWithRole(db: Db, companyId: number, role: 'hr' | 'admin'): Promise<number[]> {
   const rows = await db
     .selectFrom('users')
     .select('id')
@@ -35,7 +27,7 @@ export async function usersWithRole(
 
 /** After a transition: tells whoever owes the next step (and the employee when the result changes) what to do by when. */
 export async function notifySheetParties(
-  db: WorkflowDb,
+  db: Db,
   sheet: SheetRow,
   context: { employeeName: string; cycleName: string; deadlines: Record<string, string> },
   now: Date,

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { openCycle } from '../cycles/open-cycle.ts'
 import { installBuiltinTemplates } from '../templates/install-builtin-templates.ts'
@@ -46,7 +45,7 @@ describe.each(await testEngines())('position segments (调岗按天折算) on %s
       settings: {},
     })
     await opened.completion
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     const sheet = await db
       .selectFrom('appraisal_sheets')
       .select('id')
@@ -72,7 +71,7 @@ describe.each(await testEngines())('position segments (调岗按天折算) on %s
       positionSegments: { ownDays: 20, earlier: [{ position: '推广专员', days: 10, total: 70 }] },
       reason: '9 月 11 日由推广专员调任客服专员',
     })
-    const db = asWorkflowDb(handle.db)
+    const db = handle.db
     await db
       .updateTable('appraisal_sheets')
       .set({ state: 'supervisor_submitted' })

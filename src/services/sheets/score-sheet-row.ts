@@ -13,8 +13,8 @@ import {
 } from '../../core/workflow/build-sheet-inputs.ts'
 import { combinePeriodResults } from '../../core/workflow/combine-period-results.ts'
 import type { CycleSettings } from '../../db/cycle-repository.ts'
+import type { Db } from '../../db/database.ts'
 import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
-import type { WorkflowDb } from '../../db/workflow-tables.ts'
 import { createMetricLookup, type MetricActual, metricPeriodOf } from './create-metric-lookup.ts'
 
 export type SheetScoreInputs = {
@@ -98,7 +98,7 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
 }
 
 /** Loads what scoreSheetRow needs besides the row: template version, submitted peer reviews, cycle settings, roll-up sources. */
-export async function loadScoreInputs(db: WorkflowDb, row: SheetRow): Promise<SheetScoreInputs> {
+export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScoreInputs> {
   const [version, peers, cycle] = await Promise.all([
     db
       .selectFrom('template_versions')

@@ -2,7 +2,6 @@ import { DomainError } from '../../core/errors.ts'
 import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
 import type { PositionSegments, ReviewInputs, SharedInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import type { SheetPatch } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { transitionSheet } from './transition-sheet.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -57,7 +56,7 @@ async function withPeriodDays(
   sheetId: number,
   segments: Omit<PositionSegments, 'periodDays'>,
 ): Promise<PositionSegments> {
-  const cycle = await asWorkflowDb(deps.db)
+  const cycle = await deps.db
     .selectFrom('appraisal_sheets as s')
     .innerJoin('cycles as c', 'c.id', 's.cycle_id')
     .select(['c.period_start', 'c.period_end'])

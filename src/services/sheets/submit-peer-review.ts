@@ -3,7 +3,6 @@ import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
 import type { Template } from '../../core/templates/template.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPeerReviewForUpdate, savePeerReview } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
@@ -17,7 +16,7 @@ export async function submitPeerReview(
   input: { indicators: Record<string, IndicatorInput>; comment?: string },
 ) {
   return deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const review = await findPeerReviewForUpdate(db, actor.companyId, peerReviewId)
     if (!review || actor.employeeId === null || review.reviewer_employee_id !== actor.employeeId)
       throw new DomainError('not_found', `互评 ${peerReviewId} 不存在`)

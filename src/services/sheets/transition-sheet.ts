@@ -14,7 +14,6 @@ import {
   type SheetRow,
   updateSheetRow,
 } from '../../db/sheet-repository.ts'
-import { asWorkflowDb, type WorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { notifySheetParties } from './notify-sheet-parties.ts'
@@ -23,7 +22,7 @@ import type { WorkflowDeps } from './workflow-deps.ts'
 
 export type TransitionContext = {
   trx: Db
-  db: WorkflowDb
+  db: Db
   row: SheetRow
   party: SheetParty
   outcome: TransitionOutcome
@@ -77,7 +76,7 @@ export async function transitionSheet(
 ): Promise<SheetRow> {
   const now = deps.now()
   return deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const row = await lockSheetRow(db, companyId, sheetId)
     const party: SheetParty =
       actor === null ? 'system' : row ? await resolveSheetParty(trx, actor, row) : 'other'

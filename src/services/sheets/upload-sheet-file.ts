@@ -3,7 +3,6 @@ import { maxAttachmentBytes } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findSheetRow, insertSheetFile } from '../../db/sheet-repository.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
 import { canReadSheet, resolveSheetParty } from './resolve-sheet-party.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -39,7 +38,7 @@ export async function uploadSheetFile(
     ])
   const data = Buffer.from(input.dataBase64, 'base64')
   return deps.db.transaction().execute(async (trx) => {
-    const db = asWorkflowDb(trx)
+    const db = trx
     const row = await findSheetRow(db, actor.companyId, sheetId)
     const party = row ? await resolveSheetParty(trx, actor, row) : 'other'
     if (!row || !canReadSheet(party, row.state))

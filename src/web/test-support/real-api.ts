@@ -3,7 +3,6 @@ import { type ApiClient, createApiClient } from '../../api/testing/api-client.ts
 import { waitForJob as waitForJobOf } from '../../api/testing/wait-for-job.ts'
 import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts'
-import { asWorkflowDb } from '../../db/workflow-tables.ts'
 import { demoExtensions } from '../../services/demo/demo-extensions.ts'
 import { loadDemoCompany } from '../../services/demo/load-demo-company.ts'
 import type { ProviderEndpoints } from '../../services/identity/provider-endpoints.ts'
@@ -118,7 +117,7 @@ export async function openCycle(
 
 /** The id of a demo employee's sheet in a cycle. */
 export async function sheetOf(api: RealApi, cycleId: number, employeeName: string): Promise<number> {
-  const row = await asWorkflowDb(api.db)
+  const row = await api.db
     .selectFrom('appraisal_sheets as s')
     .innerJoin('employees as e', 'e.id', 's.employee_id')
     .select('s.id')
@@ -246,7 +245,7 @@ export async function fileAppeal(
     requestedOutcome: '按实际情况重新评分',
     disputed: appeal.disputed.map((indicatorKey) => ({ indicatorKey })),
   })
-  const filed = await asWorkflowDb(api.db)
+  const filed = await api.db
     .selectFrom('appeals')
     .select('id')
     .where('sheet_id', '=', sheetId)

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { failUnfinishedJob, insertJob } from '../../../../db/cycle-job-repository.ts'
-import { asWorkflowDb } from '../../../../db/workflow-tables.ts'
 import {
   computeCycle,
   openCycle,
@@ -106,7 +105,7 @@ describe('CycleBoardPage', () => {
   it('says how far computing got after a restart, lists the sheets still to compute, and 重新计算 finishes them', async () => {
     // What a server killed mid-compute leaves once started again: 小焦's batch rolled back (her sheet waits
     // for computing again) and the job failed on start with what it had done.
-    const db = asWorkflowDb(api.db)
+    const db = api.db
     const companyId = (
       await db.selectFrom('cycles').select('company_id').where('id', '=', cycleId).executeTakeFirstOrThrow()
     ).company_id
