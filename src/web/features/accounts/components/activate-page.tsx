@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Flex, Form, Result, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { NewPasswordFields } from '../../../components/new-password-fields.tsx'
 import { apiClient, isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { sessionQueryKey } from '../../auth/api/get-session.ts'
 import { activateAccount, checkActivation } from '../api/accounts-api.ts'
-import { PasswordFields } from './password-fields.tsx'
 
 type Values = { newPassword: string; confirm: string }
 
@@ -62,7 +62,7 @@ export function ActivatePage() {
           requiredMark={false}
           onFinish={(values) => activate.mutate({ token, newPassword: values.newPassword })}
         >
-          <PasswordFields username={username} />
+          <NewPasswordFields username={username} companyCode={check.data.companyCode} />
           {activate.isError && !isApiError(activate.error, 'invalid_input') ? (
             <Alert
               type="error"

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { NewPasswordFields } from '../../../components/new-password-fields.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useChangePassword } from '../../auth/api/change-password.ts'
 import { sessionQueryKey } from '../../auth/api/get-session.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
-import { PasswordFields } from './password-fields.tsx'
 
 type Values = { currentPassword: string; newPassword: string; confirm: string }
 
@@ -47,7 +47,11 @@ export function ForcedPasswordChangePage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <PasswordFields username={user.username} />
+          <NewPasswordFields
+            username={user.username}
+            companyCode={user.companyCode}
+            currentPasswordField="currentPassword"
+          />
           {change.isError && !isApiError(change.error, 'invalid_input') ? (
             <Alert
               type="error"

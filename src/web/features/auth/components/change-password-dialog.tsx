@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { NewPasswordFields } from '../../../components/new-password-fields.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useChangePassword } from '../api/change-password.ts'
@@ -7,9 +8,6 @@ import { useCurrentUser } from '../current-user-context.ts'
 import { describeWait } from '../describe-wait.ts'
 
 type Values = { currentPassword: string; newPassword: string; confirm: string }
-
-/** The password rule the server checks first, mirrored here so the message is in the user's language. */
-const minLength = 10
 
 // 修改密码: the signed-in user replaces their own password; their sign-ins elsewhere end, this one stays.
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -62,9 +60,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">
-        {t('changePassword.rules', { min: minLength })}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('changePassword.endsOtherSessions')}</Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false} name="change-password">
         <Form.Item
           name="currentPassword"
@@ -73,44 +69,11 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('changePassword.new')}
-          dependencies={['currentPassword']}
-          rules={[
-            { required: true, message: t('changePassword.newRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) => {
-                if (!value) return Promise.resolve()
-                if ([...value].length < minLength)
-                  return Promise.reject(new Error(t('changePassword.tooShort', { min: minLength })))
-                if (value.trim().toLowerCase() === user.username.toLowerCase())
-                  return Promise.reject(new Error(t('changePassword.isUsername')))
-                if (value === getFieldValue('currentPassword'))
-                  return Promise.reject(new Error(t('changePassword.sameAsCurrent')))
-                return Promise.resolve()
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('changePassword.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('changePassword.newRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('changePassword.confirmMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields
+          username={user.username}
+          companyCode={user.companyCode}
+          currentPasswordField="currentPassword"
+        />
       </Form>
     </Modal>
   )

@@ -4,6 +4,7 @@ import { Navigate, useNavigate } from 'react-router-dom'
 import type { SetupInput } from '../../../../contracts/companies.ts'
 import { BrandMark } from '../../../components/brand-mark.tsx'
 import { LanguageSwitcher } from '../../../components/language-switcher.tsx'
+import { NewPasswordFields } from '../../../components/new-password-fields.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSetupStatus } from '../api/get-setup-status.ts'
@@ -105,33 +106,16 @@ export function SetupPage() {
           >
             <Input size="large" maxLength={100} autoComplete="username" />
           </Form.Item>
-          <Form.Item
-            label={t('companies.setup.password')}
-            name="password"
-            extra={t('companies.setup.passwordHelp')}
-            rules={[
-              { required: true, message: t('companies.setup.passwordRequired') },
-              { min: 10, message: t('companies.setup.passwordTooShort') },
-            ]}
-          >
-            <Input.Password size="large" autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label={t('companies.setup.passwordRepeat')}
-            name="passwordRepeat"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('companies.setup.passwordRepeatRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_, value) =>
-                  !value || value === getFieldValue('password')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('companies.setup.passwordMismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password size="large" autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields
+            names={{ password: 'password', repeat: 'passwordRepeat' }}
+            labels={{
+              password: t('companies.setup.password'),
+              repeat: t('companies.setup.passwordRepeat'),
+            }}
+            usernameField="adminUsername"
+            companyCodeField="companyCode"
+            size="large"
+          />
           <Form.Item style={{ marginBottom: 0 }}>
             <Button type="primary" htmlType="submit" block size="large" loading={setUp.isPending}>
               {t('companies.setup.submit')}
