@@ -94,41 +94,52 @@ export async function insertRosterPositions(
   return created.rows
 }
 
-/** A person's row as written: departments, positions and managers already resolved to ids. */
-export type RosterEmployeeRow = {
+/** A person's row as written: departments, positions and managers resolved to ids, and by name and 工号 for the audit. */
+export type RosterEmployeeRow = RosterValues & {
   id: number
-  employeeNo: string
-  name: string
   departmentId: number | null
   positionId: number | null
   managerId: number | null
-  hireDate: string
-  leaveDate: string | null
-  status: RosterValues['status']
-  phone: string | null
-  email: string | null
 }
 
-function recordsOf(rows: readonly RosterEmployeeRow[]): string {
+/**
+ * The audit rows written with the people, one per person in the order given, already hashed onto the company's
+ * chain by the caller (hashAuditChain, straight after the appendAuditBatch that locked the chain).
+ */
+export type RosterAuditChain = {
+  actorUserId: number | null
+  createdAt: Date
+  reason: string | null
+  /** The hash before the first of these rows, then each row's own. */
+  prevHash: string
+  hashes: readonly string[]
+}
+
+function recordsOf(rows: readonly RosterEmployeeRow[], hashes: readonly string[]): string {
   return JSON.stringify(
-    rows.map((v) => ({
+    rows.map((v, i) => ({
+      i,
       id: v.id,
       employee_no: v.employeeNo,
       name: v.name,
       department_id: v.departmentId,
+      department: v.department,
       position_id: v.positionId,
+      position: v.position,
       manager_id: v.managerId,
+      manager_no: v.managerNo,
       hire_date: v.hireDate,
       leave_date: v.leaveDate,
       status: v.status,
       phone: v.phone,
       email: v.email,
+      hash: hashes[i],
     })),
   )
 }
 
 const recordColumns = sql.raw(
-  'r(id int, employee_no text, name text, department_id int, position_id int, manager_id int, hire_date date, leave_date date, status text, phone text, email text)',
+  'r(i int, id int, employee_no text, name text, department_id int, department text, position_id int, position text, manager_id int, manager_no text, hire_date text, leave_date text, status text, phone text, email text, hash text)',
 )
 
 /**
@@ -144,35 +155,68 @@ export async function reserveEmployeeIds(db: Db, count: number): Promise<number[
   return result.rows.map((r) => r.id)
 }
 
-/** Inserts new people with their reserved ids, in one statement. */
+/**
+ * Inserts new people with their reserved ids and, in the same statement, each one's `employee.create` audit row
+ * whose `after` is the person by name and 工号 (RosterValues, built here from the same record as the row, so the
+ * rows go over once and are read once).
+ */
 export async function insertRosterEmployees(
   db: Db,
   companyId: number,
   rows: readonly RosterEmployeeRow[],
+  audit: RosterAuditChain,
 ): Promise<void> {
   if (rows.length === 0) return
   await sql`
-    insert into employees (id, company_id, employee_no, name, department_id, position_id, manager_id, hire_date,
-      leave_date, status, phone, email)
-    overriding system value
-    select r.id, ${companyId}, r.employee_no, r.name, r.department_id, r.position_id, r.manager_id, r.hire_date,
-      r.leave_date, r.status, r.phone, r.email
-    from jsonb_to_recordset(${recordsOf(rows)}::jsonb) as ${recordColumns}`.execute(db)
+    with r as (select * from jsonb_to_recordset(${recordsOf(rows, audit.hashes)}::jsonb) as ${recordColumns}),
+    created as (
+      insert into employees (id, company_id, employee_no, name, department_id, position_id, manager_id, hire_date,
+        leave_date, status, phone, email)
+      overriding system value
+      select r.id, ${companyId}, r.employee_no, r.name, r.department_id, r.position_id, r.manager_id,
+        r.hire_date::date, r.leave_date::date, r.status, r.phone, r.email
+      from r)
+    insert into audit_log (company_id, actor_user_id, action, entity, entity_id, after, reason, created_at,
+      prev_hash, hash)
+    select ${companyId}, ${audit.actorUserId}::int, 'employee.create', 'employee', r.id::text,
+      jsonb_build_object('employeeNo', r.employee_no, 'name', r.name, 'department', r.department, 'position',
+        r.position, 'managerNo', r.manager_no, 'hireDate', r.hire_date, 'leaveDate', r.leave_date, 'status',
+        r.status, 'phone', r.phone, 'email', r.email),
+      ${audit.reason}::text, ${audit.createdAt.toISOString()}::timestamptz,
+      coalesce(lag(r.hash) over (order by r.i), ${audit.prevHash}::text), r.hash
+    from r order by r.i`.execute(db)
 }
 
-/** Updates stored people to their new values, in one statement. */
+/** One stored person's change as audited: the action and the fields before and after. */
+export type RosterChangeAudit = { action: string; before: unknown; after: unknown }
+
+/** Updates stored people to their new values and writes each one's audit row, in one statement. */
 export async function updateRosterEmployees(
   db: Db,
   companyId: number,
-  rows: readonly RosterEmployeeRow[],
+  rows: readonly (RosterEmployeeRow & RosterChangeAudit)[],
+  audit: RosterAuditChain,
 ): Promise<void> {
   if (rows.length === 0) return
+  const changes = JSON.stringify(
+    rows.map((r, i) => ({ i, action: r.action, before: r.before, after: r.after })),
+  )
   await sql`
-    update employees e set name = r.name, department_id = r.department_id, position_id = r.position_id,
-      manager_id = r.manager_id, hire_date = r.hire_date, leave_date = r.leave_date, status = r.status,
-      phone = r.phone, email = r.email
-    from jsonb_to_recordset(${recordsOf(rows)}::jsonb) as ${recordColumns}
-    where e.company_id = ${companyId} and e.id = r.id`.execute(db)
+    with r as (select * from jsonb_to_recordset(${recordsOf(rows, audit.hashes)}::jsonb) as ${recordColumns}),
+    changed as (
+      update employees e set name = r.name, department_id = r.department_id, position_id = r.position_id,
+        manager_id = r.manager_id, hire_date = r.hire_date::date, leave_date = r.leave_date::date,
+        status = r.status, phone = r.phone, email = r.email
+      from r
+      where e.company_id = ${companyId} and e.id = r.id)
+    insert into audit_log (company_id, actor_user_id, action, entity, entity_id, before, after, reason,
+      created_at, prev_hash, hash)
+    select ${companyId}, ${audit.actorUserId}::int, c.action, 'employee', r.id::text, nullif(c.before, 'null'::jsonb),
+      nullif(c.after, 'null'::jsonb), ${audit.reason}::text, ${audit.createdAt.toISOString()}::timestamptz,
+      coalesce(lag(r.hash) over (order by r.i), ${audit.prevHash}::text), r.hash
+    from r join jsonb_to_recordset(${changes}::jsonb) as c(i int, action text, before jsonb, after jsonb)
+      on c.i = r.i
+    order by r.i`.execute(db)
 }
 
 /** How many employees, departments and positions the company has (the corpus tests compare before and after). */

@@ -1,0 +1,160 @@
+import type { PlannedRow, RosterPlan, RosterValues } from '../../core/roster/plan-roster-changes.ts'
+import {
+  type AuditEntry,
+  appendAuditBatch,
+  auditTime,
+  hashAuditChain,
+} from '../../db/audit-log-repository.ts'
+import type { Db } from '../../db/database.ts'
+import {
+  insertRosterDepartments,
+  insertRosterEmployees,
+  insertRosterPositions,
+  type loadRosterOrganisation,
+  type RosterEmployeeRow,
+  reserveEmployeeIds,
+  updateRosterEmployees,
+} from '../../db/roster-repository.ts'
+import { linkPositionDefaults } from '../organisation/link-position-defaults.ts'
+
+/** The organisation a plan was made against, with ids (what loadRosterOrganisation answers). */
+export type PlannedOrganisation = Awaited<ReturnType<typeof loadRosterOrganisation>>
+
+export type RosterWrite = {
+  companyId: number
+  actorUserId: number | null
+  now: Date
+  /** Audit rows written first, ahead of the rows of each department, position and person (the run's own row). */
+  leadingAudit: Omit<AuditEntry, 'companyId' | 'actorUserId'>[]
+  /** Why, on every department, position and person row: `roster.import`, `directory.sync dingtalk`. */
+  reason: string
+}
+
+/**
+ * The one writer of roster plans (roster import and directory sync), inside the caller's transaction, after the
+ * caller refused a plan with errors: departments and positions to create, then new people, then changed people and
+ * leavers — each table one statement over all rows, every person with their own audit row written by the same
+ * statement. Nobody is deleted.
+ */
+export async function writeRosterPlan(
+  trx: Db,
+  write: RosterWrite,
+  plan: RosterPlan,
+  org: PlannedOrganisation,
+): Promise<void> {
+  const { companyId, actorUserId, reason } = write
+  const departments = await insertRosterDepartments(trx, companyId, plan.departmentsToCreate)
+  const positions = await insertRosterPositions(trx, companyId, plan.positionsToCreate)
+  if (positions.length > 0) await linkPositionDefaults(trx, companyId)
+  const created = plan.rows.filter((r) => r.action === 'create')
+  const changed = [...plan.rows.filter((r) => r.action === 'change'), ...plan.leavers]
+
+  // Every name and 工号 resolved to an id here: new people get reserved ids first, since a manager may be a person
+  // created by this same plan.
+  const departmentId = new Map([...org.departments, ...departments].map((d) => [d.name, d.id]))
+  const positionId = new Map([...org.positions, ...positions].map((p) => [p.name, p.id]))
+  const reserved = await reserveEmployeeIds(trx, created.length)
+  const ids = new Map(org.people.map((p) => [p.employeeNo, p.id]))
+  for (const [i, r] of created.entries()) ids.set(r.employeeNo, reserved[i]!)
+  const rowOf = (r: PlannedRow): RosterEmployeeRow => {
+    const v = r.values!
+    return {
+      ...v,
+      id: ids.get(r.employeeNo)!,
+      departmentId: v.department === null ? null : (departmentId.get(v.department) ?? null),
+      positionId: v.position === null ? null : (positionId.get(v.position) ?? null),
+      managerId: v.managerNo === null ? null : (ids.get(v.managerNo) ?? null),
+    }
+  }
+
+  const entry = (e: Omit<AuditEntry, 'companyId' | 'actorUserId'>): AuditEntry => ({
+    companyId,
+    actorUserId,
+    ...e,
+  })
+  const at = auditTime(write.now)
+  const chainEnd = await appendAuditBatch(
+    trx,
+    companyId,
+    [
+      ...write.leadingAudit.map(entry),
+      ...departments.map((d) =>
+        entry({
+          action: 'department.create',
+          entity: 'department',
+          entityId: d.id,
+          after: { name: d.name },
+          reason,
+        }),
+      ),
+      ...positions.map((p) =>
+        entry({
+          action: 'position.create',
+          entity: 'position',
+          entityId: p.id,
+          after: { name: p.name },
+          reason,
+        }),
+      ),
+    ],
+    at,
+  )
+
+  // The people's rows are hashed here and written with the people (the stored JSON is the same: `after` of a new
+  // person is their values by name and 工号; a change keeps the 工号 and the fields before and after).
+  const createdRows = created.map(rowOf)
+  const changedRows = changed.map((r) => {
+    const label = { employeeNo: r.employeeNo }
+    return {
+      ...rowOf(r),
+      action: r.row === null ? 'employee.leave' : 'employee.update',
+      before: { ...label, ...Object.fromEntries(r.changes.map((c) => [c.field, c.from])) },
+      after: { ...label, ...Object.fromEntries(r.changes.map((c) => [c.field, c.to])) },
+    }
+  })
+  const chained = hashAuditChain(
+    chainEnd,
+    [
+      ...createdRows.map((r) =>
+        entry({ action: 'employee.create', entity: 'employee', entityId: r.id, after: valuesOf(r), reason }),
+      ),
+      ...changedRows.map((r) =>
+        entry({
+          action: r.action,
+          entity: 'employee',
+          entityId: r.id,
+          before: r.before,
+          after: r.after,
+          reason,
+        }),
+      ),
+    ],
+    at,
+  )
+  const hashes = chained.map((c) => c.hash)
+  const chain = (from: number, to: number) => ({
+    actorUserId,
+    createdAt: at,
+    reason,
+    prevHash: from === 0 ? chainEnd : hashes[from - 1]!,
+    hashes: hashes.slice(from, to),
+  })
+  await insertRosterEmployees(trx, companyId, createdRows, chain(0, createdRows.length))
+  await updateRosterEmployees(trx, companyId, changedRows, chain(createdRows.length, hashes.length))
+}
+
+/** A new person's audit `after`: their values by name and 工号, keys as insertRosterEmployees writes them. */
+function valuesOf(r: RosterEmployeeRow): RosterValues {
+  return {
+    employeeNo: r.employeeNo,
+    name: r.name,
+    department: r.department,
+    position: r.position,
+    managerNo: r.managerNo,
+    hireDate: r.hireDate,
+    leaveDate: r.leaveDate,
+    status: r.status,
+    phone: r.phone,
+    email: r.email,
+  }
+}
