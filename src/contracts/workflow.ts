@@ -95,15 +95,19 @@ export const cycleInputSchema = z
   .meta({ id: 'CycleInput' })
 export type CycleInput = z.infer<typeof cycleInputSchema>
 
+/** A background job (opening or computing a cycle); `result.interrupted` when a restart ended it. */
 export const jobSchema = z
-  .object({
+  .strictObject({
     id,
     kind: z.string(),
     status: z.enum(['queued', 'running', 'succeeded', 'failed']),
     done: z.number(),
     total: z.number(),
     error: z.string().nullable(),
+    params: z.record(z.string(), z.unknown()),
     result: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
   })
   .meta({ id: 'Job' })
 export type Job = z.infer<typeof jobSchema>
