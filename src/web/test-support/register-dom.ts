@@ -5,7 +5,7 @@ import { populateGlobal } from 'vitest/runtime'
 import { drainQueuedCallbacks } from '../../test-support/drain-queued-callbacks.ts'
 
 // A happy-dom document inside the Node test environment, for component tests that run the real API on a test
-// database in the same process (src/web/test-support/real-api.ts). Import it first, before anything that reads
+// database in the same process (src/test-support/real-api.ts). Import it first, before anything that reads
 // `document`. Unlike `@vitest-environment happy-dom`, modules load as on the server (import.meta.url is a file URL,
 // so PGlite and createApp find their files) and fetch, Request, Response, Headers and URL stay Node's own.
 // react-dom must first load after the document exists, or React never sees change events: so nothing here loads it,

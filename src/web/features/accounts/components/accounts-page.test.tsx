@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateAccountsResult } from '../../../../contracts/accounts.ts'
-import { type RealApi, startRealApi } from '../../../test-support/real-api.ts'
+import { type RealApi, startRealApi } from '../../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor, within } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

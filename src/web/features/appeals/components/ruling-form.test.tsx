@@ -7,7 +7,7 @@ import {
   reviewServiceSheet,
   sheetOf,
   startRealApi,
-} from '../../../test-support/real-api.ts'
+} from '../../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor, within } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

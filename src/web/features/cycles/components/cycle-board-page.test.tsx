@@ -6,7 +6,7 @@ import {
   type RealApi,
   reviewServiceSheets,
   startRealApi,
-} from '../../../test-support/real-api.ts'
+} from '../../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor, within } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

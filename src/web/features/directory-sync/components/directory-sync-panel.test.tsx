@@ -8,7 +8,7 @@ import {
   startFakeServer,
 } from '../../../../test-support/directory-providers/fake-directory.ts'
 import { createWecomContactsApp } from '../../../../test-support/directory-providers/wecom-contacts.ts'
-import { type RealApi, startRealApi } from '../../../test-support/real-api.ts'
+import { type RealApi, startRealApi } from '../../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor, within } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RealApi, startRealApi } from '../../../../test-support/real-api.ts'
 import type { FakeApi } from '../../../test-support/fake-api.ts'
-import { type RealApi, startRealApi } from '../../../test-support/real-api.ts'
 import { fireEvent, page, within } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCycle, type RealApi, sheetOf, startRealApi, step } from '../../../test-support/real-api.ts'
+import { openCycle, type RealApi, sheetOf, startRealApi, step } from '../../../../test-support/real-api.ts'
 import { fireEvent, page, waitFor } from '../../../test-support/register-dom.ts'
 import { renderApp } from '../../../test-support/render-app.tsx'
 

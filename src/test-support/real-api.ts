@@ -1,12 +1,12 @@
-import { createApp } from '../../api/create-app.ts'
-import { type ApiClient, createApiClient } from '../../api/testing/api-client.ts'
-import { waitForJob as waitForJobOf } from '../../api/testing/wait-for-job.ts'
-import type { Db } from '../../db/database.ts'
-import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts'
-import { demoExtensions } from '../../services/demo/demo-extensions.ts'
-import { loadDemoCompany } from '../../services/demo/load-demo-company.ts'
-import type { ProviderEndpoints } from '../../services/identity/provider-endpoints.ts'
-import type { FakeApi } from './fake-api.ts'
+import { createApp } from '../api/create-app.ts'
+import { type ApiClient, createApiClient } from '../api/testing/api-client.ts'
+import { waitForJob as waitForJobOf } from '../api/testing/wait-for-job.ts'
+import type { Db } from '../db/database.ts'
+import { createTestDatabase, type TestDatabase } from '../db/test-database.ts'
+import { demoExtensions } from '../services/demo/demo-extensions.ts'
+import { loadDemoCompany } from '../services/demo/load-demo-company.ts'
+import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
+import type { FakeApi } from '../web/test-support/fake-api.ts'
 
 // The real Jixiao API on a fresh PGlite database holding the demo company, for component tests: the page talks
 // to it through `fetch` like a browser (one session cookie, the CSRF token the app reads from /auth/me), while
