@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { PayResult } from '../core/pay/compute-pay.ts'
+import { sheetScoreSchema } from './sheets.ts'
 import { templateSchema } from './template.ts'
 
 // Request and response shapes of the template routes; the template itself is `templateSchema`.
@@ -109,19 +111,53 @@ export const templatePreviewSchema = z
       }),
   })
   .meta({ id: 'TemplatePreview' })
+const payText = z.object({ 'zh-CN': z.string(), en: z.string() })
+
+export const payPreviewResultSchema = z
+  .object({
+    schemeCode: z.string(),
+    lines: z.array(z.object({ code: z.string(), label: payText, amount: z.string(), rule: payText })),
+    total: z.string().meta({ description: 'Sum of the lines, each rounded to the fen' }),
+    coefficient: z.number().meta({ description: 'The performance coefficient (绩效系数) of the score' }),
+    taskCoefficient: z.number(),
+  })
+  .meta({ id: 'PayPreviewResult' })
+
+export const payPreviewSchema = z
+  .object({
+    schemeCode: z.string(),
+    schemeName: payText,
+    inputs: z.array(z.string()).meta({ description: 'The named inputs the scheme reads besides the score' }),
+    result: payPreviewResultSchema.nullable(),
+    issues: z.array(templateIssueSchema),
+  })
+  .meta({
+    id: 'PayPreview',
+    description:
+      'The pay the score gives under the chosen scheme: lines (amount to the fen and the rule), total, or the missing inputs',
+  })
+
 export const templatePreviewResultSchema = z
   .object({
     issues: z.array(templateIssueSchema),
-    score: z
-      .unknown()
-      .nullable()
-      .meta({ description: 'SheetScore of the scoring engine, or null when the template is invalid' }),
-    pay: z.unknown().nullable().meta({
-      description:
-        'The pay the score gives under the chosen scheme: lines (amount to the fen and the rule), total, or the missing inputs',
-    }),
-    paySchemes: z.array(
-      z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }) }),
-    ),
+    score: sheetScoreSchema.nullable().meta({ description: 'null when the template is invalid' }),
+    pay: payPreviewSchema.nullable(),
+    paySchemes: z.array(z.object({ code: z.string(), name: payText })),
   })
   .meta({ id: 'TemplatePreviewResult' })
+
+export type TemplateSummary = z.infer<typeof templateSummarySchema>
+export type TemplateStatus = TemplateSummary['status']
+export type TemplateOrigin = TemplateSummary['origin']
+export type TemplateDetail = z.infer<typeof templateDetailSchema>
+export type TemplateSaved = z.infer<typeof templateSavedSchema>
+export type TemplateIssue = z.infer<typeof templateIssueSchema>
+/** The pay part of a preview request. */
+export type TemplatePreviewPay = NonNullable<z.infer<typeof templatePreviewSchema>['pay']>
+export type PayPreview = z.infer<typeof payPreviewSchema>
+export type TemplatePreviewResult = z.infer<typeof templatePreviewResultSchema>
+
+// The pay result is what core's computePay returns; a field added, dropped or retyped there breaks the build.
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const payResultMatches: Interchangeable<z.infer<typeof payPreviewResultSchema>, PayResult> = true
+void payResultMatches

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { PayScheme } from '../core/pay/pay-scheme.ts'
-import type { IndicatorInput } from '../core/scoring/score-indicator.ts'
-import type { SheetInputs } from '../core/scoring/score-sheet.ts'
-import type { Template } from '../core/templates/template.ts'
+import type { IndicatorInput as CoreIndicatorInput } from '../core/scoring/score-indicator.ts'
+import type { SheetInputs as CoreSheetInputs } from '../core/scoring/score-sheet.ts'
+import type { Template as CoreTemplate } from '../core/templates/template.ts'
 import { coefficientSchema, measureSchema, weightSchema } from './bounds.ts'
 
 // Zod schemas mirroring the core template model, pay schemes and sheet inputs, so the API, the CLI and the web
@@ -307,11 +307,28 @@ export const paySchemeSchema = payScheme
 // Each schema's type and its core type must be assignable both ways (a field added, dropped or retyped on one
 // side breaks the build).
 type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const templateMatches: Interchangeable<z.infer<typeof templateSchema>, Template> = true
+const templateMatches: Interchangeable<z.infer<typeof templateSchema>, CoreTemplate> = true
 const payMatches: Interchangeable<z.infer<typeof payScheme>, PayScheme> = true
-const inputMatches: Interchangeable<z.infer<typeof indicatorInputSchema>, IndicatorInput> = true
-const sheetMatches: Interchangeable<z.infer<typeof sheetInputsSchema>, SheetInputs> = true
+const inputMatches: Interchangeable<z.infer<typeof indicatorInputSchema>, CoreIndicatorInput> = true
+const sheetMatches: Interchangeable<z.infer<typeof sheetInputsSchema>, CoreSheetInputs> = true
 void [templateMatches, payMatches, inputMatches, sheetMatches]
 
 export type TemplateInput = z.infer<typeof templateSchema>
 export type PaySchemeInput = z.infer<typeof payScheme>
+
+// The template model under its own names, for the web editor and anyone else that may not import core.
+export type Template = z.infer<typeof templateSchema>
+export type Dimension = z.infer<typeof dimensionSchema>
+export type Indicator = z.infer<typeof indicatorSchema>
+export type AdjustmentItem = z.infer<typeof adjustmentItemSchema>
+export type Rule = z.infer<typeof ruleSchema>
+export type RuleShape = Rule['shape']
+export type Band = z.infer<typeof bandSchema>
+export type Level = z.infer<typeof levelSchema>
+export type Assessor = z.infer<typeof assessorSchema>
+export type DataSource = z.infer<typeof dataSourceSchema>
+export type Target = z.infer<typeof targetSchema>
+export type LocalizedText = z.infer<typeof localizedTextSchema>
+export type GradeBand = z.infer<typeof gradeBandSchema>
+export type IndicatorInput = z.infer<typeof indicatorInputSchema>
+export type SheetInputs = z.infer<typeof sheetInputsSchema>
