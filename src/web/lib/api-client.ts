@@ -1,4 +1,5 @@
-// A thin fetch wrapper for the Jixiao HTTP API: JSON in and out, the session cookie, the CSRF header, typed errors.
+// The web app's one fetch path to the Jixiao HTTP API: JSON in and out (or a file as the raw body), the session
+// cookie, the CSRF header, typed errors read by one parser.
 import i18next from 'i18next'
 
 export type ApiIssue = { path: string; message: string }
@@ -10,6 +11,8 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[]
   /** From Retry-After on a 429: how long the server asks the client to wait. */
   readonly retryAfterSeconds: number | undefined
+  /** The whole answer, for the few errors that carry more than the envelope (an upload no preset matched). */
+  readonly body: unknown
 
   constructor(
     code: string,
@@ -17,6 +20,7 @@ export class ApiError extends Error {
     status: number,
     issues: ApiIssue[] = [],
     retryAfterSeconds?: number,
+    body?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -24,6 +28,7 @@ export class ApiError extends Error {
     this.status = status
     this.issues = issues
     this.retryAfterSeconds = retryAfterSeconds
+    this.body = body
   }
 }
 
@@ -40,6 +45,8 @@ export type ApiClient = {
   put<T>(path: string, body?: unknown): Promise<T>
   patch<T>(path: string, body?: unknown): Promise<T>
   delete<T = void>(path: string): Promise<T>
+  /** POSTs a file as the raw request body (application/octet-stream; the server streams it to disk). */
+  upload<T>(path: string, file: Blob, query?: QueryParams): Promise<T>
   /** Remembers the session's CSRF token (from login or /auth/me); null forgets it. */
   setCsrfToken(token: string | null): void
 }
@@ -85,7 +92,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const keysInFlight = new Map<string, { key: string; users: number }>()
 
   async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
-    if (safeMethods.has(method)) return send<T>(method, path, body, query, undefined)
+    // Reads, and uploads (a stored upload is only analysed, never booked), go once without an Idempotency-Key.
+    if (safeMethods.has(method) || body instanceof Blob) return send<T>(method, path, body, query, undefined)
     const text = body === undefined ? '' : JSON.stringify(body)
     const signature = `${method} ${path}${toQueryString(query)}\n${text}`
     const entry = keysInFlight.get(signature) ?? { key: newIdempotencyKey(), users: 0 }
@@ -112,7 +120,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' }
     const language = options.language?.()
     if (language) headers['accept-language'] = language
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    const isFile = body instanceof Blob
+    if (body !== undefined) headers['content-type'] = isFile ? 'application/octet-stream' : 'application/json'
     if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
 
@@ -122,7 +131,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
       })
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause)
@@ -149,6 +158,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     put: (path, body) => request('PUT', path, body),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
+    upload: (path, file, query) => request('POST', path, file, query),
     setCsrfToken(token) {
       csrfToken = token
     },
@@ -181,6 +191,7 @@ function toApiError(
         status,
         Array.isArray(issues) ? issues.filter(isIssue) : [],
         retryAfterSeconds,
+        payload,
       )
     }
   }

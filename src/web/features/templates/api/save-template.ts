@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { Template } from '../../../../core/templates/template.ts'
+import type { Template } from '../../../../contracts/template.ts'
+import type { TemplateSaved } from '../../../../contracts/template-api.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import { putJson } from './put-json.ts'
-import type { SavedTemplate } from './template-api-types.ts'
 import { templateQueryKeys } from './template-query-keys.ts'
 
 export type SaveTemplateInput =
@@ -11,11 +10,11 @@ export type SaveTemplateInput =
 
 // Saves a draft: a new template (POST) or the next version of an existing one (PUT; 409 `conflict` when
 // someone saved first).
-export function saveTemplate(input: SaveTemplateInput): Promise<SavedTemplate> {
+export function saveTemplate(input: SaveTemplateInput): Promise<TemplateSaved> {
   if (input.id === undefined) {
-    return apiClient.post<SavedTemplate>('/templates', { definition: input.definition, note: input.note })
+    return apiClient.post<TemplateSaved>('/templates', { definition: input.definition, note: input.note })
   }
-  return putJson<SavedTemplate>(`/templates/${input.id}`, {
+  return apiClient.put<TemplateSaved>(`/templates/${input.id}`, {
     definition: input.definition,
     expectedVersion: input.expectedVersion,
     note: input.note,
