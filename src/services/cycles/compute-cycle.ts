@@ -3,15 +3,15 @@ import { DomainError } from '../../core/errors.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
+import { writeComputedScores } from '../../db/computed-score-writer.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { enqueueWebhook, findWebhook } from '../../db/notification-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
-import { webhookPayload } from '../notifications/webhook-payload.ts'
 import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
+import { notifyFeedbackDue } from '../sheets/notify-feedback-due.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { ScoredSheet, SliceSheet } from './score-slice.ts'
 import { type SliceScorer, scorerFor } from './scoring-thread.ts'
@@ -23,9 +23,6 @@ export const computeBatchSize = 1000
  * small so the database starts writing early; later ones are larger (each statement has its own cost). */
 const firstWriteSlice = 100
 const computeWriteSlice = 300
-
-/** Names listed in a reviewer's "feedback meetings due" notification before "等". */
-const feedbackNamesShown = 5
 
 /**
  * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
@@ -256,18 +253,15 @@ async function computeBatch(
       results.push(...slice)
       // The slice's scores and its events in one statement: one event per sheet written, in sheet order.
       send(
-        sql`
-    with written as (
-      update appraisal_sheets s
-      set score = v.score, total = v.total::numeric, grade = v.grade, coefficient = v.coefficient::numeric,
-          calibration = null, state = 'computed', version = s.version + 1, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${payload}::jsonb) as v(id int, score jsonb, total text, grade text, coefficient text)
-      where s.id = v.id
-      returning s.id
-    )
-    insert into sheet_events (company_id, sheet_id, action, from_state, to_state, actor_user_id, party, reason, created_at)
-    select ${actor.companyId}, w.id, 'compute', 'supervisor_submitted', 'computed', ${actor.userId}, ${actor.role}, ${`批量计算：${cycleName}`}, ${now.toISOString()}::timestamptz
-    from written w order by w.id`.execute(db),
+        writeComputedScores(db, {
+          companyId: actor.companyId,
+          scores: payload,
+          fromState: 'supervisor_submitted',
+          actorUserId: actor.userId,
+          party: actor.role,
+          reason: `批量计算：${cycleName}`,
+          now,
+        }),
       )
     })
     scored.catch(() => undefined)
@@ -275,44 +269,14 @@ async function computeBatch(
     from = to
   }
   await Promise.all(slices)
-  const scoredIds = results.map((r) => r.id)
-  // Tell each reviewer the feedback meetings are due: one notification per reviewer (a supervisor of 40 gets
-  // one message naming the first few, not 40), pointing at the sheet when there is one, else at the cycle.
+  // Tell each reviewer (and the group robot) once per batch that the feedback meetings are due.
   send(
-    sql`
-    insert into notifications (company_id, user_id, kind, title, body, entity, entity_id, created_at)
-    select ${actor.companyId}, u.id, 'sheet.feedback', ${`${cycleName}：请进行绩效面谈`},
-           case when count(*) = 1 then min(e.name) || '的考核表已计算，待您进行绩效面谈。'
-             else count(*) || ' 张考核表已计算，待您进行绩效面谈：'
-               || array_to_string((array_agg(e.name order by s.id))[1:${feedbackNamesShown}], '、')
-               || case when count(*) > ${feedbackNamesShown} then ' 等。' else '。' end end,
-           case when count(*) = 1 then 'appraisal_sheet' else 'cycle' end,
-           case when count(*) = 1 then min(s.id)::text else ${String(cycleId)} end,
-           ${now.toISOString()}::timestamptz
-    from appraisal_sheets s
-    join employees e on e.id = s.employee_id
-    join users u on u.employee_id = s.reviewer_employee_id and u.company_id = s.company_id
-    where s.id = any(${scoredIds}::int[])
-    group by u.id
-    order by u.id`.execute(db),
-  )
-  // The company's group robot, when configured, hears it once per batch (not once per reviewer).
-  const robotMessage = {
-    title: `${cycleName}：请进行绩效面谈`,
-    body: `${results.length} 张考核表已计算，请各位主管在“我的团队”中进行绩效面谈。`,
-  }
-  send(
-    findWebhook(db, actor.companyId).then((webhook) =>
-      webhook?.enabled
-        ? enqueueWebhook(db, {
-            companyId: actor.companyId,
-            notificationId: null,
-            url: webhook.url,
-            payload: webhookPayload(webhook.flavour, robotMessage),
-            now,
-          })
-        : undefined,
-    ),
+    notifyFeedbackDue(db, {
+      companyId: actor.companyId,
+      cycle: { id: cycleId, name: cycleName },
+      sheetIds: results.map((r) => r.id),
+      now,
+    }),
   )
   // The audit row's queries queue behind the writes; a failed write is reported before the audit's own error.
   const audited = appendAudit(

@@ -1,10 +1,15 @@
-import { insertScoreHistory } from '../../db/sheet-repository.ts'
+import { computedScoresJson, writeComputedScores } from '../../db/computed-score-writer.ts'
+import { findSheetRow, insertScoreHistory } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
+import { notifyFeedbackDue } from './notify-feedback-due.ts'
 import { loadScoreInputs, scoreSheetRow } from './score-sheet-row.ts'
 import { transitionSheet } from './transition-sheet.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
-/** Computes one sheet (上级已评分 → 已计算); recomputing keeps the old score in the history. */
+/**
+ * Computes one sheet (上级已评分 → 已计算); recomputing keeps the old score in the history. The score, event and
+ * notification are written as a batch of one by the writer the cycle's batch compute uses.
+ */
 export async function computeSheet(
   deps: WorkflowDeps,
   actor: Actor | null,
@@ -24,6 +29,36 @@ export async function computeSheet(
           userId: actor?.userId ?? null,
         })
       return scoreSheetRow(ctx.row, await loadScoreInputs(ctx.db, ctx.row))
+    },
+    write: async (ctx, patch) => {
+      await writeComputedScores(ctx.db, {
+        companyId,
+        scores: computedScoresJson([
+          {
+            id: sheetId,
+            score: patch.score,
+            total: patch.total ?? undefined,
+            grade: patch.grade,
+            coefficient: patch.coefficient ?? undefined,
+          },
+        ]),
+        fromState: ctx.outcome.from,
+        actorUserId: actor?.userId ?? null,
+        party: ctx.party,
+        reason: null,
+        now: ctx.now,
+      })
+      // A recompute leaves the state as it was: the reviewer has heard already.
+      if (ctx.row.state !== 'computed')
+        await notifyFeedbackDue(ctx.db, {
+          companyId,
+          cycle: { id: ctx.row.cycle_id, name: ctx.cycle.name },
+          sheetIds: [sheetId],
+          now: ctx.now,
+        })
+      const written = await findSheetRow(ctx.db, companyId, sheetId)
+      if (!written) throw new Error(`考核表 ${sheetId} 写入后不存在`)
+      return written
     },
     auditFields: ['total', 'grade', 'coefficient'],
   })

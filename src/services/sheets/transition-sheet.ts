@@ -40,6 +40,11 @@ export type TransitionPlan = {
   deadline?: (row: SheetRow) => string | null | undefined
   /** The data change that goes with the action (may read the database inside the transaction). */
   patch?: (ctx: TransitionContext) => SheetPatch | Promise<SheetPatch>
+  /**
+   * Writes the row, its event and its notification itself instead of the generic update (a computed score goes
+   * through the one set-based writer, see compute-sheet.ts); answers the row as written.
+   */
+  write?: (ctx: TransitionContext, patch: SheetPatch) => Promise<SheetRow>
   /** Extra work after the sheet row is written, inside the same transaction. */
   after?: (ctx: TransitionContext & { updated: SheetRow }) => Promise<void>
   /** Fields recorded in the audit row's before/after (default: the patched ones). */
@@ -119,18 +124,22 @@ export async function transitionSheet(
     if (outcome.changesState) patch.state = outcome.to
     // An action that changes neither data nor state (a work record, an attachment) leaves the version alone,
     // so it never makes someone else's pending save conflict.
-    const updated = Object.keys(patch).length === 0 ? row : await updateSheetRow(db, sheetId, patch, now)
-    await insertSheetEvent(db, {
-      companyId,
-      sheetId,
-      action: plan.action,
-      fromState: outcome.from,
-      toState: updated.state,
-      actorUserId: actor?.userId ?? null,
-      party,
-      reason: plan.reason ?? null,
-      now,
-    })
+    let updated: SheetRow
+    if (plan.write) updated = await plan.write(ctx, patch)
+    else {
+      updated = Object.keys(patch).length === 0 ? row : await updateSheetRow(db, sheetId, patch, now)
+      await insertSheetEvent(db, {
+        companyId,
+        sheetId,
+        action: plan.action,
+        fromState: outcome.from,
+        toState: updated.state,
+        actorUserId: actor?.userId ?? null,
+        party,
+        reason: plan.reason ?? null,
+        now,
+      })
+    }
     const fields = ['state', 'version', ...(plan.auditFields ?? Object.keys(patch))]
     await appendAudit(
       trx,
@@ -147,7 +156,7 @@ export async function transitionSheet(
       now,
     )
     await plan.after?.({ ...ctx, updated })
-    if (updated.state !== row.state) {
+    if (!plan.write && updated.state !== row.state) {
       await notifySheetParties(
         db,
         updated,
