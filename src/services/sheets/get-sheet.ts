@@ -1,4 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
+import { labelTemplateMetrics } from '../../core/metrics/label-template-metrics.ts'
+import type { Template } from '../../core/templates/template.ts'
 import {
   allowedActions,
   type SheetParty,
@@ -103,6 +105,7 @@ export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number
       version: template.version,
       templateVersionId: row.template_version_id,
       definition: template.definition,
+      metricLabels: labelTemplateMetrics(template.definition as Template),
     },
     targets: row.targets,
     ownerConfirmedAt: row.owner_confirmed_at,
