@@ -8,5 +8,6 @@ export default defineConfig({
     reporters: ['default', './src/test-support/summary-reporter.ts'],
     pool: 'forks',
     setupFiles: ['./src/test-support/testing-library-timeout.ts'],
+    globalSetup: ['./src/test-support/prepare-test-databases.ts'],
   },
 })

@@ -20,7 +20,11 @@ export type DatabaseHandle = {
   close(): Promise<void>
 }
 
-export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true }
+export type DatabaseTarget =
+  | { databaseUrl: string }
+  | { dataDir: string }
+  /** `loadDataDir`: start from a dumped data folder (tests start from a migrated one) instead of an empty cluster. */
+  | { memory: true; loadDataDir?: Blob }
 
 // Dates stay 'YYYY-MM-DD' strings and numerics stay decimal strings on both engines; counts become numbers.
 const DATE_OID = 1082
@@ -51,7 +55,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const unlock = dataDir ? await lockDataFolder(dataDir) : () => {}
   let pglite: PGlite
   try {
-    pglite = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', { parsers })
+    const loadDataDir = 'loadDataDir' in target ? target.loadDataDir : undefined
+    pglite = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', { parsers, loadDataDir })
   } catch (error) {
     unlock()
     throw error
