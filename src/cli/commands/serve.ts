@@ -5,6 +5,7 @@ import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
 import { countCompanies, holdsDemoCompany } from '../../db/company-repository.ts'
 import { startLeaverSweep } from '../../services/accounts/start-leaver-sweep.ts'
+import { startDueSheetSweep } from '../../services/cycles/start-due-sheet-sweep.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
 import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
 import { startDailyDirectorySync } from '../../services/directory/start-daily-directory-sync.ts'
@@ -31,6 +32,8 @@ export function registerServeCommand(program: Command, config: Config): void {
       // Leavers lose their login on their leave date (company time zone): now, then every hour.
       const stopLeaverSweep = await startLeaverSweep({ db: handle.db, now: () => new Date() })
       const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
+      // Sheets whose appeal window passed are finalised (a read only shows them final): now, then every hour.
+      const stopDueSheetSweep = startDueSheetSweep({ db: handle.db, now: () => new Date() })
       const webRoot = resolve('dist/web')
       const hasWeb = existsSync(resolve(webRoot, 'index.html'))
       const holdsDemo = await holdsDemoCompany(handle.db)
@@ -77,6 +80,7 @@ export function registerServeCommand(program: Command, config: Config): void {
         await server.close()
         stopJobSweep()
         stopLeaverSweep()
+        stopDueSheetSweep()
         stopDirectorySync()
         await stopWorker()
         await handle.close()

@@ -19,6 +19,38 @@ export const sheetStates = [
 ] as const
 export type SheetState = (typeof sheetStates)[number]
 
+/** States whose total is computed (计算完成及之后): what dashboards, calibration, roll-ups and pay read as a score. */
+export const scoredSheetStates = [
+  'computed',
+  'feedback_held',
+  'appeal_window',
+  'appeal_filed',
+  'investigating',
+  'final',
+] as const satisfies readonly SheetState[]
+
+/**
+ * Whether a signed sheet's appeal window has passed with no appeal (申诉期满无申诉): the sweep finalises it, and
+ * until it runs a reader is shown it as final (`today` and the deadline are YYYY-MM-DD in the company's zone).
+ */
+export function isAppealWindowOver(state: string, appealDeadline: string | null, today: string): boolean {
+  return state === 'appeal_window' && appealDeadline !== null && appealDeadline < today
+}
+
+/** The state a reader sees: the stored one, or final once the appeal window is over (reads never write). */
+export function visibleSheetState<S extends string>(
+  state: S,
+  appealDeadline: string | null,
+  today: string,
+): S | 'final' {
+  return isAppealWindowOver(state, appealDeadline, today) ? 'final' : state
+}
+
+/** Whether a sheet in this state has a computed total. */
+export function isScoredState(state: string): boolean {
+  return (scoredSheetStates as readonly string[]).includes(state)
+}
+
 export const sheetActions = [
   'set_targets',
   'confirm_targets',

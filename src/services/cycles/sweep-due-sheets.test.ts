@@ -8,7 +8,8 @@ import { installBuiltinTemplates } from '../templates/install-builtin-templates.
 import { openCycle } from './open-cycle.ts'
 import { sweepDueSheets } from './sweep-due-sheets.ts'
 
-// A signed sheet whose appeal window passes with no appeal becomes final: by the sweep, or when read.
+// A signed sheet whose appeal window passes with no appeal becomes final: a read shows it final at once without
+// writing, and the sweep (a write: scheduled, CLI or API) finalises it, audited.
 
 describe.each(await testEngines())('sweepDueSheets on %s', (engine) => {
   let handle: TestDatabase
@@ -61,7 +62,7 @@ describe.each(await testEngines())('sweepDueSheets on %s', (engine) => {
     expect(await sweepDueSheets(deps(), org.companyId)).toEqual({ finalized: [] })
   })
 
-  it('finalises on read the day after, as the system, audited', async () => {
+  it('shows the sheet final on read the day after without writing; the sweep finalises it as the system, audited', async () => {
     clock = new Date('2026-10-14T02:00:00Z')
     const xiaobing: Actor = {
       userId: org.users.xiaobing,
@@ -70,6 +71,19 @@ describe.each(await testEngines())('sweepDueSheets on %s', (engine) => {
       employeeId: org.employees.E003,
     }
     const mine = sheets.find((s) => s.employee_id === org.employees.E003)!
+    const read = await getSheet(deps(), xiaobing, mine.id)
+    expect(read.state).toBe('final')
+    expect(read.allowedActions).toEqual([])
+    const stored = await handle.db
+      .selectFrom('appraisal_sheets')
+      .select(['state', 'version'])
+      .where('id', '=', mine.id)
+      .executeTakeFirstOrThrow()
+    expect(stored.state).toBe('appeal_window')
+    expect(stored.version).toBe(read.version)
+    expect(await sweepDueSheets(deps(), org.companyId, { sheetIds: [mine.id] })).toEqual({
+      finalized: [mine.id],
+    })
     const view = await getSheet(deps(), xiaobing, mine.id)
     expect(view.state).toBe('final')
     expect(view.events.at(-1)).toMatchObject({

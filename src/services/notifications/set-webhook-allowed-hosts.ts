@@ -7,13 +7,13 @@ import {
   saveWebhookAllowedHosts,
 } from '../../db/notification-repository.ts'
 import type { Actor } from '../auth/actor.ts'
-import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import type { NotificationDeps } from './notification-deps.ts'
 
 /**
  * Admin sets the hosts besides DingTalk's, Feishu's and WeCom's own that the group robot may reach (允许的主机).
  * A list that would strand the robot's current address is refused: remove or change the robot first.
  */
-export async function setWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor, hosts: string[]) {
+export async function setWebhookAllowedHosts(deps: NotificationDeps, actor: Actor, hosts: string[]) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以配置通知机器人')
   await deps.db.transaction().execute(async (trx) => {
     const db = trx
@@ -43,7 +43,7 @@ export async function setWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor, h
   return getWebhookAllowedHosts(deps, actor)
 }
 
-export async function getWebhookAllowedHosts(deps: WorkflowDeps, actor: Actor) {
+export async function getWebhookAllowedHosts(deps: NotificationDeps, actor: Actor) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以查看通知机器人')
   return { hosts: await findWebhookAllowedHosts(deps.db, actor.companyId) }
 }

@@ -4,14 +4,14 @@ import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findWebhook, findWebhookAllowedHosts, saveWebhook } from '../../db/notification-repository.ts'
 import type { WebhookFlavour } from '../../db/workflow-tables.ts'
 import type { Actor } from '../auth/actor.ts'
-import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import type { NotificationDeps } from './notification-deps.ts'
 
 /**
  * Admin configures (or removes, with null) the group robot that receives notifications: DingTalk, Feishu/Lark or
  * WeCom, at an https address of the platform's documented host, or at a host on the company's allow-list.
  */
 export async function setWebhook(
-  deps: WorkflowDeps,
+  deps: NotificationDeps,
   actor: Actor,
   value: { flavour: WebhookFlavour; url: string; enabled: boolean } | null,
 ) {
@@ -45,7 +45,7 @@ export async function setWebhook(
   })
 }
 
-export async function getWebhook(deps: WorkflowDeps, actor: Actor) {
+export async function getWebhook(deps: NotificationDeps, actor: Actor) {
   if (actor.role !== 'admin') throw new DomainError('forbidden', '只有管理员可以查看通知机器人')
   const row = await findWebhook(deps.db, actor.companyId)
   return row ? { flavour: row.flavour, url: row.url, enabled: row.enabled } : null

@@ -5,7 +5,9 @@ import {
   allowedActions,
   type SheetParty,
   type SheetState,
+  scoredSheetStates,
   stateNames,
+  visibleSheetState,
 } from '../../core/workflow/sheet-workflow.ts'
 import { listAppealsOfSheet } from '../../db/appeal-repository.ts'
 import {
@@ -18,32 +20,28 @@ import {
   listSheetFiles,
 } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
-import { sweepDueSheets } from '../cycles/sweep-due-sheets.ts'
+import { companyToday } from '../calendar/company-today.ts'
 import { canReadSheet, resolveSheetParty } from './resolve-sheet-party.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
-const afterSupervisorReview: SheetState[] = [
-  'supervisor_submitted',
-  'computed',
-  'feedback_held',
-  'appeal_window',
-  'appeal_filed',
-  'investigating',
-  'final',
-]
+const afterSupervisorReview: readonly SheetState[] = ['supervisor_submitted', ...scoredSheetStates]
 
 /**
  * One sheet as this actor may see it. The employee never learns who wrote a peer review: peer reviews
  * reach them without reviewer ids or names, and only once submitted; the supervisor's review reaches them
- * once submitted. Finance reads final sheets only; anyone else gets not_found.
+ * once submitted. Finance reads final sheets only; anyone else gets not_found. A sheet whose appeal window has
+ * passed reads as final; the sweep (a write) finalises it, a read never does.
  */
 export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number) {
   const db = deps.db
-  await sweepDueSheets(deps, actor.companyId, { sheetIds: [sheetId] })
-  const row = await findSheetRow(db, actor.companyId, sheetId)
+  const [row, today] = await Promise.all([
+    findSheetRow(db, actor.companyId, sheetId),
+    companyToday(db, actor.companyId, deps.now()),
+  ])
+  const state = row ? visibleSheetState(row.state as SheetState, row.appeal_deadline, today) : undefined
   const party: SheetParty = row ? await resolveSheetParty(deps.db, actor, row) : 'other'
-  if (!row || !canReadSheet(party, row.state)) throw new DomainError('not_found', `考核表 ${sheetId} 不存在`)
-  const state = row.state as SheetState
+  if (!row || !state || !canReadSheet(party, state))
+    throw new DomainError('not_found', `考核表 ${sheetId} 不存在`)
   const isOwner = party === 'owner'
   const [cycle, employee, reviewer, department, template, peers, entries, files, events, appeals, history] =
     await Promise.all([
