@@ -1,4 +1,4 @@
-import type { Template } from '../../../core/templates/template.ts'
+import type { Template } from '../../../contracts/template.ts'
 
 // A new, empty template: one dimension of 100 points, the supervisor scores, and the seed's grade and
 // coefficient bands (优秀 ≥90 … ; 绩效系数 ≥95 → 1.5 …) as a starting point. Names come from the caller (i18n).

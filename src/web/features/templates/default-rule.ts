@@ -1,4 +1,4 @@
-import type { Rule, RuleShape } from '../../../core/templates/template.ts'
+import type { Rule, RuleShape } from '../../../contracts/template.ts'
 
 /** Every rule shape, in the order the rule builder offers them. */
 export const ruleShapes: readonly RuleShape[] = [

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { Band, Rule } from '../../../core/templates/template.ts'
+import type { Band, Rule } from '../../../contracts/template.ts'
 import { formatNumber as fmt, formatPercent } from './format-number.ts'
 
 /** A band's bounds as "≥ 80,000 且 < 100,000" (percentages for completion-rate bands). */

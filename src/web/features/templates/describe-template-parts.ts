@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { Assessor, DataSource, LocalizedText, Target } from '../../../core/templates/template.ts'
+import type { Assessor, DataSource, LocalizedText, Target } from '../../../contracts/template.ts'
 import { formatNumber } from './format-number.ts'
 
 /** 考核人: the rater type, or the named department (财务部, 总经办 …). */

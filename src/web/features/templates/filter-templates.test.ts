@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TemplateSummary } from './api/template-api-types.ts'
+import type { TemplateSummary } from '../../../contracts/template-api.ts'
 import { filterTemplates } from './filter-templates.ts'
 
 const row = (id: number, patch: Partial<TemplateSummary>): TemplateSummary => ({

@@ -1,4 +1,4 @@
-import type { TemplateOrigin, TemplateStatus, TemplateSummary } from './api/template-api-types.ts'
+import type { TemplateOrigin, TemplateStatus, TemplateSummary } from '../../../contracts/template-api.ts'
 
 export type TemplateFilter = {
   search: string

@@ -1,4 +1,4 @@
-import type { TemplateIssue } from './api/template-api-types.ts'
+import type { TemplateIssue } from '../../../contracts/template-api.ts'
 
 // Issue paths arrive as "dimensions.0.indicators.1.rule", "dimensions[0].indicators[1]" or "/dimensions/0/…";
 // the editor compares them in one dotted form.

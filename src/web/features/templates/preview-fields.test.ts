@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Template } from '../../../core/templates/template.ts'
+import type { Template } from '../../../contracts/template.ts'
 import { previewFieldsFor, splitPreviewIssues, toSheetInputs } from './preview-fields.ts'
 
 describe('previewFieldsFor', () => {

@@ -1,11 +1,9 @@
-import type { Rule, Template } from '../../../core/templates/template.ts'
-import type {
-  PreviewIndicatorInput,
-  PreviewInputs,
-  PreviewSheetInputs,
-  TemplateIssue,
-} from './api/template-api-types.ts'
+import type { IndicatorInput, Rule, SheetInputs, Template } from '../../../contracts/template.ts'
+import type { TemplateIssue } from '../../../contracts/template-api.ts'
 import { normalizeIssuePath } from './issue-paths.ts'
+
+/** Sample inputs per indicator (and bonus/deduction item) key, as the preview panel edits them. */
+export type PreviewInputs = Record<string, IndicatorInput>
 
 export type PreviewField =
   | 'actual'
@@ -52,7 +50,7 @@ export function previewFieldsFor(rule: Rule): PreviewField[] {
   }
 }
 
-function clean(input: PreviewIndicatorInput | undefined): PreviewIndicatorInput | undefined {
+function clean(input: IndicatorInput | undefined): IndicatorInput | undefined {
   if (!input) return undefined
   const kept = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ''))
   return Object.keys(kept).length > 0 ? kept : undefined
@@ -62,19 +60,23 @@ function clean(input: PreviewIndicatorInput | undefined): PreviewIndicatorInput 
  * The engine's SheetInputs for the draft: the sample values of its indicators and of its bonus/deduction items
  * (a removed or renamed item's values are dropped, and so are empty values).
  */
-export function toSheetInputs(template: Template, inputs: PreviewInputs): PreviewSheetInputs {
-  const sheet: PreviewSheetInputs = { indicators: {}, adjustments: {} }
+export function toSheetInputs(
+  template: Template,
+  inputs: PreviewInputs,
+): Required<Omit<SheetInputs, 'raters'>> {
+  const indicators: Record<string, IndicatorInput> = {}
+  const adjustments: Record<string, IndicatorInput> = {}
   for (const dimension of template.dimensions) {
     for (const indicator of dimension.indicators) {
       const input = clean(inputs[indicator.key])
-      if (input) sheet.indicators[indicator.key] = input
+      if (input) indicators[indicator.key] = input
     }
   }
   for (const item of template.adjustments) {
     const input = clean(inputs[item.key])
-    if (input) sheet.adjustments[item.key] = input
+    if (input) adjustments[item.key] = input
   }
-  return sheet
+  return { indicators, adjustments }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { TemplateDetail } from '../../../../contracts/template-api.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { TemplateDetail } from './template-api-types.ts'
 import { templateQueryKeys } from './template-query-keys.ts'
 
 // One template at a version (the latest when none is given), with its version history.

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { TemplateSummary } from '../../../../contracts/template-api.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { TemplateSummary } from './template-api-types.ts'
 import { templateQueryKeys } from './template-query-keys.ts'
 
 // The template library, archived templates included when asked.

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { Template } from '../../../../core/templates/template.ts'
+import type { Template } from '../../../../contracts/template.ts'
+import type { TemplateIssue } from '../../../../contracts/template-api.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { TemplateIssue } from './template-api-types.ts'
 
 // Checks a draft without saving it; an empty list means it is valid.
 export async function validateTemplate(definition: Template): Promise<TemplateIssue[]> {

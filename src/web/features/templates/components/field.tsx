@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TemplateIssue } from '../api/template-api-types.ts'
+import type { TemplateIssue } from '../../../../contracts/template-api.ts'
 import { issueMessage } from '../issue-paths.ts'
 
 // A labelled control (the label is tied to the input for screen readers and tests) with the problems the

@@ -1,6 +1,10 @@
 import { Alert, Divider, Flex, Input, Select, Statistic, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { PayPreview, PayPreviewRequest, PreviewResult } from '../api/template-api-types.ts'
+import type {
+  PayPreview,
+  TemplatePreviewPay,
+  TemplatePreviewResult,
+} from '../../../../contracts/template-api.ts'
 
 // The pay part of the live preview: which pay scheme (the template's own by default), its named inputs typed
 // as decimal text (money is never a binary float), and each pay line with its amount to the fen and its rule.
@@ -9,9 +13,9 @@ export function PayPreviewSection({
   request,
   onRequest,
 }: {
-  result: PreviewResult | undefined
-  request: PayPreviewRequest
-  onRequest: (next: PayPreviewRequest) => void
+  result: TemplatePreviewResult | undefined
+  request: TemplatePreviewPay
+  onRequest: (next: TemplatePreviewPay) => void
 }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh-CN'

@@ -14,22 +14,22 @@ import {
 } from 'antd'
 import { type Dispatch, type SetStateAction, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AdjustmentItem, Indicator, Rule, Template } from '../../../../core/templates/template.ts'
+import type { SheetScore } from '../../../../contracts/sheets.ts'
+import type {
+  AdjustmentItem,
+  Indicator,
+  IndicatorInput,
+  Rule,
+  Template,
+} from '../../../../contracts/template.ts'
+import type { TemplateIssue, TemplatePreviewPay } from '../../../../contracts/template-api.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useTemplatePreview } from '../api/preview-template.ts'
-import type {
-  PayPreviewRequest,
-  PreviewIndicatorInput,
-  PreviewIndicatorScore,
-  PreviewInputs,
-  PreviewScore,
-  TemplateIssue,
-} from '../api/template-api-types.ts'
 import { describeRule } from '../describe-rule.ts'
 import { pickText } from '../describe-template-parts.ts'
 import { formatNumber } from '../format-number.ts'
 import { issueMessage } from '../issue-paths.ts'
-import { previewFieldsFor, splitPreviewIssues, toSheetInputs } from '../preview-fields.ts'
+import { type PreviewInputs, previewFieldsFor, splitPreviewIssues, toSheetInputs } from '../preview-fields.ts'
 import { useDebouncedValue } from '../use-debounced-value.ts'
 import { IssueList } from './field.tsx'
 import { NumberInput } from './number-input.tsx'
@@ -62,19 +62,23 @@ function adjustmentItem(item: AdjustmentItem): Item {
   return { key: item.key, name: item.name, maxPoints: item.cap, rule: item.rule }
 }
 
-/** Indicator and adjustment scores by key, wherever the engine's SheetScore puts them. */
-function scoresByKey(score: PreviewScore | null | undefined): Map<string, PreviewIndicatorScore> {
-  const map = new Map<string, PreviewIndicatorScore>()
+/** An indicator's or a bonus/deduction item's score: its points, whether its input was missing, and why. */
+type ItemScore = SheetScore['dimensions'][number]['indicators'][number] | SheetScore['adjustments'][number]
+
+/** Indicator and adjustment scores by key. */
+function scoresByKey(score: SheetScore | null | undefined): Map<string, ItemScore> {
+  const map = new Map<string, ItemScore>()
   if (!score) return map
-  for (const d of score.dimensions ?? []) for (const i of d.indicators ?? []) map.set(i.key, i)
-  for (const i of score.indicators ?? []) map.set(i.key, i)
-  for (const i of score.adjustments ?? []) map.set(i.key, i)
+  for (const d of score.dimensions) for (const i of d.indicators) map.set(i.key, i)
+  for (const i of score.adjustments) map.set(i.key, i)
   return map
 }
 
 /** The pay request without empty boxes, so an empty input reads as missing rather than as zero. */
-function filledPayRequest(request: PayPreviewRequest): PayPreviewRequest {
-  const values = Object.fromEntries(Object.entries(request.values ?? {}).filter(([, v]) => v.trim() !== ''))
+function filledPayRequest(request: TemplatePreviewPay): TemplatePreviewPay {
+  const values = Object.fromEntries(
+    Object.entries(request.values ?? {}).filter(([, v]) => String(v).trim() !== ''),
+  )
   return { ...(request.schemeCode ? { schemeCode: request.schemeCode } : {}), values }
 }
 
@@ -90,7 +94,7 @@ export function PreviewPanel({
   onInputs: Dispatch<SetStateAction<PreviewInputs>>
 }) {
   const { t, i18n } = useTranslation()
-  const [payRequest, setPayRequest] = useState<PayPreviewRequest>({})
+  const [payRequest, setPayRequest] = useState<TemplatePreviewPay>({})
   const request = useMemo(
     () => ({ definition: draft, inputs: toSheetInputs(draft, inputs), pay: filledPayRequest(payRequest) }),
     [draft, inputs, payRequest],
@@ -103,17 +107,17 @@ export function PreviewPanel({
   const previewIssues = splitPreviewIssues(preview.data?.issues ?? [])
   const pending = preview.isFetching || debounced !== request
 
-  const setInput = (key: string, patch: Partial<PreviewIndicatorInput>) =>
+  const setInput = (key: string, patch: Partial<IndicatorInput>) =>
     setInputs((current) => ({ ...current, [key]: { ...current[key], ...patch } }))
 
+  // The draft's own label for the grade when it still has it (the editor may have renamed it since).
   const grade = score?.grade
-  const gradeCode = typeof grade === 'string' ? grade : grade?.grade
-  const gradeBand = draft.scoring.grades.find((g) => g.grade === gradeCode)
+  const gradeBand = draft.scoring.grades.find((g) => g.grade === grade?.grade)
   const gradeText = gradeBand
     ? pickText(gradeBand.label, i18n.language)
-    : typeof grade === 'object' && grade?.label
-      ? (grade.label[i18n.language] ?? grade.label['zh-CN'] ?? grade.grade)
-      : (gradeCode ?? '—')
+    : grade
+      ? pickText(grade.label, i18n.language)
+      : '—'
 
   const renderItem = (item: Item) => (
     <PreviewItem
@@ -154,24 +158,22 @@ export function PreviewPanel({
         <Statistic title={t('templates.preview.grade')} value={score ? gradeText : '—'} />
         <Statistic
           title={t('templates.preview.coefficient')}
-          value={score && typeof score.coefficient === 'number' ? formatNumber(score.coefficient) : '—'}
+          value={score ? formatNumber(score.coefficient) : '—'}
         />
       </Flex>
       {score ? (
         <Flex vertical gap={2} style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('templates.preview.breakdown', {
-              base: formatNumber(score.base ?? score.subtotal ?? score.total),
-              bonus: formatNumber(score.bonus ?? 0),
-              deduction: formatNumber(score.deduction ?? 0),
+              base: formatNumber(score.base),
+              bonus: formatNumber(score.bonus),
+              deduction: formatNumber(score.deduction),
             })}
           </Typography.Text>
           {score.vetoed === 'total' ? <Tag color="red">{t('templates.preview.vetoed')}</Tag> : null}
-          {score.explanation ? (
-            <Typography.Text style={{ fontSize: 12 }} data-testid="preview-total-explanation">
-              {score.explanation[language] || score.explanation['zh-CN']}
-            </Typography.Text>
-          ) : null}
+          <Typography.Text style={{ fontSize: 12 }} data-testid="preview-total-explanation">
+            {score.explanation[language] || score.explanation['zh-CN']}
+          </Typography.Text>
         </Flex>
       ) : null}
       {preview.isError ? (
@@ -201,7 +203,7 @@ export function PreviewPanel({
       ) : null}
       <PayPreviewSection result={preview.data} request={payRequest} onRequest={setPayRequest} />
       {draft.dimensions.map((dimension, index) => {
-        const subtotal = score?.dimensions?.find((d) => d.key === dimension.key) ?? score?.dimensions?.[index]
+        const subtotal = score?.dimensions.find((d) => d.key === dimension.key) ?? score?.dimensions[index]
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: dimension keys may be mid-edit (duplicate or empty) in the draft
           <div key={`${index}:${dimension.key}`}>
@@ -246,9 +248,9 @@ function PreviewItem({
 }: {
   item: Item
   issues: TemplateIssue[] | undefined
-  input: PreviewIndicatorInput
-  onInput: (patch: Partial<PreviewIndicatorInput>) => void
-  score: PreviewIndicatorScore | undefined
+  input: IndicatorInput
+  onInput: (patch: Partial<IndicatorInput>) => void
+  score: ItemScore | undefined
   language: 'zh-CN' | 'en'
 }) {
   const { t } = useTranslation()

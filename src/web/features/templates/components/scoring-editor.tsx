@@ -6,8 +6,8 @@ import type {
   GradeBand,
   RaterWeights,
   TemplateScoring,
-} from '../../../../core/templates/template.ts'
-import type { TemplateIssue } from '../api/template-api-types.ts'
+} from '../../../../contracts/template.ts'
+import type { TemplateIssue } from '../../../../contracts/template-api.ts'
 import { formatNumber } from '../format-number.ts'
 import { findIssues } from '../issue-paths.ts'
 import { removeAt, replaceAt } from '../update-list.ts'
