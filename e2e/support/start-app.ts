@@ -6,8 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { startServer } from '../../src/api/start-server.ts'
-import { migrateToLatest } from '../../src/db/migrate.ts'
-import { openDatabase } from '../../src/db/open-database.ts'
+import { createTestDatabase } from '../../src/db/test-database.ts'
 import { demoExtensions } from '../../src/services/demo/demo-extensions.ts'
 import { loadDemoCompany } from '../../src/services/demo/load-demo-company.ts'
 
@@ -35,12 +34,11 @@ export type StartedApp = {
  */
 export async function startApp(options: { demo?: boolean; now?: () => Date } = {}): Promise<StartedApp> {
   const webRoot = await webBundle()
-  const database = await openDatabase({ memory: true })
+  const database = await createTestDatabase('pglite')
   const contexts: BrowserContext[] = []
   let server: Awaited<ReturnType<typeof startServer>> | undefined
   let browser: Browser | undefined
   try {
-    await migrateToLatest(database.db)
     if (options.demo !== false) await loadDemoCompany(database.db, demoExtensions)
     server = await startServer({
       db: database.db,
