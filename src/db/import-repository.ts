@@ -106,6 +106,42 @@ export async function withImportTransaction<T>(
 }
 
 /** Where each fact column's text comes from in the staging table: a staging column or a constant. */
+/** Marks a point the import's transaction can roll back to (a path that may give way to another). */
+export async function setSavepoint(s: SqlSession, name: 'fast_path' | 'move_rows'): Promise<void> {
+  await s.query(`savepoint ${name}`)
+}
+
+export async function releaseSavepoint(s: SqlSession, name: 'fast_path' | 'move_rows'): Promise<void> {
+  await s.query(`release savepoint ${name}`)
+}
+
+/** Undoes what the transaction did since the savepoint, keeping what it did before. */
+export async function rollbackToSavepoint(s: SqlSession, name: 'fast_path' | 'move_rows'): Promise<void> {
+  await s.query(`rollback to savepoint ${name}`)
+}
+
+/** COPYs final order lines (CSV, whole lines per chunk) straight into fact_order_lines; returns rows copied. */
+export async function copyIntoOrderLines(
+  s: SqlSession,
+  columns: readonly string[],
+  csv: AsyncIterable<string>,
+): Promise<number> {
+  return s.copyIn(`copy fact_order_lines (${columns.join(', ')}) from {source} with (format csv)`, csv, {
+    lineAligned: true,
+  })
+}
+
+/** COPYs order headers (CSV, whole lines per chunk) into fact_orders. */
+export async function copyIntoOrders(
+  s: SqlSession,
+  columns: readonly string[],
+  csv: AsyncIterable<string>,
+): Promise<number> {
+  return s.copyIn(`copy fact_orders (${columns.join(', ')}) from {source} with (format csv)`, csv, {
+    lineAligned: true,
+  })
+}
+
 export type ColumnSource = { column: string; header: string } | { constant: string | null }
 
 export type StagePlan = {
@@ -157,6 +193,16 @@ export async function stageRanges(s: SqlSession): Promise<LnRange[]> {
 /** The COPY statement for the plan's staging columns (CSV, empty unquoted = null). */
 export function copySql(plan: StagePlan): string {
   return `copy ${STAGE} (${plan.stagingColumns.join(', ')}) from {source} with (format csv)`
+}
+
+/** COPYs CSV into the staging table; `lineAligned` as for SqlSession.copyIn. Returns rows copied. */
+export async function copyIntoStage(
+  s: SqlSession,
+  plan: StagePlan,
+  csv: AsyncIterable<Uint8Array | string>,
+  options?: { lineAligned?: boolean },
+): Promise<number> {
+  return s.copyIn(copySql(plan), csv, options)
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`

@@ -3,8 +3,6 @@ import { z } from 'zod'
 import { attributionInputSchema } from '../../contracts/ingest.ts'
 import { attributionItemSchema, unmappedNameSchema } from '../../contracts/ingest-api.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
-import { DomainError } from '../../core/errors.ts'
-import { appendAudit } from '../../db/audit-log-repository.ts'
 import { deleteAttribution } from '../../services/ingest/delete-attribution.ts'
 import { listAttributions } from '../../services/ingest/list-attributions.ts'
 import { listUnmappedNames } from '../../services/ingest/list-unmapped-names.ts'
@@ -81,52 +79,18 @@ export function registerAttributionRoutes(app: OpenAPIHono<AppEnv>, ctx: AppCont
   )
   app.openapi(save, async (c) => {
     const actor = c.get('actor')
-    const input = c.req.valid('json')
-    const saved = await ctx.db.transaction().execute(async (trx) => {
-      const tdb = trx
-      if (input.departmentId !== null) {
-        const team = await trx
-          .selectFrom('departments')
-          .select('id')
-          .where('company_id', '=', actor.companyId)
-          .where('id', '=', input.departmentId)
-          .executeTakeFirst()
-        if (!team) throw new DomainError('not_found', `department #${input.departmentId} not found`)
-      }
-      const before = (await listAttributions({ db: tdb }, { companyId: actor.companyId })).find(
-        (a) => a.sourceKind === input.sourceKind && a.sourceName === input.sourceName,
-      )
-      const { id } = await saveAttribution({ db: tdb }, { ...input, companyId: actor.companyId })
-      const after = (await listAttributions({ db: tdb }, { companyId: actor.companyId })).find(
-        (a) => a.id === id,
-      )
-      await appendAudit(trx, {
-        companyId: actor.companyId,
-        actorUserId: actor.userId,
-        action: before ? 'attribution.updated' : 'attribution.created',
-        entity: 'attribution',
-        entityId: id,
-        before: before ?? null,
-        after,
-      })
-      return after
-    })
-    return c.json(saved as never, 200)
+    const saved = await saveAttribution(
+      { db },
+      { ...c.req.valid('json'), companyId: actor.companyId, actorUserId: actor.userId },
+    )
+    return c.json(saved, 200)
   })
   app.openapi(remove, async (c) => {
     const actor = c.get('actor')
-    const id = c.req.valid('param').id
-    await ctx.db.transaction().execute(async (trx) => {
-      const before = await deleteAttribution({ db: trx }, { companyId: actor.companyId, id })
-      await appendAudit(trx, {
-        companyId: actor.companyId,
-        actorUserId: actor.userId,
-        action: 'attribution.deleted',
-        entity: 'attribution',
-        entityId: id,
-        before,
-      })
-    })
+    await deleteAttribution(
+      { db },
+      { companyId: actor.companyId, id: c.req.valid('param').id, actorUserId: actor.userId },
+    )
     return c.body(null, 204)
   })
 }

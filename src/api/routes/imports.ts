@@ -11,7 +11,6 @@ import {
   importMappingSchema,
   importPresetSchema,
   jobIdParamSchema,
-  type Upload,
   uploadIdParamSchema,
   uploadImportOptionsSchema,
   uploadQuerySchema,
@@ -22,15 +21,18 @@ import { idParamSchema } from '../../contracts/organisation.ts'
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts'
 import { factKinds } from '../../core/ingest/fact-kinds.ts'
 import { presets } from '../../core/ingest/presets/detect-preset.ts'
-import { appendAudit } from '../../db/audit-log-repository.ts'
-import { databaseHandleOf } from '../../db/open-database.ts'
-import { type DetectUploadOptions, detectUpload } from '../../services/ingest/detect-upload.ts'
-import { createImportJobs, type ImportJob, type ImportJobs } from '../../services/ingest/import-jobs.ts'
-import { createUploadStore, type StoredUpload } from '../../services/ingest/import-uploads.ts'
+import { createImportJobsFor, type ImportJob, type ImportJobs } from '../../services/ingest/import-jobs.ts'
+import { createUploadStore } from '../../services/ingest/import-uploads.ts'
 import { listImportHistory } from '../../services/ingest/list-import-history.ts'
 import { listImportMappings } from '../../services/ingest/list-import-mappings.ts'
 import { saveImportMapping } from '../../services/ingest/save-import-mapping.ts'
 import { undoImport } from '../../services/ingest/undo-import.ts'
+import {
+  inspectUpload,
+  receiveUpload,
+  startUploadImport,
+  type UploadAnswer,
+} from '../../services/ingest/upload-import.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { errorBody, statusByCode } from '../http-errors.ts'
 import { requireRole } from '../require-role.ts'
@@ -227,53 +229,26 @@ const saveMapping = createRoute({
   },
 })
 
-function readOptionsOf(query: DetectUploadOptions & { fileName?: string }): DetectUploadOptions {
-  return {
-    kind: query.kind,
-    preset: query.preset,
-    encoding: query.encoding,
-    savedMapping: query.savedMapping,
-    shop: query.shop,
-    source: query.source,
-    periodStart: query.periodStart,
-  }
-}
-
 export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const db = ctx.db
   const uploads = createUploadStore({ dir: ctx.uploadDir, maxBytes: maxUploadBytes })
   let jobs: ImportJobs | undefined
   const jobsOf = (): ImportJobs => {
-    if (jobs) return jobs
-    const handle = databaseHandleOf(ctx.db)
-    if (!handle) throw new Error('imports need the database handle (open the database with openDatabase)')
-    jobs = createImportJobs({ db, handle, auditDb: ctx.db })
+    jobs ??= createImportJobsFor(db)
     return jobs
   }
 
   /** The upload and its analysis; a header no preset knows answers 400 with the upload, so overrides can follow. */
-  const analyse = async (
-    c: Context<AppEnv>,
-    stored: StoredUpload,
-    options: DetectUploadOptions,
-    status: 200 | 201,
-  ) => {
-    const analysis = await detectUpload(
-      { db },
-      {
-        companyId: stored.companyId,
-        filePath: stored.filePath,
-        fileName: stored.fileName,
-        options,
-      },
-    )
-    const body: Upload = { id: stored.id, fileName: stored.fileName, sizeBytes: stored.sizeBytes, analysis }
-    if (analysis.problem)
+  const answerUpload = (c: Context<AppEnv>, answer: UploadAnswer, status: 200 | 201) => {
+    if (answer.problem)
       return c.json(
-        { ...errorBody('invalid_input', analysis.problem.message, analysis.problem.issues), upload: body },
+        {
+          ...errorBody('invalid_input', answer.problem.message, answer.problem.issues),
+          upload: answer.upload,
+        },
         400,
       )
-    return c.json(body, status)
+    return c.json(answer.upload, status)
   }
 
   const answerJob = async (
@@ -304,24 +279,29 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
       throw new DomainError('invalid_input', 'the request has no body; send the file as the raw body', [
         { path: 'body', message: 'missing' },
       ])
-    const stored = await uploads.save({
-      companyId: actor.companyId,
-      userId: actor.userId,
-      fileName: query.fileName,
-      body: Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
-    })
-    try {
-      return await analyse(c, stored, readOptionsOf(query), 201)
-    } catch (error) {
-      // A file that cannot be read at all (format, size, zip bomb, encoding, formula) is not kept.
-      await uploads.remove(stored.id)
-      throw error
-    }
+    const answer = await receiveUpload(
+      { db, uploads },
+      {
+        companyId: actor.companyId,
+        userId: actor.userId,
+        fileName: query.fileName,
+        body: Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
+        options: query,
+      },
+    )
+    return answerUpload(c, answer, 201)
   }) as never)
 
   app.openapi(inspect, (async (c: Context<AppEnv>) => {
-    const stored = uploads.get(c.get('actor').companyId, c.req.param('id') as string)
-    return analyse(c, stored, readOptionsOf(uploadReadOptionsSchema.parse(c.req.query())), 200)
+    const answer = await inspectUpload(
+      { db, uploads },
+      {
+        companyId: c.get('actor').companyId,
+        uploadId: c.req.param('id') as string,
+        options: uploadReadOptionsSchema.parse(c.req.query()),
+      },
+    )
+    return answerUpload(c, answer, 200)
   }) as never)
 
   app.openapi(discard, async (c) => {
@@ -333,33 +313,15 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   const startJob = (mode: 'validate' | 'import') =>
     (async (c: Context<AppEnv>) => {
       const actor = c.get('actor')
-      const stored = uploads.get(actor.companyId, c.req.param('id') as string)
+      const uploadId = c.req.param('id') as string
+      // the upload first: an unknown or expired one answers 404/410 before its options are read
+      uploads.get(actor.companyId, uploadId)
       const options = uploadImportOptionsSchema.parse(await c.req.json())
       const wait = c.req.query('wait') === 'true'
-      const detected = await detectUpload(
-        { db },
-        {
-          companyId: actor.companyId,
-          filePath: stored.filePath,
-          fileName: stored.fileName,
-          // the job's validation (a dry run) says what the import replaces, exactly
-          options: { ...readOptionsOf(options), withReplaces: false },
-        },
+      const started = await startUploadImport(
+        { db, uploads, jobs: jobsOf() },
+        { companyId: actor.companyId, userId: actor.userId, uploadId, options, mode },
       )
-      if (detected.problem || !detected.preset)
-        throw new DomainError(
-          'invalid_input',
-          detected.problem?.message ?? `${stored.fileName}: no preset matches`,
-          detected.problem?.issues ?? [],
-        )
-      const started = jobsOf().start({
-        companyId: actor.companyId,
-        userId: actor.userId,
-        upload: stored,
-        options: { ...options, encoding: options.encoding },
-        mode,
-        onImported: () => uploads.remove(stored.id),
-      })
       return answerJob(c, started, wait)
     }) as never
 
@@ -387,17 +349,10 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   app.openapi(undo, async (c) => {
     const actor = c.get('actor')
     const importId = c.req.valid('param').id
-    const result = await undoImport({ db }, { companyId: actor.companyId, importId })
-    // undoImport commits its own transaction; the audit row names who undid it (the import log keeps when).
-    await appendAudit(ctx.db, {
-      companyId: actor.companyId,
-      actorUserId: actor.userId,
-      action: 'import.undone',
-      entity: 'import',
-      entityId: importId,
-      before: { status: 'completed' },
-      after: { status: 'undone', removedRows: result.removedRows },
-    })
+    const result = await undoImport(
+      { db },
+      { companyId: actor.companyId, importId, actorUserId: actor.userId },
+    )
     return c.json(result, 200)
   })
 
@@ -441,19 +396,10 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
 
   app.openapi(saveMapping, async (c) => {
     const actor = c.get('actor')
-    const input = c.req.valid('json')
-    const saved = await ctx.db.transaction().execute(async (trx) => {
-      const row = await saveImportMapping({ db: trx }, { ...input, companyId: actor.companyId })
-      await appendAudit(trx, {
-        companyId: actor.companyId,
-        actorUserId: actor.userId,
-        action: 'import_mapping.saved',
-        entity: 'import_mapping',
-        entityId: row.id,
-        after: input,
-      })
-      return row
-    })
+    const saved = await saveImportMapping(
+      { db },
+      { ...c.req.valid('json'), companyId: actor.companyId, actorUserId: actor.userId },
+    )
     return c.json(saved, 200)
   })
 }

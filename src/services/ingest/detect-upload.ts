@@ -1,18 +1,13 @@
 import { setImmediate } from 'node:timers/promises'
 import { DomainError, type ErrorIssue } from '../../core/errors.ts'
-import {
-  type FactColumnType,
-  type FactKindName,
-  factKinds,
-  findFactKind,
-} from '../../core/ingest/fact-kinds.ts'
+import { type FactColumnType, type FactKindName, factKinds } from '../../core/ingest/fact-kinds.ts'
 import { parseCell } from '../../core/ingest/parse-value.ts'
-import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
-import type { Preset } from '../../core/ingest/presets/preset.ts'
+import { detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
 import type { Db } from '../../db/database.ts'
 import { findReplaceableRows, type ReplacedRows, sqlRunnerOf } from '../../db/import-repository.ts'
-import { defaultImportLimits, importSourceOf, periodOf } from './import-file.ts'
+import { findCustomPreset } from './find-custom-preset.ts'
+import { defaultImportLimits, type FileDetection, importSourceOf, periodOf } from './import-file.ts'
 import { readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
 import { sniffFile } from './readers/sniff-file.ts'
 
@@ -88,11 +83,26 @@ export type UploadAnalysis = {
 const SAMPLE_ROWS = 40
 const PREVIEW_ROWS = 10
 
+export type DetectUploadInput = {
+  companyId: number
+  filePath: string
+  fileName: string
+  options?: DetectUploadOptions
+}
+
 /** Sniffs and previews a file; a file that cannot be read at all throws, a header no preset knows comes back as `problem`. */
-export async function detectUpload(
+export async function detectUpload(deps: { db: Db }, input: DetectUploadInput): Promise<UploadAnalysis> {
+  return (await analyseUpload(deps, input)).analysis
+}
+
+/**
+ * detectUpload, with what an import of the file can reuse (format, encoding, header match; null when no preset
+ * matched), so that a stored upload is detected once.
+ */
+export async function analyseUpload(
   deps: { db: Db },
-  input: { companyId: number; filePath: string; fileName: string; options?: DetectUploadOptions },
-): Promise<UploadAnalysis> {
+  input: DetectUploadInput,
+): Promise<{ analysis: UploadAnalysis; detection: FileDetection | null }> {
   const options = input.options ?? {}
   const limits = defaultImportLimits
   const sniffed = await sniffFile(input.filePath, input.fileName, {
@@ -130,7 +140,7 @@ export async function detectUpload(
 
   let match: HeaderMatch
   try {
-    const custom = await customMapping(deps.db, input.companyId, options)
+    const custom = await findCustomPreset(deps.db, input.companyId, options)
     match = detectPreset(cells.slice(0, SAMPLE_ROWS), {
       kind: options.kind,
       preset: options.preset,
@@ -141,7 +151,7 @@ export async function detectUpload(
     const found = cells.find((row) => row.filter((c) => c.trim() !== '').length >= 2) ?? []
     analysis.headersFound = found.filter((c) => c.trim() !== '')
     analysis.problem = { message: `${input.fileName}: ${error.message}`, issues: error.issues }
-    return analysis
+    return { analysis, detection: null }
   }
 
   const preset = match.preset
@@ -211,7 +221,7 @@ export async function detectUpload(
       if (!(error instanceof DomainError)) throw error
     }
   }
-  return analysis
+  return { analysis, detection: { sniffed, match } }
 }
 
 /** Reads the whole file for its shops and period (as the import would store them) and finds what they replace. */
@@ -290,30 +300,4 @@ async function previewReplaces(
     rows: imports.reduce((sum, r) => sum + r.rows, 0),
     imports,
   }
-}
-
-async function customMapping(
-  db: Db,
-  companyId: number,
-  options: DetectUploadOptions,
-): Promise<Preset | undefined> {
-  if (options.savedMapping) {
-    const saved = await db
-      .selectFrom('import_mappings')
-      .select(['name', 'kind', 'mapping'])
-      .where('company_id', '=', companyId)
-      .where('name', '=', options.savedMapping)
-      .executeTakeFirst()
-    if (!saved) throw new DomainError('not_found', `no saved column mapping "${options.savedMapping}"`)
-    const kind = findFactKind(saved.kind)
-    if (!kind)
-      throw new DomainError('invalid_input', `saved mapping "${saved.name}" names unknown kind ${saved.kind}`)
-    return customPreset(`mapping:${saved.name}`, kind.name, saved.mapping)
-  }
-  if (!options.mapping) return undefined
-  if (!options.kind)
-    throw new DomainError('invalid_input', 'a column mapping needs the fact kind', [
-      { path: 'kind', message: 'missing' },
-    ])
-  return customPreset('custom', options.kind, options.mapping)
 }

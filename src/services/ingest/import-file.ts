@@ -5,15 +5,22 @@ import iconv from 'iconv-lite'
 import { DomainError } from '../../core/errors.ts'
 import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
 import { type DetectedEncoding, MixedEncodingCheck } from '../../core/ingest/detect-encoding.ts'
-import { type FactKindName, factKinds, findFactKind } from '../../core/ingest/fact-kinds.ts'
+import { type FactKindName, factKinds } from '../../core/ingest/fact-kinds.ts'
 import { looksLikeFormula, parseCell } from '../../core/ingest/parse-value.ts'
-import { customPreset, detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
-import type { Preset } from '../../core/ingest/presets/preset.ts'
+import { detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
 import type { Db } from '../../db/database.ts'
 import {
+  completeImportRecord,
+  type ImportRecordValues,
+  insertFailedImportRecord,
+  insertImportRecord,
+} from '../../db/import-log-repository.ts'
+import {
   type ColumnSource,
-  copySql,
+  copyIntoOrderLines,
+  copyIntoOrders,
+  copyIntoStage,
   createStage,
   findKeyConflicts,
   findLiveImport,
@@ -23,8 +30,11 @@ import {
   lockImportScope,
   moveStage,
   type ReplacedRows,
+  releaseSavepoint,
+  rollbackToSavepoint,
   type SqlSession,
   type StagePlan,
+  setSavepoint,
   stagedPeriod,
   stagedShops,
   supersedePeriod,
@@ -33,9 +43,10 @@ import {
   yieldToEventLoop,
 } from '../../db/import-repository.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
+import { findCustomPreset } from './find-custom-preset.ts'
 import { mixedEncoding, readCsvRows, readXlsxRows, type SheetRow } from './readers/read-rows.ts'
 import { readerLimits, recordTooLong, tooManyRows } from './readers/reader-limits.ts'
-import { sniffFile } from './readers/sniff-file.ts'
+import { type SniffedFile, sniffFile } from './readers/sniff-file.ts'
 
 // Imports one export file into one fact kind, all or nothing: sniff (size, format, zip bomb,
 // encoding) → find the header and preset → COPY into a staging table (raw bytes for bulk CSVs,
@@ -87,7 +98,15 @@ export type ImportFileInput = {
   dryRun?: boolean
   signal?: AbortSignal
   onProgress?: (progress: ImportProgress) => void
+  /**
+   * The file's format, encoding and header match as found when it was uploaded (same encoding, kind, preset and
+   * mapping options): the import reuses them instead of detecting the file again.
+   */
+  detection?: FileDetection
 }
+
+/** What looking at a file found: its format and encoding, and the preset and header row it matches. */
+export type FileDetection = { sniffed: SniffedFile; match: HeaderMatch }
 
 export type ImportFileResult = {
   /** `valid`: a dry run passed every check (importId 0, nothing written). */
@@ -130,11 +149,13 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     input.onProgress?.({ ...progress, rows })
   }
   input.signal?.throwIfAborted()
-  const sniffed = await sniffFile(input.filePath, fileName, {
-    maxBytes: limits.maxBytes,
-    zip: { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: limits.maxZipRatio },
-    encoding: input.encoding,
-  })
+  const sniffed =
+    input.detection?.sniffed ??
+    (await sniffFile(input.filePath, fileName, {
+      maxBytes: limits.maxBytes,
+      zip: { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: limits.maxZipRatio },
+      encoding: input.encoding,
+    }))
   progress.totalBytes = sniffed.size
   report('checking')
   const sha256 = await hashFile(input.filePath, input.signal)
@@ -153,11 +174,16 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     }
   }
   try {
-    const custom = await customMappingOf(deps, input)
-    match = detectPreset(
-      sample.map((r) => r.cells),
-      { kind: input.kind, preset: input.preset, custom },
-    )
+    match =
+      input.detection?.match ??
+      detectPreset(
+        sample.map((r) => r.cells),
+        {
+          kind: input.kind,
+          preset: input.preset,
+          custom: await findCustomPreset(deps.db, input.companyId, input),
+        },
+      )
   } catch (error) {
     await rows?.return(undefined)
     if (error instanceof DomainError)
@@ -251,6 +277,17 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     input.onProgress?.({ ...progress })
   }
 
+  const record: ImportRecordValues = {
+    companyId: input.companyId,
+    kind: kind.name,
+    preset: preset.name,
+    source,
+    fileName,
+    sha256,
+    sizeBytes: sniffed.size,
+    userId: input.userId ?? null,
+  }
+
   const run = async (s: SqlSession): Promise<ImportFileResult> => {
     // One import of this company, kind and source at a time; the next one sees what the first committed.
     const scopeKey = { companyId: input.companyId, kind: kind.name, source }
@@ -277,16 +314,11 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         sha256,
       }
     }
-    const [created] = await s.query<{ id: number }>(
-      `insert into imports (company_id, kind, preset, source, file_name, sha256, size_bytes, status, created_by_user_id)
-       values ($1, $2, $3, $4, $5, $6, $7, 'completed', $8) returning id`,
-      [input.companyId, kind.name, preset.name, source, fileName, sha256, sniffed.size, input.userId ?? null],
-    )
-    const importId = Number(created?.id)
+    const importId = await insertImportRecord(s, record)
     const scope = { companyId: input.companyId, importId, kind: kind.name, preset: preset.name, source }
     report('reading')
     if (fastFields && sniffed.format === 'csv') {
-      await s.query('savepoint fast_path')
+      await setSavepoint(s, 'fast_path')
       let fast: Awaited<ReturnType<typeof importOrderLinesFast>> | undefined
       try {
         fast = await importOrderLinesFast(s, {
@@ -304,13 +336,13 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
           onValidated: (rows) => report('validating', rows),
         })
         report('saving', fast.rows)
-        await s.query('release savepoint fast_path')
+        await releaseSavepoint(s, 'fast_path')
       } catch (error) {
         if (error instanceof DomainError || (error as Error)?.name === 'AbortError') throw error
         input.signal?.throwIfAborted()
         // Something the fast path does not take (a bad value, a key already live): start over on the
         // general path, which explains problems by row and column.
-        await s.query('rollback to savepoint fast_path')
+        await rollbackToSavepoint(s, 'fast_path')
         progress.bytesRead = 0
       }
       if (fast) {
@@ -330,8 +362,9 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     let copied: number
     try {
       if (bulk && sniffed.format === 'csv') {
-        copied = await s.copyIn(
-          copySql(plan),
+        copied = await copyIntoStage(
+          s,
+          plan,
           csvBytesAfter(input.filePath, sniffed.encoding, headerLine, input.signal, onBytes, fileName),
         )
       } else {
@@ -341,8 +374,9 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
             ? readCsvRows(input.filePath, fileName, sniffed.encoding, input.signal, onBytes)
             : readXlsxRows(input.filePath, fileName, input.signal))
         const buffered = sniffed.format === 'csv' ? [] : sample
-        copied = await s.copyIn(
-          copySql(plan),
+        copied = await copyIntoStage(
+          s,
+          plan,
           stagedCsvLines(buffered, source, {
             match,
             headerLine,
@@ -405,20 +439,22 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       : { rows: 0, replaced: [] }
     let moved: number
     try {
-      await s.query('savepoint move_rows')
+      await setSavepoint(s, 'move_rows')
       moved = await moveStage(s, plan, scope)
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error
-      await s.query('rollback to savepoint move_rows')
+      await rollbackToSavepoint(s, 'move_rows')
       const conflicts = await findKeyConflicts(s, plan, input.companyId)
       if (conflicts.total === 0) throw error
       throw invalidRows(fileName, conflicts.issues, Math.max(conflicts.total, 1))
     }
     input.signal?.throwIfAborted()
-    await s.query(
-      'update imports set rows = $1, period_start = $2, period_end = $3, replaced_rows = $4 where id = $5',
-      [moved, period.start, period.end, replacedRows, importId],
-    )
+    await completeImportRecord(s, importId, {
+      rows: moved,
+      periodStart: period.start,
+      periodEnd: period.end,
+      replacedRows,
+    })
     return {
       status: 'imported',
       importId,
@@ -444,49 +480,15 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       return error.result
     }
     if (error instanceof DomainError) {
-      await deps.db
-        .insertInto('imports')
-        .values({
-          company_id: input.companyId,
-          kind: kind.name,
-          preset: preset.name,
-          source,
-          file_name: fileName,
-          sha256,
-          size_bytes: sniffed.size,
-          status: 'failed',
-          created_by_user_id: input.userId ?? null,
-          errors: JSON.stringify({ message: error.message, issues: error.issues.slice(0, 100) }),
-        })
-        .execute()
-        .catch(() => undefined)
+      await insertFailedImportRecord(deps.db, {
+        ...record,
+        errors: { message: error.message, issues: error.issues.slice(0, 100) },
+      }).catch(() => undefined)
     }
     throw error
   } finally {
     await rows?.return(undefined)
   }
-}
-
-async function customMappingOf(deps: ImportDeps, input: ImportFileInput): Promise<Preset | undefined> {
-  if (input.savedMapping) {
-    const saved = await deps.db
-      .selectFrom('import_mappings')
-      .select(['name', 'kind', 'mapping'])
-      .where('company_id', '=', input.companyId)
-      .where('name', '=', input.savedMapping)
-      .executeTakeFirst()
-    if (!saved) throw new DomainError('not_found', `no saved column mapping "${input.savedMapping}"`)
-    const kind = findFactKind(saved.kind)
-    if (!kind)
-      throw new DomainError('invalid_input', `saved mapping "${saved.name}" names unknown kind ${saved.kind}`)
-    return customPreset(`mapping:${saved.name}`, kind.name, saved.mapping)
-  }
-  if (!input.mapping) return undefined
-  if (!input.kind)
-    throw new DomainError('invalid_input', 'a column mapping needs the fact kind', [
-      { path: 'kind', message: 'missing' },
-    ])
-  return customPreset('custom', input.kind, input.mapping)
 }
 
 function invalidRows(fileName: string, issues: ImportIssue[], total: number): DomainError {
@@ -801,11 +803,7 @@ async function importOrderLinesFast(
     if (lines.bailed) throw new FastPathDeclined(lines.bailed)
     if (out) yield out
   }
-  const copied = await s.copyIn(
-    `copy fact_order_lines (${lines.copyColumns.join(', ')}) from {source} with (format csv)`,
-    rows(),
-    { lineAligned: true },
-  )
+  const copied = await copyIntoOrderLines(s, lines.copyColumns, rows())
   if (copied === 0 || copied !== lines.rows) throw new FastPathDeclined('no rows')
   o.onValidated(copied)
   o.signal?.throwIfAborted()
@@ -816,21 +814,19 @@ async function importOrderLinesFast(
       await yieldToEventLoop()
     }
   }
-  await s.copyIn(
-    `copy fact_orders (${bulkOrderCopyColumns.join(', ')}) from {source} with (format csv)`,
-    orders(),
-    { lineAligned: true },
-  )
+  await copyIntoOrders(s, bulkOrderCopyColumns, orders())
   const period = { start: lines.start as string, end: lines.end as string }
   const { rows: replacedRows, replaced } = await supersedePeriod(s, factKinds.orders, {
     ...o.scope,
     period,
     shops: lines.shops(),
   })
-  await s.query(
-    'update imports set rows = $1, period_start = $2, period_end = $3, replaced_rows = $4 where id = $5',
-    [copied, period.start, period.end, replacedRows, o.scope.importId],
-  )
+  await completeImportRecord(s, o.scope.importId, {
+    rows: copied,
+    periodStart: period.start,
+    periodEnd: period.end,
+    replacedRows,
+  })
   return {
     importId: o.scope.importId,
     rows: copied,

@@ -2,7 +2,9 @@ import { DomainError, type ErrorIssue } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { ImportIssue } from '../../db/import-repository.ts'
+import { databaseHandleOf } from '../../db/open-database.ts'
 import {
+  type FileDetection,
   type ImportDeps,
   type ImportFileInput,
   type ImportFileResult,
@@ -48,7 +50,7 @@ export type ImportJob = {
 
 export type ImportJobOptions = Omit<
   ImportFileInput,
-  'companyId' | 'filePath' | 'fileName' | 'userId' | 'signal' | 'onProgress'
+  'companyId' | 'filePath' | 'fileName' | 'userId' | 'signal' | 'onProgress' | 'detection'
 >
 
 export type ImportJobs = {
@@ -57,6 +59,8 @@ export type ImportJobs = {
     userId: number | null
     upload: StoredUpload
     options: ImportJobOptions
+    /** The upload's detection, when made with the job's choices (the import does not detect the file again). */
+    detection?: FileDetection
     mode: ImportJobMode
     /** Called once a real import succeeded (e.g. to delete the upload). */
     onImported?: (result: ImportFileResult) => Promise<void>
@@ -71,6 +75,13 @@ function percentOf(p: ImportProgress): number {
   if (p.phase === 'reading' && p.totalBytes > 0)
     return Math.min(79, 5 + Math.floor((p.bytesRead / p.totalBytes) * 74))
   return phaseStart[p.phase]
+}
+
+/** Import jobs on the database a Kysely instance was opened with (COPY needs its handle). */
+export function createImportJobsFor(db: Db): ImportJobs {
+  const handle = databaseHandleOf(db)
+  if (!handle) throw new Error('imports need the database handle (open the database with openDatabase)')
+  return createImportJobs({ db, handle, auditDb: db })
 }
 
 export function createImportJobs(
@@ -102,7 +113,7 @@ export function createImportJobs(
   }
 
   return {
-    start({ companyId, userId, upload, options, mode, onImported }) {
+    start({ companyId, userId, upload, options, detection, mode, onImported }) {
       forget()
       const controller = new AbortController()
       const job: ImportJob = {
@@ -133,6 +144,7 @@ export function createImportJobs(
               fileName: upload.fileName,
               userId,
               dryRun: mode === 'validate',
+              detection,
               signal: controller.signal,
               onProgress: (p) => {
                 job.progress = { ...p, rows: p.rows ?? job.progress.rows, percent: percentOf(p) }

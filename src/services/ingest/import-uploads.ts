@@ -3,6 +3,8 @@ import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DomainError } from '../../core/errors.ts'
+import type { UploadAnalysis } from './detect-upload.ts'
+import type { FileDetection } from './import-file.ts'
 import { issuedBefore, timeOrderedId } from './time-ordered-id.ts'
 
 // Files uploaded through the API wait here (one file each, streamed to disk, never held in memory) between the
@@ -21,7 +23,12 @@ export type StoredUpload = {
   filePath: string
   sizeBytes: number
   createdAt: number
+  /** The last look at the file (at upload, or again with other choices), reused by its import. */
+  detection?: StoredDetection
 }
+
+/** A file's detection with the choices it was made with (see upload-import.ts). */
+export type StoredDetection = { choices: string; analysis: UploadAnalysis; file: FileDetection | null }
 
 export type UploadStore = {
   save(input: {

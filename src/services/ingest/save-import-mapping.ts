@@ -1,6 +1,8 @@
 import { DomainError } from '../../core/errors.ts'
 import { findFactKind } from '../../core/ingest/fact-kinds.ts'
+import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
+import { upsertImportMapping } from '../../db/import-log-repository.ts'
 
 // Saves (or replaces) a company's named column mapping for a fact kind, for the next import of the same export.
 export type SaveImportMappingInput = {
@@ -10,6 +12,8 @@ export type SaveImportMappingInput = {
   /** Fact column → header text in the file. */
   mapping: Record<string, string>
   headerRow?: number | null
+  /** Who saves it, for the audit row; left out, nothing is audited. */
+  actorUserId?: number | null
 }
 
 export async function saveImportMapping(
@@ -33,21 +37,25 @@ export async function saveImportMapping(
       })
   if (issues.length > 0)
     throw new DomainError('invalid_input', `mapping "${input.name}" is incomplete`, issues)
-  const row = await deps.db
-    .insertInto('import_mappings')
-    .values({
-      company_id: input.companyId,
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await upsertImportMapping(trx, {
+      companyId: input.companyId,
       name: input.name,
       kind: kind.name,
-      mapping: JSON.stringify(input.mapping),
-      header_row: input.headerRow ?? null,
+      mapping: input.mapping,
+      headerRow: input.headerRow ?? null,
     })
-    .onConflict((oc) =>
-      oc
-        .columns(['company_id', 'name'])
-        .doUpdateSet({ kind: kind.name, mapping: JSON.stringify(input.mapping) }),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return { id: row.id }
+    if (input.actorUserId !== undefined) {
+      const { companyId: _, actorUserId: __, ...saved } = input
+      await appendAudit(trx, {
+        companyId: input.companyId,
+        actorUserId: input.actorUserId,
+        action: 'import_mapping.saved',
+        entity: 'import_mapping',
+        entityId: id,
+        after: saved,
+      })
+    }
+    return { id }
+  })
 }
