@@ -229,4 +229,62 @@ describe('organisation page (phone width)', () => {
     await app.screenshot(page, 'organisation-phone')
     expect(app.pageErrors).toEqual([])
   })
+
+  // many steps on a shared, busy machine: allow them longer than one page's test
+  it('creates, renames, moves and retires a department on a phone, and edits an employee there', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await app.newPage({ viewport: { width: 390, height: 844 } })
+    await signIn(page, 'hr', demoPassword)
+    await page.goto('/organisation')
+    await page.getByRole('tab', { name: '部门' }).click()
+    const list = page.getByRole('region', { name: '部门列表' })
+    await list.getByRole('listitem', { name: '客服部' }).waitFor()
+
+    await page.getByRole('button', { name: /新建部门/ }).click()
+    const create = page.getByRole('dialog', { name: '新建部门' })
+    await create.getByLabel('部门名称').fill('短视频部')
+    await create.getByRole('button', { name: /保\s*存/ }).click()
+    await create.waitFor({ state: 'hidden' })
+    await list.getByRole('listitem', { name: '短视频部' }).waitFor()
+
+    await list.getByRole('button', { name: '编辑部门短视频部' }).click()
+    const edit = page.getByRole('dialog', { name: '编辑部门：短视频部' })
+    await edit.getByLabel('部门名称').fill('短视频运营部')
+    await edit.getByRole('button', { name: /保\s*存/ }).click()
+    await edit.waitFor({ state: 'hidden' })
+
+    await list.getByRole('button', { name: '移动部门短视频运营部' }).click()
+    const move = page.getByRole('dialog', { name: '移动部门：短视频运营部' })
+    await move.getByLabel('上级部门').click()
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^电商部$/ }).click()
+    await app.screenshot(page, 'organisation-phone-move-department')
+    await move.getByRole('button', { name: /保\s*存/ }).click()
+    await move.waitFor({ state: 'hidden' })
+    const moved = list.getByRole('listitem', { name: '短视频运营部' })
+    await moved.getByText('上级：电商部').waitFor()
+    // the drawers take the whole width and the list never pushes the page sideways
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await app.screenshot(page, 'organisation-phone-departments')
+
+    await moved.getByRole('button', { name: '撤销短视频运营部' }).click()
+    await page
+      .getByRole('dialog', { name: /撤销“短视频运营部”/ })
+      .getByRole('button', { name: /撤\s*销/ })
+      .click()
+    await moved.getByText('已撤销').waitFor()
+
+    // 成员 shows the department's people on the employees tab, where each row can be edited
+    await list.getByRole('button', { name: '查看客服部的成员' }).click()
+    await page.getByRole('cell', { name: '小冰', exact: true }).waitFor()
+    await page.getByRole('button', { name: '编辑小冰' }).click()
+    const employee = page.getByRole('dialog', { name: '编辑员工：小冰' })
+    await employee.getByLabel(/^邮箱/).fill('xiaobing@phone.example')
+    await employee.getByRole('button', { name: /保\s*存/ }).click()
+    await employee.waitFor({ state: 'hidden' })
+    expect(app.pageErrors).toEqual([])
+  })
 })

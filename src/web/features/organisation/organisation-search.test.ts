@@ -39,6 +39,11 @@ describe('parseOrganisationSearch', () => {
     })
   })
 
+  it('keeps the phone’s departments tab in the address', () => {
+    expect(parse('tab=departments').tab).toBe('departments')
+    expect(toOrganisationParams(parse('tab=departments')).toString()).toBe('tab=departments')
+  })
+
   it('ignores hand-edited nonsense rather than sending it to the server', () => {
     const search = parse('tab=x&departmentId=-1&positionId=abc&status=fired&page=0&pageSize=7&q=%20%20')
     expect(search).toMatchObject({ tab: 'employees', page: 1, pageSize: 20 })

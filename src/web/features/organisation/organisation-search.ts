@@ -2,7 +2,8 @@ import type { EmployeeStatus } from '../../../contracts/organisation.ts'
 
 // What the organisation page shows, kept in the address bar so that a filtered list can be bookmarked or shared.
 export type OrganisationSearch = {
-  tab: 'employees' | 'positions'
+  /** departments: the phone's list of departments, in place of the tree beside the lists on wide screens. */
+  tab: 'employees' | 'positions' | 'departments'
   departmentId?: number
   q?: string
   positionId?: number
@@ -16,6 +17,7 @@ export type OrganisationSearch = {
 export const pageSizes = [10, 20, 50, 100] as const
 const defaultPageSize = 20
 const statuses: readonly EmployeeStatus[] = ['active', 'on_leave', 'left']
+const tabs: readonly OrganisationSearch['tab'][] = ['employees', 'positions', 'departments']
 
 function positiveInt(value: string | null): number | undefined {
   if (value === null || !/^\d{1,9}$/.test(value)) return undefined
@@ -28,7 +30,7 @@ export function parseOrganisationSearch(params: URLSearchParams): OrganisationSe
   const status = params.get('status')
   const q = params.get('q')?.trim()
   return {
-    tab: params.get('tab') === 'positions' ? 'positions' : 'employees',
+    tab: tabs.find((tab) => tab === params.get('tab')) ?? 'employees',
     departmentId: positiveInt(params.get('departmentId')),
     q: q ? q.slice(0, 100) : undefined,
     positionId: positiveInt(params.get('positionId')),

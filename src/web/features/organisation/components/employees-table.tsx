@@ -1,4 +1,4 @@
-import { EditOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons'
+import { EditOutlined, ReloadOutlined, UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons'
 import {
   Alert,
   Button,
@@ -34,6 +34,7 @@ export function EmployeesTable({
   departments,
   positions,
   showDepartmentFilter,
+  compact = false,
   onOpenPosition,
   onEdit,
   onLeave,
@@ -45,6 +46,8 @@ export function EmployeesTable({
   positions: readonly Position[]
   /** On narrow screens the tree is hidden, so the department becomes a filter here. */
   showDepartmentFilter: boolean
+  /** Phones: the action buttons show only their icons, so the fixed column leaves room for the names. */
+  compact?: boolean
   onOpenPosition: (positionId: number) => void
   /** Given to admin and HR: 新增员工, 编辑 and 办理离职. */
   onEdit?: (employee: Employee) => void
@@ -126,7 +129,7 @@ export function EmployeesTable({
           {
             key: 'actions',
             title: t('orgEdit.actions'),
-            width: 176,
+            width: compact ? 92 : 176,
             fixed: 'right' as const,
             render: (_: unknown, row: Employee) => (
               <Flex gap={4} wrap>
@@ -136,15 +139,16 @@ export function EmployeesTable({
                   aria-label={t('orgEdit.employee.editOf', { name: row.name })}
                   onClick={() => onEdit(row)}
                 >
-                  {t('orgEdit.edit')}
+                  {compact ? null : t('orgEdit.edit')}
                 </Button>
                 {row.status !== 'left' ? (
                   <Button
                     size="small"
+                    icon={compact ? <UserDeleteOutlined /> : undefined}
                     aria-label={t('orgEdit.employee.leaveOf', { name: row.name })}
                     onClick={() => onLeave(row)}
                   >
-                    {t('orgEdit.employee.leave')}
+                    {compact ? null : t('orgEdit.employee.leave')}
                   </Button>
                 ) : null}
               </Flex>

@@ -25,6 +25,7 @@ import {
   updateOrganisationSearch,
 } from '../organisation-search.ts'
 import { DepartmentFormDrawer, type DepartmentFormMode } from './department-form-drawer.tsx'
+import { DepartmentList } from './department-list.tsx'
 import { DepartmentTree } from './department-tree.tsx'
 import { EmployeeFormDrawer, type EmployeeFormMode } from './employee-form-drawer.tsx'
 import { EmployeesTable } from './employees-table.tsx'
@@ -68,6 +69,8 @@ export function OrganisationPage() {
     [positionList, search.departmentId],
   )
   const openPosition = positionList.find((p) => p.id === search.jobDescriptionOf)
+  // The departments tab exists on narrow screens only; a wide screen shows the tree beside the lists instead.
+  const activeTab = search.tab === 'departments' && isWide ? 'employees' : search.tab
 
   const loadError = departments.error ?? positions.error
   const selectedDepartment = departmentList.find((d) => d.id === search.departmentId)
@@ -204,8 +207,8 @@ export function OrganisationPage() {
         <Col xs={24} lg={17} xl={18}>
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
             <Tabs
-              activeKey={search.tab}
-              onChange={(tab) => update({ tab: tab === 'positions' ? 'positions' : 'employees' })}
+              activeKey={activeTab}
+              onChange={(tab) => update({ tab: tab as OrganisationSearch['tab'] })}
               items={[
                 {
                   key: 'employees',
@@ -217,6 +220,7 @@ export function OrganisationPage() {
                       departments={departmentList}
                       positions={positionList}
                       showDepartmentFilter={!isWide}
+                      compact={!isWide}
                       onOpenPosition={(id) => update({ jobDescriptionOf: id })}
                       onCreate={canEdit ? () => setEmployeeForm({ kind: 'create' }) : undefined}
                       onEdit={canEdit ? (employee) => setEmployeeForm({ kind: 'edit', employee }) : undefined}
@@ -241,6 +245,7 @@ export function OrganisationPage() {
                       <PositionsTable
                         positions={visiblePositions}
                         loading={positions.isPending}
+                        compact={!isWide}
                         onOpen={(id) => update({ jobDescriptionOf: id })}
                         onEdit={canEdit ? (position) => setPositionForm({ position }) : undefined}
                         onRetire={
@@ -250,6 +255,34 @@ export function OrganisationPage() {
                     </Flex>
                   ),
                 },
+                ...(isWide
+                  ? []
+                  : [
+                      {
+                        key: 'departments',
+                        label: t('departmentList.tab'),
+                        children: (
+                          <DepartmentList
+                            departments={departmentList}
+                            loading={departments.isPending}
+                            onShowMembers={(department) =>
+                              update({ tab: 'employees', departmentId: department.id })
+                            }
+                            {...(canEdit
+                              ? {
+                                  onCreate: () => setDepartmentForm({ kind: 'create' }),
+                                  onEdit: (department: Department) =>
+                                    setDepartmentForm({ kind: 'edit', department }),
+                                  onMove: (department: Department) =>
+                                    setDepartmentForm({ kind: 'move', department }),
+                                  onRetire: (department: Department) =>
+                                    retireOrRestore(department, saveDepartment.mutate),
+                                }
+                              : {})}
+                          />
+                        ),
+                      },
+                    ]),
               ]}
             />
           </Card>

@@ -1,4 +1,4 @@
-import { EditOutlined, FileTextOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, DeleteOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons'
 import { Button, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Position } from '../../../../contracts/organisation.ts'
@@ -10,9 +10,12 @@ export function PositionsTable({
   onOpen,
   onEdit,
   onRetire,
+  compact = false,
 }: {
   positions: readonly Position[]
   loading: boolean
+  /** Phones: the action buttons show only their icons, so the fixed column leaves room for the names. */
+  compact?: boolean
   onOpen: (positionId: number) => void
   /** Given to admin and HR: 编辑 and 撤销 / 恢复 on each row. */
   onEdit?: (position: Position) => void
@@ -69,7 +72,7 @@ export function PositionsTable({
     {
       key: 'actions',
       title: t('organisation.positions.actions'),
-      width: onEdit ? 260 : 136,
+      width: compact ? (onEdit ? 124 : 52) : onEdit ? 260 : 136,
       fixed: 'right',
       render: (_, row) => (
         <Flex gap={4} wrap>
@@ -79,7 +82,7 @@ export function PositionsTable({
             aria-label={t('organisation.positions.viewJobDescriptionOf', { name: row.name })}
             onClick={() => onOpen(row.id)}
           >
-            {t('organisation.positions.viewJobDescription')}
+            {compact ? null : t('organisation.positions.viewJobDescription')}
           </Button>
           {onEdit ? (
             <Button
@@ -88,17 +91,18 @@ export function PositionsTable({
               aria-label={t('orgEdit.position.editOf', { name: row.name })}
               onClick={() => onEdit(row)}
             >
-              {t('orgEdit.edit')}
+              {compact ? null : t('orgEdit.edit')}
             </Button>
           ) : null}
           {onRetire ? (
             <Button
               size="small"
               danger={!row.retiredAt}
+              icon={compact ? row.retiredAt ? <ApartmentOutlined /> : <DeleteOutlined /> : undefined}
               aria-label={t(row.retiredAt ? 'orgEdit.restoreOf' : 'orgEdit.retireOf', { name: row.name })}
               onClick={() => onRetire(row)}
             >
-              {row.retiredAt ? t('orgEdit.restore') : t('orgEdit.retire')}
+              {compact ? null : row.retiredAt ? t('orgEdit.restore') : t('orgEdit.retire')}
             </Button>
           ) : null}
         </Flex>
