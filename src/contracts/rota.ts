@@ -272,3 +272,321 @@ export const monthlyAttendanceInputSchema = z.strictObject({
   employeeIds: z.array(id).optional(),
 })
 export type MonthlyAttendanceInput = z.infer<typeof monthlyAttendanceInputSchema>
+
+// ---- Responses ------------------------------------------------------------------------------------------
+// What the rota routes answer, as sent: dates YYYY-MM-DD, times HH:MM, instants epoch milliseconds.
+
+const isoDate = z.string().meta({ example: '2026-11-23' })
+const employeeNamesSchema = z
+  .record(z.string(), z.string())
+  .meta({ description: 'Names of the employees mentioned, by id' })
+
+export const serviceWindowRecordSchema = z
+  .object({
+    weekday: z.number().int(),
+    start: z.string(),
+    end: z.string(),
+    crossesMidnight: z.boolean(),
+    requiredAgents: z.number().int(),
+  })
+  .meta({ id: 'ServiceWindow' })
+export type ServiceWindowRecord = z.infer<typeof serviceWindowRecordSchema>
+
+export const serviceHoursSchema = z
+  .object({ windows: z.array(serviceWindowRecordSchema) })
+  .meta({ id: 'ServiceHours' })
+export type ServiceHours = z.infer<typeof serviceHoursSchema>
+
+export const rotaPatternEntrySchema = z
+  .object({
+    employeeId: id,
+    weekday: z.number().int(),
+    shiftId: id,
+    validFrom: isoDate.nullable().optional(),
+    validTo: isoDate.nullable().optional(),
+  })
+  .meta({ id: 'RotaPatternEntry' })
+export type RotaPatternEntryRecord = z.infer<typeof rotaPatternEntrySchema>
+
+export const rotaPatternSchema = z
+  .object({ employeeId: id, entries: z.array(rotaPatternEntrySchema) })
+  .meta({ id: 'RotaPattern' })
+export type RotaPattern = z.infer<typeof rotaPatternSchema>
+
+export const rotaExceptionSchema = z
+  .object({
+    id,
+    date: isoDate,
+    employeeId: id,
+    kind: z.enum(['leave', 'swap', 'cover']),
+    shiftId: id.nullable(),
+    coverEmployeeId: id.nullable(),
+    note: z.string().nullable().optional(),
+  })
+  .meta({ id: 'RotaException' })
+export type RotaException = z.infer<typeof rotaExceptionSchema>
+
+export const rotaDaySchema = z
+  .object({
+    date: isoDate,
+    employeeId: id,
+    employeeName: z.string(),
+    shiftId: id,
+    shiftName: z.string(),
+    start: z.string().meta({ description: 'Local start HH:MM' }),
+    end: z.string().meta({ description: 'Local end HH:MM; 24:00 at midnight' }),
+    endsNextDay: z.boolean(),
+    source: z.enum(['pattern', 'swap', 'cover']),
+    coveringFor: id.nullable(),
+  })
+  .meta({ id: 'RotaDay' })
+export type RotaDay = z.infer<typeof rotaDaySchema>
+
+export const rotaLeaveSchema = z
+  .object({
+    date: isoDate,
+    employeeId: id,
+    employeeName: z.string(),
+    shiftName: z.string(),
+    coveredBy: id.nullable(),
+  })
+  .meta({ id: 'RotaLeave' })
+export type RotaLeave = z.infer<typeof rotaLeaveSchema>
+
+export const rotaCalendarSchema = z
+  .object({
+    timeZone: z.string(),
+    shifts: z.array(shiftSchema),
+    serviceHours: z.array(serviceWindowRecordSchema),
+    patterns: z.array(rotaPatternEntrySchema),
+    exceptions: z.array(rotaExceptionSchema),
+    days: z.array(rotaDaySchema),
+    leaves: z.array(rotaLeaveSchema),
+  })
+  .meta({ id: 'RotaCalendar' })
+export type RotaCalendar = z.infer<typeof rotaCalendarSchema>
+
+export const coverageGapSchema = z
+  .object({
+    date: isoDate,
+    weekday: z.number().int(),
+    weekdayName: z.string(),
+    from: z.string(),
+    to: z.string(),
+    onDuty: z.number().int(),
+    required: z.number().int(),
+    employeeIds: z.array(id),
+  })
+  .meta({ id: 'CoverageGap' })
+export type CoverageGap = z.infer<typeof coverageGapSchema>
+
+export const coverageReportSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    timeZone: z.string(),
+    gaps: z.array(coverageGapSchema),
+    weeklyHoursViolations: z.array(
+      z.object({
+        employeeId: id,
+        weekStart: isoDate,
+        weekEnd: isoDate,
+        hours: z.number(),
+        limit: z.number(),
+      }),
+    ),
+    consecutiveDaysViolations: z.array(
+      z.object({ employeeId: id, from: isoDate, to: isoDate, days: z.number().int(), limit: z.number() }),
+    ),
+    employeeNames: employeeNamesSchema,
+  })
+  .meta({ id: 'CoverageReport' })
+export type CoverageReport = z.infer<typeof coverageReportSchema>
+
+export const attendanceRulesSchema = z
+  .object({
+    lateGraceMinutes: z.number().int(),
+    earlyLeaveGraceMinutes: z.number().int(),
+    absentAfterMinutes: z.number().int().nullable(),
+    matchWindowMinutes: z.number().int(),
+    leaveCountsAsScheduled: z.boolean(),
+    maxWeeklyHours: z.number().nullable(),
+    maxConsecutiveDays: z.number().int().nullable(),
+  })
+  .meta({ id: 'AttendanceRules' })
+export type AttendanceRules = z.infer<typeof attendanceRulesSchema>
+
+const clockEventSchema = z.object({
+  employeeId: id,
+  at: z.number().meta({ description: 'Epoch milliseconds' }),
+  kind: z.enum(['in', 'out']),
+})
+
+export const shiftAttendanceSchema = z
+  .object({
+    date: isoDate,
+    employeeId: id,
+    shiftId: id,
+    shiftName: z.string(),
+    scheduledStart: z.number().meta({ description: 'Epoch milliseconds' }),
+    scheduledEnd: z.number().meta({ description: 'Epoch milliseconds' }),
+    clockIn: z.number().nullable(),
+    clockOut: z.number().nullable(),
+    status: z.enum(['attended', 'absent', 'leave']),
+    isLate: z.boolean(),
+    lateMinutes: z.number(),
+    isEarlyLeave: z.boolean(),
+    earlyLeaveMinutes: z.number(),
+    missingClockIn: z.boolean(),
+    missingClockOut: z.boolean(),
+    coveringFor: id.nullable(),
+  })
+  .meta({ id: 'ShiftAttendance' })
+
+export const attendanceSummarySchema = z
+  .object({
+    employeeId: id,
+    scheduledShifts: z.number().int(),
+    attendedShifts: z.number().int(),
+    attendanceRate: z.number().nullable().meta({ description: '出勤率, a ratio 0–1 to 4 places' }),
+    lateCount: z.number().int(),
+    earlyLeaveCount: z.number().int(),
+    absenceCount: z.number().int(),
+    leaveDays: z.number(),
+    missingPunchCount: z.number().int(),
+  })
+  .meta({ id: 'AttendanceSummary' })
+export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>
+
+export const monthlyAttendanceSchema = z
+  .object({
+    month: z.string(),
+    timeZone: z.string(),
+    rules: z.object({
+      lateGraceMinutes: z.number().int(),
+      earlyLeaveGraceMinutes: z.number().int(),
+      absentAfterMinutes: z.number().int().nullable(),
+      matchWindowMinutes: z.number().int(),
+      leaveCountsAsScheduled: z.boolean(),
+    }),
+    shifts: z.array(shiftAttendanceSchema),
+    summaries: z.array(attendanceSummarySchema),
+    metrics: z.array(
+      z.object({
+        employeeId: id,
+        code: z.enum(['attendance_rate', 'late_count', 'early_leave_count', 'absence_count', 'leave_days']),
+        value: z.number().nullable(),
+      }),
+    ),
+    unmatchedEvents: z.array(clockEventSchema),
+    employeeNames: employeeNamesSchema,
+  })
+  .meta({ id: 'MonthlyAttendance' })
+export type MonthlyAttendance = z.infer<typeof monthlyAttendanceSchema>
+
+export const publishedAttendanceSchema = z
+  .object({ importId: id, month: z.string(), rows: z.number().int(), replacedRows: z.number().int() })
+  .meta({ id: 'PublishedAttendance' })
+export type PublishedAttendance = z.infer<typeof publishedAttendanceSchema>
+
+const scoredCriterionSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  maxPoints: z.number(),
+  points: z.number(),
+})
+
+export const sampleDrawSchema = z
+  .object({
+    id,
+    employeeId: id,
+    week: z.string(),
+    seed: z.string(),
+    algorithm: z.string(),
+    sampleSize: z.number().int(),
+    candidateIds: z.array(z.string()),
+    drawnIds: z.array(z.string()),
+    drawnByUserId: id.nullable(),
+    createdAt: z.string().meta({ description: 'ISO date-time' }),
+  })
+  .meta({ id: 'SampleDraw' })
+export type SampleDraw = z.infer<typeof sampleDrawSchema>
+
+export const sampleDrawsSchema = z.object({ items: z.array(sampleDrawSchema) }).meta({ id: 'SampleDraws' })
+
+export const drawVerificationSchema = sampleDrawSchema
+  .extend({ reproducible: z.boolean() })
+  .meta({ id: 'DrawVerification' })
+export type DrawVerification = z.infer<typeof drawVerificationSchema>
+
+export const storedSampleScoreSchema = z
+  .object({
+    id,
+    drawId: id,
+    employeeId: id,
+    week: z.string(),
+    itemId: z.string(),
+    criteria: z.array(scoredCriterionSchema),
+    score: z.number(),
+    comment: z.string().nullable(),
+    scoredByUserId: id.nullable(),
+  })
+  .meta({ id: 'StoredSampleScore' })
+export type StoredSampleScore = z.infer<typeof storedSampleScoreSchema>
+
+export const weeklySampleSchema = sampleDrawSchema
+  .extend({
+    employeeName: z.string(),
+    items: z.array(z.object({ itemId: z.string(), score: storedSampleScoreSchema.nullable() })),
+  })
+  .meta({ id: 'WeeklySample' })
+export type WeeklySample = z.infer<typeof weeklySampleSchema>
+
+export const weeklySamplesSchema = z
+  .object({ items: z.array(weeklySampleSchema) })
+  .meta({ id: 'WeeklySamples' })
+
+export const samplingFormSourceSchema = z
+  .object({
+    criteria: z.array(z.object({ key: z.string(), label: z.string(), maxPoints: z.number() })),
+    template: z
+      .object({ id, code: z.string(), name: z.string(), version: z.number().int() })
+      .nullable()
+      .meta({ description: 'The template whose indicators form the sheet; null for the default form' }),
+  })
+  .meta({ id: 'SamplingForm' })
+export type SamplingFormSource = z.infer<typeof samplingFormSourceSchema>
+
+export const sampleScoreSchema = z
+  .object({
+    id,
+    drawId: id,
+    itemId: z.string(),
+    criteria: z.array(scoredCriterionSchema),
+    points: z.number(),
+    maxPoints: z.number(),
+    score: z.number().meta({ description: '100 scale, 2 places' }),
+    comment: z.string().nullable(),
+  })
+  .meta({ id: 'SampleScore' })
+export type SampleScore = z.infer<typeof sampleScoreSchema>
+
+export const samplingComponentSchema = z
+  .object({
+    employeeId: id,
+    month: z.string(),
+    sampleCount: z.number().int(),
+    supervisorScore: z.number().nullable(),
+    selfScore: z.number().nullable(),
+    weights: z.object({ supervisor: z.number(), self: z.number() }),
+    total: z.number().nullable(),
+    missing: z.array(z.enum(['supervisor', 'self'])),
+    explanation: z.string(),
+    weeks: z
+      .array(z.string())
+      .meta({ description: 'The ISO weeks counted: those whose Thursday is in the month' }),
+    samples: z.array(storedSampleScoreSchema),
+    unscoredItems: z.array(z.object({ week: z.string(), itemId: z.string() })),
+  })
+  .meta({ id: 'SamplingComponent' })
+export type SamplingComponent = z.infer<typeof samplingComponentSchema>

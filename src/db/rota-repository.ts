@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { ClockEvent } from '../core/rota/match-attendance.ts'
 import type { Rota, RotaException, RotaPatternEntry, ServiceWindow, Shift } from '../core/rota/rota.ts'
 import type { ScoredCriterion } from '../core/sampling/sampling-form.ts'
 import type { Db } from './database.ts'
+import { reportingTreeIds } from './organisation-repository.ts'
 import type { SampleDrawTable } from './rota-tables.ts'
 
 // All SQL of the rota, attendance and sampling tables.
@@ -54,6 +55,19 @@ export type SampleScoreRecord = {
 }
 
 export type RotaExceptionRecord = RotaException & { id: number }
+
+/** One day of one agent as written to fact_attendance (the attendance fact kind the metric catalogue reads). */
+export type AttendanceFactRow = {
+  employeeRef: string
+  employeeName: string
+  date: string
+  scheduledMinutes: number
+  workedMinutes: number
+  lateMinutes: number
+  earlyLeaveMinutes: number
+  isAbsent: boolean
+  leaveDays: number
+}
 
 const toShift = (r: {
   id: number
@@ -472,6 +486,105 @@ export function createRotaRepository(database: Db) {
         comment: r.comment,
         scoredByUserId: r.scored_by_user_id,
       }))
+    },
+
+    /** The ids in a supervisor's reporting tree (下属, the root included). */
+    async reportingTreeIds(companyId: number, rootEmployeeId: number): Promise<Set<number>> {
+      const { rows } = await sql<{
+        id: number
+      }>`select id from ${reportingTreeIds(companyId, rootEmployeeId)} as t`.execute(db)
+      return new Set(rows.map((r) => Number(r.id)))
+    },
+
+    /** How many weekly-pattern lines and dated exceptions name a shift. */
+    async countShiftUses(companyId: number, shiftId: number): Promise<number> {
+      const { rows } = await sql<{ uses: number }>`
+        select (select count(*) from rota_patterns where company_id = ${companyId} and shift_id = ${shiftId})
+             + (select count(*) from rota_exceptions where company_id = ${companyId} and shift_id = ${shiftId}) as uses`.execute(
+        db,
+      )
+      return Number(rows[0]?.uses ?? 0)
+    },
+
+    async deleteShift(companyId: number, shiftId: number): Promise<void> {
+      await sql`delete from shifts where company_id = ${companyId} and id = ${shiftId}`.execute(db)
+    },
+
+    /** 工号 and name of the company's employees among `ids`. */
+    async employeeNumbers(
+      companyId: number,
+      ids: number[],
+    ): Promise<{ id: number; employee_no: string; name: string }[]> {
+      if (ids.length === 0) return []
+      return db
+        .selectFrom('employees')
+        .select(['id', 'employee_no', 'name'])
+        .where('company_id', '=', companyId)
+        .where('id', 'in', ids)
+        .execute()
+    },
+
+    /**
+     * Writes a month of rota attendance as attendance facts under a new completed import (preset "rota"):
+     * the agents' current rows of those days are superseded by it first. Returns the import and how many rows it
+     * replaced.
+     */
+    async writeAttendanceFacts(
+      companyId: number,
+      publish: {
+        month: string
+        first: string
+        last: string
+        facts: AttendanceFactRow[]
+        sha256: string
+        sizeBytes: number
+        createdByUserId: number | null
+      },
+    ): Promise<{ importId: number; replacedRows: number }> {
+      const { first, last, facts } = publish
+      const imported = await db
+        .insertInto('imports')
+        .values({
+          company_id: companyId,
+          kind: 'attendance',
+          preset: 'rota',
+          source: 'rota',
+          file_name: `rota-attendance-${publish.month}.json`,
+          sha256: publish.sha256,
+          size_bytes: publish.sizeBytes,
+          rows: facts.length,
+          period_start: first,
+          period_end: last,
+          status: 'completed',
+          created_by_user_id: publish.createdByUserId,
+          errors: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const importId = imported.id
+      const refs = [...new Set(facts.map((f) => f.employeeRef))]
+      if (refs.length === 0) return { importId, replacedRows: 0 }
+      const replaced = await sql`
+        update fact_attendance set superseded_by = ${importId}
+         where company_id = ${companyId} and superseded_by is null
+           and day between ${first}::date and ${last}::date
+           and employee_ref in (${sql.join(refs)})`.execute(db)
+      const replacedRows = Number(replaced.numAffectedRows ?? 0)
+      await sql`
+        insert into fact_attendance (company_id, import_id, row_no, day, employee_ref, employee_name, date,
+          scheduled_minutes, worked_minutes, late_minutes, early_leave_minutes, is_absent, leave_days)
+        values ${sql.join(
+          facts.map(
+            (
+              f,
+              i,
+            ) => sql`(${companyId}, ${importId}, ${i + 1}, ${f.date}::date, ${f.employeeRef}, ${f.employeeName},
+              ${f.date}::date, ${f.scheduledMinutes}, ${f.workedMinutes}, ${f.lateMinutes}, ${f.earlyLeaveMinutes},
+              ${f.isAbsent}, ${f.leaveDays})`,
+          ),
+        )}`.execute(db)
+      await sql`update imports set replaced_rows = ${replacedRows} where id = ${importId}`.execute(db)
+      return { importId, replacedRows }
     },
   }
   return repo

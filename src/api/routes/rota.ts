@@ -4,20 +4,32 @@ import { z } from 'zod'
 import { idParamSchema, isoDateSchema } from '../../contracts/organisation.ts'
 import {
   attendanceRulesInputSchema,
+  attendanceRulesSchema,
   clockEventsInputSchema,
+  coverageReportSchema,
+  drawVerificationSchema,
   drawWeeklySamplesInputSchema,
   isoWeekSchema,
+  monthlyAttendanceSchema,
   monthSchema,
+  publishedAttendanceSchema,
+  rotaCalendarSchema,
   rotaExceptionInputSchema,
+  rotaExceptionSchema,
   rotaPatternInputSchema,
+  rotaPatternSchema,
+  sampleDrawsSchema,
   sampleScoreInputSchema,
+  sampleScoreSchema,
+  samplingComponentSchema,
+  samplingFormSourceSchema,
   samplingWeightsSchema,
   serviceHoursInputSchema,
+  serviceHoursSchema,
   shiftInputSchema,
   shiftSchema,
+  weeklySamplesSchema,
 } from '../../contracts/rota.ts'
-import { DomainError } from '../../core/errors.ts'
-import { createRotaRepository } from '../../db/rota-repository.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { addRotaException } from '../../services/rota/add-rota-exception.ts'
 import { checkCoverage } from '../../services/rota/check-coverage.ts'
@@ -29,17 +41,13 @@ import { drawWeeklySamples } from '../../services/rota/draw-weekly-samples.ts'
 import { getAttendanceRules } from '../../services/rota/get-attendance-rules.ts'
 import { getRota } from '../../services/rota/get-rota.ts'
 import { getSamplingForm } from '../../services/rota/get-sampling-form.ts'
+import { getServiceHours } from '../../services/rota/get-service-hours.ts'
+import { listShifts } from '../../services/rota/list-shifts.ts'
 import { listWeeklySamples } from '../../services/rota/list-weekly-samples.ts'
 import { publishMonthlyAttendance } from '../../services/rota/publish-monthly-attendance.ts'
 import { recordClockEvents } from '../../services/rota/record-clock-events.ts'
 import { removeRotaException } from '../../services/rota/remove-rota-exception.ts'
-import {
-  isInRotaScope,
-  keepInRotaScope,
-  type RotaScope,
-  resolveRotaScope,
-} from '../../services/rota/rota-scope.ts'
-import { scoreSample } from '../../services/rota/score-sample.ts'
+import { scoreSampleOnTemplate } from '../../services/rota/score-sample.ts'
 import { setAttendanceRules } from '../../services/rota/set-attendance-rules.ts'
 import { setRotaPattern } from '../../services/rota/set-rota-pattern.ts'
 import { setServiceHours } from '../../services/rota/set-service-hours.ts'
@@ -53,9 +61,9 @@ import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } f
 // Customer-service rota (客服排班), attendance (考勤) and the supervisor's weekly sampling (每周抽查).
 // admin, hr and supervisors (运营经理/店长) manage; a supervisor reaches only their reporting tree (others 404);
 // every signed-in user reads the calendar and attendance of the people in their scope — an agent only their own.
+// Those rules live in services/rota/rota-scope.ts: the route hands the services the signed-in actor.
 
 const managers = ['admin', 'hr', 'supervisor'] as const
-const loose = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
 const tags = ['rota']
 
 const rangeQuery = z.object({ from: isoDateSchema, to: isoDateSchema })
@@ -132,7 +140,7 @@ const routes = {
     summary: 'Service hours (服务时间) per weekday with the agents each needs',
     security: readSecurity,
     middleware: [requireSignedIn()] as const,
-    responses: { 200: jsonResponse('Service hours', loose('ServiceHours')), ...errorResponses(401) },
+    responses: { 200: jsonResponse('Service hours', serviceHoursSchema), ...errorResponses(401) },
   }),
   setServiceHours: createRoute({
     method: 'put',
@@ -142,7 +150,7 @@ const routes = {
     security: writeSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { body: jsonBody(serviceHoursInputSchema) },
-    responses: { 200: jsonResponse('Saved', loose('ServiceHours')), ...errorResponses(400, 401, 403) },
+    responses: { 200: jsonResponse('Saved', serviceHoursSchema), ...errorResponses(400, 401, 403) },
   }),
   setPattern: createRoute({
     method: 'put',
@@ -152,7 +160,7 @@ const routes = {
     security: writeSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { body: jsonBody(rotaPatternInputSchema) },
-    responses: { 200: jsonResponse('Saved', loose('RotaPattern')), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: jsonResponse('Saved', rotaPatternSchema), ...errorResponses(400, 401, 403, 404) },
   }),
   addException: createRoute({
     method: 'post',
@@ -163,7 +171,7 @@ const routes = {
     middleware: [requireRole(...managers)] as const,
     request: { body: jsonBody(rotaExceptionInputSchema) },
     responses: {
-      201: jsonResponse('Recorded', loose('RotaException')),
+      201: jsonResponse('Recorded', rotaExceptionSchema),
       ...errorResponses(400, 401, 403, 404),
     },
   }),
@@ -185,7 +193,7 @@ const routes = {
     security: readSecurity,
     middleware: [requireSignedIn()] as const,
     request: { query: rangeQuery },
-    responses: { 200: jsonResponse('The rota', loose('RotaCalendar')), ...errorResponses(400, 401) },
+    responses: { 200: jsonResponse('The rota', rotaCalendarSchema), ...errorResponses(400, 401) },
   }),
   coverage: createRoute({
     method: 'get',
@@ -195,7 +203,7 @@ const routes = {
     security: readSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { query: rangeQuery },
-    responses: { 200: jsonResponse('The report', loose('CoverageReport')), ...errorResponses(400, 401, 403) },
+    responses: { 200: jsonResponse('The report', coverageReportSchema), ...errorResponses(400, 401, 403) },
   }),
   getRules: createRoute({
     method: 'get',
@@ -204,7 +212,7 @@ const routes = {
     summary: 'Attendance rules (grace minutes, absence threshold) and rota limits',
     security: readSecurity,
     middleware: [requireSignedIn()] as const,
-    responses: { 200: jsonResponse('Rules', loose('AttendanceRules')), ...errorResponses(401) },
+    responses: { 200: jsonResponse('Rules', attendanceRulesSchema), ...errorResponses(401) },
   }),
   setRules: createRoute({
     method: 'put',
@@ -214,7 +222,7 @@ const routes = {
     security: writeSecurity,
     middleware: [requireRole('admin', 'hr')] as const,
     request: { body: jsonBody(attendanceRulesInputSchema) },
-    responses: { 200: jsonResponse('Saved', loose('AttendanceRules')), ...errorResponses(400, 401, 403) },
+    responses: { 200: jsonResponse('Saved', attendanceRulesSchema), ...errorResponses(400, 401, 403) },
   }),
   clockEvents: createRoute({
     method: 'post',
@@ -239,7 +247,7 @@ const routes = {
     middleware: [requireSignedIn()] as const,
     request: { query: monthQuery },
     responses: {
-      200: jsonResponse('Attendance', loose('MonthlyAttendance')),
+      200: jsonResponse('Attendance', monthlyAttendanceSchema),
       ...errorResponses(400, 401, 404),
     },
   }),
@@ -253,7 +261,7 @@ const routes = {
     middleware: [requireRole('admin', 'hr')] as const,
     request: { body: jsonBody(publishBodySchema) },
     responses: {
-      200: jsonResponse('Published', loose('PublishedAttendance')),
+      200: jsonResponse('Published', publishedAttendanceSchema),
       ...errorResponses(400, 401, 403),
     },
   }),
@@ -276,7 +284,7 @@ const routes = {
     middleware: [requireRole(...managers)] as const,
     request: { query: weekQuery },
     responses: {
-      200: jsonResponse('Draws', z.object({ items: z.array(loose('WeeklySample')) })),
+      200: jsonResponse('Draws', weeklySamplesSchema),
       ...errorResponses(400, 401, 403),
     },
   }),
@@ -288,7 +296,7 @@ const routes = {
     security: readSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { query: templateQuery },
-    responses: { 200: jsonResponse('Form', loose('SamplingForm')), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: jsonResponse('Form', samplingFormSourceSchema), ...errorResponses(400, 401, 403, 404) },
   }),
   draw: createRoute({
     method: 'post',
@@ -299,7 +307,7 @@ const routes = {
     middleware: [requireRole(...managers)] as const,
     request: { body: jsonBody(drawWeeklySamplesInputSchema) },
     responses: {
-      201: jsonResponse('Drawn', z.object({ items: z.array(loose('SampleDraw')) })),
+      201: jsonResponse('Drawn', sampleDrawsSchema),
       ...errorResponses(400, 401, 403, 404, 409, 413),
     },
   }),
@@ -311,7 +319,7 @@ const routes = {
     security: readSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { params: idParamSchema },
-    responses: { 200: jsonResponse('Verdict', loose('DrawVerification')), ...errorResponses(400, 401, 404) },
+    responses: { 200: jsonResponse('Verdict', drawVerificationSchema), ...errorResponses(400, 401, 404) },
   }),
   score: createRoute({
     method: 'post',
@@ -321,7 +329,7 @@ const routes = {
     security: writeSecurity,
     middleware: [requireRole(...managers)] as const,
     request: { body: jsonBody(scoreBodySchema) },
-    responses: { 200: jsonResponse('Scored', loose('SampleScore')), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: jsonResponse('Scored', sampleScoreSchema), ...errorResponses(400, 401, 403, 404) },
   }),
   component: createRoute({
     method: 'get',
@@ -332,30 +340,17 @@ const routes = {
     middleware: [requireRole(...managers)] as const,
     request: { query: componentQuery },
     responses: {
-      200: jsonResponse('Component', loose('SamplingComponent')),
+      200: jsonResponse('Component', samplingComponentSchema),
       ...errorResponses(400, 401, 403, 404),
     },
   }),
 }
-function notInScope(employeeId: number): DomainError {
-  return new DomainError(
-    'not_found',
-    `员工 ${employeeId} 不存在或不在您的范围内 / employee ${employeeId} not found`,
-    [{ path: 'employeeId', message: 'not found' }],
-  )
-}
-
-/** Refuses (404) when any of the employees is outside the actor's scope. */
-function requireInScope(scope: RotaScope, ids: (number | null | undefined)[]): void {
-  for (const id of ids) if (typeof id === 'number' && !isInRotaScope(scope, id)) throw notInScope(id)
-}
-
 export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
-  const deps = (actor: Actor) => ({ db: ctx.db, actorUserId: actor.userId })
-  const scopeOf = (actor: Actor) => resolveRotaScope(ctx.db, actor)
+  // Each use case gets the database, who acts (audit) and the actor whose reach limits it (rota-scope.ts).
+  const deps = (actor: Actor) => ({ db: ctx.db, actorUserId: actor.userId, actor })
 
   app.openapi(routes.listShifts, async (c) =>
-    c.json({ items: await createRotaRepository(ctx.db).listShifts(c.get('actor').companyId) }, 200),
+    c.json({ items: await listShifts(ctx, c.get('actor').companyId) }, 200),
   )
   app.openapi(routes.createShift, async (c) => {
     const actor = c.get('actor')
@@ -374,53 +369,31 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
     return c.body(null, 204)
   })
   app.openapi(routes.getServiceHours, async (c) =>
-    c.json({ windows: await createRotaRepository(ctx.db).listServiceHours(c.get('actor').companyId) }, 200),
+    c.json(await getServiceHours(ctx, c.get('actor').companyId), 200),
   )
   app.openapi(routes.setServiceHours, async (c) => {
     const actor = c.get('actor')
-    await setServiceHours(deps(actor), actor.companyId, c.req.valid('json'))
-    return c.json({ windows: await createRotaRepository(ctx.db).listServiceHours(actor.companyId) }, 200)
+    return c.json(await setServiceHours(deps(actor), actor.companyId, c.req.valid('json')), 200)
   })
   app.openapi(routes.setPattern, async (c) => {
     const actor = c.get('actor')
     const body = c.req.valid('json')
-    requireInScope(await scopeOf(actor), [body.employeeId])
     const entries = await setRotaPattern(deps(actor), actor.companyId, body)
     return c.json({ employeeId: body.employeeId, entries }, 200)
   })
   app.openapi(routes.addException, async (c) => {
     const actor = c.get('actor')
-    const body = c.req.valid('json')
-    requireInScope(await scopeOf(actor), [body.employeeId, body.coverEmployeeId])
-    return c.json(await addRotaException(deps(actor), actor.companyId, body), 201)
+    return c.json(await addRotaException(deps(actor), actor.companyId, c.req.valid('json')), 201)
   })
   app.openapi(routes.removeException, async (c) => {
     const actor = c.get('actor')
-    const { id } = c.req.valid('param')
-    const owner = await createRotaRepository(ctx.db).findExceptionOwner(actor.companyId, id)
-    const scope = await scopeOf(actor)
-    if (!owner || !isInRotaScope(scope, owner.employeeId))
-      throw new DomainError('not_found', `排班例外 ${id} 不存在 / rota exception ${id} not found`, [
-        { path: 'id', message: 'not found' },
-      ])
-    await removeRotaException(deps(actor), actor.companyId, id)
+    await removeRotaException(deps(actor), actor.companyId, c.req.valid('param').id)
     return c.body(null, 204)
   })
   app.openapi(routes.calendar, async (c) => {
     const actor = c.get('actor')
     const { from, to } = c.req.valid('query')
-    const view = await getRota(ctx, actor.companyId, from, to)
-    const scope = await scopeOf(actor)
-    return c.json(
-      {
-        ...view,
-        patterns: keepInRotaScope(scope, view.patterns),
-        exceptions: keepInRotaScope(scope, view.exceptions),
-        days: keepInRotaScope(scope, view.days),
-        leaves: keepInRotaScope(scope, view.leaves),
-      },
-      200,
-    )
+    return c.json(await getRota(deps(actor), actor.companyId, from, to), 200)
   })
   app.openapi(routes.coverage, async (c) => {
     const { from, to } = c.req.valid('query')
@@ -435,21 +408,13 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   })
   app.openapi(routes.clockEvents, async (c) => {
     const actor = c.get('actor')
-    const body = c.req.valid('json')
-    requireInScope(
-      await scopeOf(actor),
-      body.events.map((e) => e.employeeId),
-    )
-    return c.json(await recordClockEvents(deps(actor), actor.companyId, body), 200)
+    return c.json(await recordClockEvents(deps(actor), actor.companyId, c.req.valid('json')), 200)
   })
   app.openapi(routes.attendance, async (c) => {
     const actor = c.get('actor')
     const { month, employeeId } = c.req.valid('query')
-    const scope = await scopeOf(actor)
-    requireInScope(scope, [employeeId])
-    const wanted = employeeId !== undefined ? [employeeId] : scope.all ? undefined : [...scope.employeeIds]
-    const result = await computeMonthlyAttendance(ctx, actor.companyId, month, {
-      ...(wanted ? { employeeIds: wanted } : {}),
+    const result = await computeMonthlyAttendance(deps(actor), actor.companyId, month, {
+      ...(employeeId !== undefined ? { employeeIds: [employeeId] } : {}),
       until: ctx.now(),
     })
     return c.json(result, 200)
@@ -464,9 +429,8 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   app.openapi(routes.exportMonth, async (c) => {
     const actor = c.get('actor')
     const { month } = c.req.valid('query')
-    const scope = await scopeOf(actor)
     // The tables are read first, so a refusal is still a JSON error; only then does the workbook stream out.
-    const tables = await buildRotaMonthExport(ctx, actor.companyId, month, scope)
+    const tables = await buildRotaMonthExport(deps(actor), actor.companyId, month)
     const out = new PassThrough()
     writeXlsxWorkbook(tables, out).catch((error: unknown) =>
       out.destroy(error instanceof Error ? error : new Error(String(error))),
@@ -478,45 +442,36 @@ export function registerRotaRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): v
   })
   app.openapi(routes.samples, async (c) => {
     const actor = c.get('actor')
-    const items = await listWeeklySamples(ctx, actor.companyId, c.req.valid('query').week)
-    return c.json({ items: keepInRotaScope(await scopeOf(actor), items) }, 200)
+    return c.json(
+      { items: await listWeeklySamples(deps(actor), actor.companyId, c.req.valid('query').week) },
+      200,
+    )
   })
   app.openapi(routes.samplingForm, async (c) =>
     c.json(await getSamplingForm(ctx, c.get('actor').companyId, c.req.valid('query').templateId), 200),
   )
   app.openapi(routes.draw, async (c) => {
     const actor = c.get('actor')
-    const body = c.req.valid('json')
-    requireInScope(
-      await scopeOf(actor),
-      body.candidates.map((x) => x.employeeId),
-    )
-    return c.json({ items: await drawWeeklySamples(deps(actor), actor.companyId, body) }, 201)
+    return c.json({ items: await drawWeeklySamples(deps(actor), actor.companyId, c.req.valid('json')) }, 201)
   })
   app.openapi(routes.verifyDraw, async (c) => {
     const actor = c.get('actor')
-    const result = await verifySampleDraw(ctx, actor.companyId, c.req.valid('param').id)
-    requireInScope(await scopeOf(actor), [result.draw.employeeId])
+    const result = await verifySampleDraw(deps(actor), actor.companyId, c.req.valid('param').id)
     return c.json({ ...result.draw, reproducible: result.reproducible }, 200)
   })
   app.openapi(routes.score, async (c) => {
     const actor = c.get('actor')
-    const { templateId, ...body } = c.req.valid('json')
-    const draw = await createRotaRepository(ctx.db).findSampleDraw(actor.companyId, body.drawId)
-    if (draw) requireInScope(await scopeOf(actor), [draw.employeeId])
-    const { template: _template, ...form } = await getSamplingForm(ctx, actor.companyId, templateId)
-    return c.json(await scoreSample(deps(actor), actor.companyId, { ...body, form }), 200)
+    return c.json(await scoreSampleOnTemplate(deps(actor), actor.companyId, c.req.valid('json')), 200)
   })
   app.openapi(routes.component, async (c) => {
     const actor = c.get('actor')
     const q = c.req.valid('query')
-    requireInScope(await scopeOf(actor), [q.employeeId])
     const weights =
       q.supervisorWeight === undefined
         ? undefined
         : samplingWeightsSchema.parse({ supervisor: q.supervisorWeight, self: 1 - q.supervisorWeight })
     return c.json(
-      await computeSamplingComponent(ctx, actor.companyId, {
+      await computeSamplingComponent(deps(actor), actor.companyId, {
         employeeId: q.employeeId,
         month: q.month,
         selfScore: q.selfScore ?? null,

@@ -8,14 +8,19 @@ import { createRotaRepository, type RotaExceptionRecord } from '../../db/rota-re
 import { companyTimeZone } from './company-time-zone.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
-/** Records leave (请假), a swap (换班) or a cover (顶班) on a date; the result must leave nobody double-booked. */
+/**
+ * Records leave (请假), a swap (换班) or a cover (顶班) on a date for agents within the caller's reach; the result
+ * must leave nobody double-booked.
+ */
 export async function addRotaException(
   deps: RotaDeps,
   companyId: number,
   input: unknown,
 ): Promise<RotaExceptionRecord> {
   const exception = parseRotaInput(rotaExceptionInputSchema, input, 'exception')
+  await requireInRotaScope(deps, [exception.employeeId, exception.coverEmployeeId])
   return deps.db.transaction().execute(async (trx) => {
     const repo = createRotaRepository(trx)
     const zone = await companyTimeZone(repo, companyId)

@@ -17,6 +17,7 @@ import { createRotaRepository } from '../../db/rota-repository.ts'
 import { companyTimeZone } from './company-time-zone.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
 export type MonthlyAttendance = {
   month: string
@@ -33,14 +34,20 @@ export type MonthlyAttendance = {
   employeeNames: Record<number, string>
 }
 
-/** Matches the month's clock records against the rota and returns per-shift verdicts, monthly figures and metrics. */
+/**
+ * Matches the month's clock records against the rota and returns per-shift verdicts, monthly figures and metrics,
+ * of the agents asked for or else of everyone within the caller's reach (one asked for out of reach is 404).
+ */
 export async function computeMonthlyAttendance(
-  deps: Pick<RotaDeps, 'db'>,
+  deps: Pick<RotaDeps, 'db' | 'actor'>,
   companyId: number,
   month: string,
   options: { employeeIds?: number[]; until?: Date } = {},
 ): Promise<MonthlyAttendance> {
-  const { until, ...filters } = options
+  const { until, ...asked } = options
+  const scope = await requireInRotaScope(deps, asked.employeeIds ?? [])
+  const filters =
+    asked.employeeIds !== undefined || scope.all ? asked : { employeeIds: [...scope.employeeIds] }
   const input = parseRotaInput(monthlyAttendanceInputSchema, { month, ...filters }, 'month')
   const repo = createRotaRepository(deps.db)
   const timeZone = await companyTimeZone(repo, companyId)

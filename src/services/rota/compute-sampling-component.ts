@@ -8,6 +8,7 @@ import { isoWeeksOfMonth } from '../../core/sampling/iso-week.ts'
 import { createRotaRepository, type SampleScoreRecord } from '../../db/rota-repository.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
 export type MonthlySamplingComponent = SamplingComponent & {
   employeeId: number
@@ -21,7 +22,7 @@ export type MonthlySamplingComponent = SamplingComponent & {
 
 /** The month's supervisor component (mean of sample scores, 100 scale) blended with the self score, 75/25 by default. */
 export async function computeSamplingComponent(
-  deps: Pick<RotaDeps, 'db'>,
+  deps: Pick<RotaDeps, 'db' | 'actor'>,
   companyId: number,
   input: unknown,
 ): Promise<MonthlySamplingComponent> {
@@ -30,6 +31,7 @@ export async function computeSamplingComponent(
     input,
     'samplingComponent',
   )
+  await requireInRotaScope(deps, [employeeId])
   const repo = createRotaRepository(deps.db)
   if (!(await repo.existingEmployeeIds(companyId, [employeeId])).has(employeeId))
     throw new DomainError('not_found', `员工 ${employeeId} 不属于本公司 / employee ${employeeId} not found`, [

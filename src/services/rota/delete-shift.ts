@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { createRotaRepository } from '../../db/rota-repository.ts'
@@ -7,24 +6,20 @@ import type { RotaDeps } from './rota-deps.ts'
 /** Deletes a shift nobody is rostered on; a shift still in a weekly pattern or an exception is refused. */
 export async function deleteShift(deps: RotaDeps, companyId: number, shiftId: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const before = (await createRotaRepository(trx).listShifts(companyId)).find((s) => s.id === shiftId)
+    const repo = createRotaRepository(trx)
+    const before = (await repo.listShifts(companyId)).find((s) => s.id === shiftId)
     if (!before)
       throw new DomainError('not_found', `班次 ${shiftId} 不存在 / shift ${shiftId} not found`, [
         { path: 'id', message: 'not found' },
       ])
-    const { rows } = await sql<{ uses: number }>`
-      select (select count(*) from rota_patterns where company_id = ${companyId} and shift_id = ${shiftId})
-           + (select count(*) from rota_exceptions where company_id = ${companyId} and shift_id = ${shiftId}) as uses`.execute(
-      trx,
-    )
-    const uses = Number(rows[0]?.uses ?? 0)
+    const uses = await repo.countShiftUses(companyId, shiftId)
     if (uses > 0)
       throw new DomainError(
         'conflict',
         `班次「${before.name}」仍在 ${uses} 条排班中使用,请先改排班 / shift ${before.name} is still used by ${uses} rota entries`,
         [{ path: 'id', message: `used by ${uses} rota entries` }],
       )
-    await sql`delete from shifts where company_id = ${companyId} and id = ${shiftId}`.execute(trx)
+    await repo.deleteShift(companyId, shiftId)
     await appendAudit(trx, {
       companyId,
       actorUserId: deps.actorUserId ?? null,

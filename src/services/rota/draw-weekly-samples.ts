@@ -7,6 +7,7 @@ import { createRotaRepository, type SampleDrawRecord } from '../../db/rota-repos
 import { isUniqueViolation } from './is-unique-violation.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
 /**
  * The supervisor's weekly draw (每周随机抽查): for each agent, `sampleSize` of their conversation ids, drawn
@@ -24,6 +25,10 @@ export async function drawWeeklySamples(
     candidates,
     seed: given,
   } = parseRotaInput(drawWeeklySamplesInputSchema, input, 'draw')
+  await requireInRotaScope(
+    deps,
+    candidates.map((c) => c.employeeId),
+  )
   const seed = given ?? randomBytes(16).toString('hex')
   const alreadyDrawn = (employeeIds: number[]) =>
     new DomainError(

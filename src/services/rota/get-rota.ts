@@ -6,6 +6,7 @@ import { createRotaRepository, type RotaExceptionRecord } from '../../db/rota-re
 import { companyTimeZone } from './company-time-zone.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { keepInRotaScope, rotaScopeOf } from './rota-scope.ts'
 
 /** One dated assignment as a page or export shows it: local date and times, who, which shift and why. */
 export type RotaDay = {
@@ -35,9 +36,12 @@ export type RotaView = Omit<Rota, 'exceptions'> & {
   }[]
 }
 
-/** The rota definition and who works when from `from` to `to` (dates in the company zone), for pages and exports. */
+/**
+ * The rota definition and who works when from `from` to `to` (dates in the company zone), for pages and exports;
+ * patterns, exceptions, days and leaves only of the agents within the caller's reach.
+ */
 export async function getRota(
-  deps: Pick<RotaDeps, 'db'>,
+  deps: Pick<RotaDeps, 'db' | 'actor'>,
   companyId: number,
   from: string,
   to: string,
@@ -70,19 +74,21 @@ export async function getRota(
       coveringFor: a.coveringFor,
     }
   })
+  const leaves = expanded.leaves.map((l) => ({
+    date: l.date,
+    employeeId: l.employeeId,
+    employeeName: name(l.employeeId),
+    shiftName: l.shiftName,
+    coveredBy: l.coveredBy,
+  }))
+  const scope = await rotaScopeOf(deps)
   return {
     timeZone,
     shifts: rota.shifts,
     serviceHours: rota.serviceHours,
-    patterns: rota.patterns,
-    exceptions: rota.exceptions,
-    days,
-    leaves: expanded.leaves.map((l) => ({
-      date: l.date,
-      employeeId: l.employeeId,
-      employeeName: name(l.employeeId),
-      shiftName: l.shiftName,
-      coveredBy: l.coveredBy,
-    })),
+    patterns: keepInRotaScope(scope, rota.patterns),
+    exceptions: keepInRotaScope(scope, rota.exceptions),
+    days: keepInRotaScope(scope, days),
+    leaves: keepInRotaScope(scope, leaves),
   }
 }

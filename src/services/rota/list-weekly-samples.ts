@@ -6,6 +6,7 @@ import {
 } from '../../db/rota-repository.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { keepInRotaScope, rotaScopeOf } from './rota-scope.ts'
 
 export type WeeklySample = SampleDrawRecord & {
   employeeName: string
@@ -13,9 +14,9 @@ export type WeeklySample = SampleDrawRecord & {
   items: { itemId: string; score: SampleScoreRecord | null }[]
 }
 
-/** A week's draws with their scores, for the supervisor's scoring page (抽查评分). */
+/** A week's draws of the agents within the caller's reach with their scores, for the scoring page (抽查评分). */
 export async function listWeeklySamples(
-  deps: Pick<RotaDeps, 'db'>,
+  deps: Pick<RotaDeps, 'db' | 'actor'>,
   companyId: number,
   week: string,
 ): Promise<WeeklySample[]> {
@@ -40,5 +41,5 @@ export async function listWeeklySamples(
       })),
     })
   }
-  return out
+  return keepInRotaScope(await rotaScopeOf(deps), out)
 }

@@ -1,22 +1,9 @@
 import { createHash } from 'node:crypto'
-import { sql } from 'kysely'
 import { monthRange } from '../../core/rota/zoned-time.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
+import { type AttendanceFactRow, createRotaRepository } from '../../db/rota-repository.ts'
 import { computeMonthlyAttendance } from './compute-monthly-attendance.ts'
 import type { RotaDeps } from './rota-deps.ts'
-
-/** One day of one agent as written to fact_attendance (the attendance fact kind the metric catalogue reads). */
-export type AttendanceFactRow = {
-  employeeRef: string
-  employeeName: string
-  date: string
-  scheduledMinutes: number
-  workedMinutes: number
-  lateMinutes: number
-  earlyLeaveMinutes: number
-  isAbsent: boolean
-  leaveDays: number
-}
 
 export type PublishedAttendance = { importId: number; month: string; rows: number; replacedRows: number }
 
@@ -40,15 +27,8 @@ export async function publishMonthlyAttendance(
   const { first, last } = monthRange(attendance.month)
   const employeeIds = [...new Set(attendance.shifts.map((s) => s.employeeId))]
   return deps.db.transaction().execute(async (trx) => {
-    const employees =
-      employeeIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('employees')
-            .select(['id', 'employee_no', 'name'])
-            .where('company_id', '=', companyId)
-            .where('id', 'in', employeeIds)
-            .execute()
+    const repo = createRotaRepository(trx)
+    const employees = await repo.employeeNumbers(companyId, employeeIds)
     const byId = new Map(employees.map((e) => [e.id, e]))
     const rows = new Map<string, AttendanceFactRow>()
     for (const s of attendance.shifts) {
@@ -79,50 +59,15 @@ export async function publishMonthlyAttendance(
       (a, b) => a.employeeRef.localeCompare(b.employeeRef) || a.date.localeCompare(b.date),
     )
     const body = JSON.stringify(facts)
-    const imported = await trx
-      .insertInto('imports')
-      .values({
-        company_id: companyId,
-        kind: 'attendance',
-        preset: 'rota',
-        source: 'rota',
-        file_name: `rota-attendance-${attendance.month}.json`,
-        sha256: createHash('sha256').update(body).digest('hex'),
-        size_bytes: Buffer.byteLength(body),
-        rows: facts.length,
-        period_start: first,
-        period_end: last,
-        status: 'completed',
-        created_by_user_id: deps.actorUserId ?? null,
-        errors: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const importId = imported.id
-    const refs = [...new Set(facts.map((f) => f.employeeRef))]
-    let replacedRows = 0
-    if (refs.length > 0) {
-      const replaced = await sql`
-        update fact_attendance set superseded_by = ${importId}
-         where company_id = ${companyId} and superseded_by is null
-           and day between ${first}::date and ${last}::date
-           and employee_ref in (${sql.join(refs)})`.execute(trx)
-      replacedRows = Number(replaced.numAffectedRows ?? 0)
-      await sql`
-        insert into fact_attendance (company_id, import_id, row_no, day, employee_ref, employee_name, date,
-          scheduled_minutes, worked_minutes, late_minutes, early_leave_minutes, is_absent, leave_days)
-        values ${sql.join(
-          facts.map(
-            (
-              f,
-              i,
-            ) => sql`(${companyId}, ${importId}, ${i + 1}, ${f.date}::date, ${f.employeeRef}, ${f.employeeName},
-              ${f.date}::date, ${f.scheduledMinutes}, ${f.workedMinutes}, ${f.lateMinutes}, ${f.earlyLeaveMinutes},
-              ${f.isAbsent}, ${f.leaveDays})`,
-          ),
-        )}`.execute(trx)
-      await sql`update imports set replaced_rows = ${replacedRows} where id = ${importId}`.execute(trx)
-    }
+    const { importId, replacedRows } = await repo.writeAttendanceFacts(companyId, {
+      month: attendance.month,
+      first,
+      last,
+      facts,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      sizeBytes: Buffer.byteLength(body),
+      createdByUserId: deps.actorUserId ?? null,
+    })
     await appendAudit(trx, {
       companyId,
       actorUserId: deps.actorUserId ?? null,

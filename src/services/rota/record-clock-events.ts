@@ -3,14 +3,22 @@ import { DomainError } from '../../core/errors.ts'
 import { createRotaRepository } from '../../db/rota-repository.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
-/** Stores clock punches (打卡); each is an instant with an offset. Re-sending a punch does not duplicate it. */
+/**
+ * Stores clock punches (打卡) of agents within the caller's reach; each is an instant with an offset. Re-sending a
+ * punch does not duplicate it.
+ */
 export async function recordClockEvents(
   deps: RotaDeps,
   companyId: number,
   input: unknown,
 ): Promise<{ received: number; stored: number }> {
   const { events, source } = parseRotaInput(clockEventsInputSchema, input, 'clockEvents')
+  await requireInRotaScope(
+    deps,
+    events.map((e) => e.employeeId),
+  )
   return deps.db.transaction().execute(async (trx) => {
     const repo = createRotaRepository(trx)
     const known = await repo.existingEmployeeIds(

@@ -5,14 +5,19 @@ import { appendAudit } from '../../db/audit-log-repository.ts'
 import { createRotaRepository } from '../../db/rota-repository.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
+import { requireInRotaScope } from './rota-scope.ts'
 
-/** Replaces one agent's weekly pattern; refuses an agent outside the company, unknown shifts and overlapping shifts. */
+/**
+ * Replaces one agent's weekly pattern; refuses an agent outside the caller's reach (404) or the company, unknown
+ * shifts and overlapping shifts.
+ */
 export async function setRotaPattern(
   deps: RotaDeps,
   companyId: number,
   input: unknown,
 ): Promise<RotaPatternEntry[]> {
   const { employeeId, entries } = parseRotaInput(rotaPatternInputSchema, input, 'pattern')
+  await requireInRotaScope(deps, [employeeId])
   return deps.db.transaction().execute(async (trx) => {
     const repo = createRotaRepository(trx)
     const known = await repo.existingEmployeeIds(companyId, [employeeId])

@@ -1,13 +1,21 @@
 import { serviceHoursInputSchema } from '../../contracts/rota.ts'
 import { DomainError } from '../../core/errors.ts'
-import { validateRota } from '../../core/rota/rota.ts'
+import { type ServiceWindow, validateRota } from '../../core/rota/rota.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { createRotaRepository } from '../../db/rota-repository.ts'
+import { getServiceHours } from './get-service-hours.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
 
-/** Replaces the service hours (服务时间) to cover per weekday; windows on the weekly cycle must not overlap. */
-export async function setServiceHours(deps: RotaDeps, companyId: number, input: unknown): Promise<void> {
+/**
+ * Replaces the service hours (服务时间) to cover per weekday; windows on the weekly cycle must not overlap.
+ * Returns the hours as stored.
+ */
+export async function setServiceHours(
+  deps: RotaDeps,
+  companyId: number,
+  input: unknown,
+): Promise<{ windows: ServiceWindow[] }> {
   const { windows } = parseRotaInput(serviceHoursInputSchema, input, 'serviceHours')
   const issues = validateRota({ shifts: [], serviceHours: windows, patterns: [], exceptions: [] }, new Set())
   if (issues.length > 0)
@@ -30,4 +38,5 @@ export async function setServiceHours(deps: RotaDeps, companyId: number, input: 
       after: windows,
     })
   })
+  return getServiceHours(deps, companyId)
 }

@@ -12,7 +12,7 @@ import { checkCoverage } from './check-coverage.ts'
 import { getRota } from './get-rota.ts'
 import { parseRotaInput } from './parse-rota-input.ts'
 import type { RotaDeps } from './rota-deps.ts'
-import { isInRotaScope, keepInRotaScope, type RotaScope } from './rota-scope.ts'
+import { isInRotaScope, rotaScopeOf } from './rota-scope.ts'
 
 const numberFormats: Record<ExportColumn['type'], string> = {
   text: '@',
@@ -64,23 +64,17 @@ export async function writeXlsxWorkbook(tables: ExportTable[], target: string | 
   await workbook.commit()
 }
 
-/** The month's rota as export tables (排班表 grid, 覆盖缺口 gaps, 超限 limits), limited to a scope when given. */
+/** The month's rota as export tables (排班表 grid, 覆盖缺口 gaps, 超限 limits) of the agents within the caller's reach. */
 export async function buildRotaMonthExport(
-  deps: Pick<RotaDeps, 'db'>,
+  deps: Pick<RotaDeps, 'db' | 'actor'>,
   companyId: number,
   month: string,
-  scope: RotaScope = { all: true },
 ): Promise<ExportTable[]> {
   const valid = parseRotaInput(monthSchema, month, 'month')
   const { first, last } = monthRange(valid)
-  const view = await getRota(deps, companyId, first, last)
+  const rota = await getRota(deps, companyId, first, last)
   const coverage = await checkCoverage(deps, companyId, first, last)
-  const rota = {
-    ...view,
-    patterns: keepInRotaScope(scope, view.patterns),
-    days: keepInRotaScope(scope, view.days),
-    leaves: keepInRotaScope(scope, view.leaves),
-  }
+  const scope = await rotaScopeOf(deps)
   const inScope = (id: number) => isInRotaScope(scope, id)
   return buildRotaMonthTables(valid, rota, {
     ...coverage,
