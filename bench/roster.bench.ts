@@ -1,6 +1,7 @@
 // Benchmark: a roster import (花名册) of 10,000 people through the product (read the file, plan against the
 // company, write all or nothing with the audit rows) against inserting the same rows with one INSERT … SELECT
-// from a staging table, on PGlite and PostgreSQL; and the time from upload to preview.
+// from a staging table, on PGlite and PostgreSQL; and the time from upload to preview. Each side runs `rounds`
+// times (ROSTER_BENCH_ROUNDS, default 3), each round into a fresh company; the fastest of each side is reported.
 // Run: node bin/run-ts.js bench/roster.bench.ts [--pglite-only|--postgres-only]   (prints JSON)
 import { rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -61,11 +62,18 @@ writeFileSync(
   ].join('\n'),
 )
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
+/** Wall time, and this process's CPU time: all of the work on PGlite, which runs inside the process. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
   global.gc?.()
   const t = performance.now()
+  const cpu = process.cpuUsage()
   const result = await fn()
-  return { ms: Math.round(performance.now() - t), result }
+  const used = process.cpuUsage(cpu)
+  return {
+    ms: Math.round(performance.now() - t),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    result,
+  }
 }
 
 /** A company with the departments and positions the file names. */
@@ -118,8 +126,11 @@ async function baseline(db: Db, companyId: number) {
       left join positions p on p.company_id = ${companyId} and p.name = s.position`.execute(db),
   )
   await sql`drop table roster_staging`.execute(db)
-  return { stagingMs: staging.ms, insertSelectMs: insert.ms }
+  return { stagingMs: staging.ms, insertSelectMs: insert.ms, cpuMs: staging.cpuMs + insert.cpuMs }
 }
+
+/** Rounds of each side; the fastest of each is reported, so a shared machine's load spikes do not pick the ratio. */
+const rounds = Number(process.env.ROSTER_BENCH_ROUNDS ?? 3)
 
 async function bench(engine: 'pglite' | 'postgres') {
   const handle = await openBenchDatabase(engine)
@@ -129,33 +140,60 @@ async function bench(engine: 'pglite' | 'postgres') {
     // Warm-up: one small import, so both sides run with the statements and caches of a running server.
     const warm = await company(db, 'warm-up')
     await baseline(db, warm)
-    const productCompany = await company(db, 'product')
-    const floorCompany = await company(db, 'floor')
-    const floor = await baseline(db, floorCompany)
-    const preview = await timed(() =>
-      previewRosterImport(
-        { db, now },
-        { companyId: productCompany, filePath: file, fileName: 'roster.csv', createMissing: false },
-      ),
-    )
-    if (preview.result.counts.create !== people)
-      throw new Error(`preview: ${JSON.stringify(preview.result.counts)}`)
-    const product = await timed(() =>
-      applyRosterImport(
-        { db, now, actor: { userId: 1, companyId: productCompany, role: 'admin', employeeId: null } },
-        { filePath: file, fileName: 'roster.csv', createMissing: false },
-      ),
-    )
-    const floorMs = floor.stagingMs + floor.insertSelectMs
+    const best = {
+      stagingMs: Infinity,
+      insertSelectMs: Infinity,
+      floorMs: Infinity,
+      previewMs: Infinity,
+      importMs: Infinity,
+      floorCpuMs: Infinity,
+      importCpuMs: Infinity,
+    }
+    for (let round = 1; round <= rounds; round++) {
+      const productCompany = await company(db, `product ${round}`)
+      const floorCompany = await company(db, `floor ${round}`)
+      const floor = await baseline(db, floorCompany)
+      const preview = await timed(() =>
+        previewRosterImport(
+          { db, now },
+          { companyId: productCompany, filePath: file, fileName: 'roster.csv', createMissing: false },
+        ),
+      )
+      if (preview.result.counts.create !== people)
+        throw new Error(`preview: ${JSON.stringify(preview.result.counts)}`)
+      const product = await timed(() =>
+        applyRosterImport(
+          { db, now, actor: { userId: 1, companyId: productCompany, role: 'admin', employeeId: null } },
+          { filePath: file, fileName: 'roster.csv', createMissing: false },
+        ),
+      )
+      best.stagingMs = Math.min(best.stagingMs, floor.stagingMs)
+      best.insertSelectMs = Math.min(best.insertSelectMs, floor.insertSelectMs)
+      best.floorMs = Math.min(best.floorMs, floor.stagingMs + floor.insertSelectMs)
+      best.previewMs = Math.min(best.previewMs, preview.ms)
+      best.importMs = Math.min(best.importMs, product.ms)
+      best.floorCpuMs = Math.min(best.floorCpuMs, floor.cpuMs)
+      best.importCpuMs = Math.min(best.importCpuMs, product.cpuMs)
+    }
     return {
       engine,
       people,
-      uploadToPreviewMs: preview.ms,
-      importMs: product.ms,
-      stagingLoadMs: floor.stagingMs,
-      insertSelectMs: floor.insertSelectMs,
-      ratioVsStagingAndInsertSelect: +(product.ms / floorMs).toFixed(2),
-      ratioVsInsertSelectAlone: +(product.ms / floor.insertSelectMs).toFixed(2),
+      rounds,
+      uploadToPreviewMs: best.previewMs,
+      importMs: best.importMs,
+      stagingLoadMs: best.stagingMs,
+      insertSelectMs: best.insertSelectMs,
+      ratioVsStagingAndInsertSelect: +(best.importMs / best.floorMs).toFixed(2),
+      ratioVsInsertSelectAlone: +(best.importMs / best.insertSelectMs).toFixed(2),
+      // On PGlite the database works inside this process, so CPU time is the whole cost and stays put when a
+      // shared machine is busy; on PostgreSQL it is only the client's share.
+      ...(engine === 'pglite'
+        ? {
+            importCpuMs: best.importCpuMs,
+            floorCpuMs: best.floorCpuMs,
+            cpuRatio: +(best.importCpuMs / best.floorCpuMs).toFixed(2),
+          }
+        : {}),
     }
   } finally {
     await handle.close()

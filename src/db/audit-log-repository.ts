@@ -218,23 +218,43 @@ export function hashAuditChain(
   createdAt: Date,
 ): { before: unknown; after: unknown; prevHash: string; hash: string }[] {
   return entries.map((entry) => {
-    const before = asStoredJson(entry.before)
-    const after = asStoredJson(entry.after)
+    const before = asStoredValue(entry.before)
+    const after = asStoredValue(entry.after)
     const hash = hashRow(prevHash, {
       companyId: entry.companyId,
       actorUserId: entry.actorUserId,
       action: entry.action,
       entity: entry.entity,
       entityId: String(entry.entityId),
-      before: before.value,
-      after: after.value,
+      before,
+      after,
       reason: entry.reason ?? null,
       createdAt,
     })
-    const row = { before: before.value, after: after.value, prevHash, hash }
+    const row = { before, after, prevHash, hash }
     prevHash = hash
     return row
   })
+}
+
+/**
+ * A value as it will come back out of jsonb. A flat record of text, booleans, finite numbers and nulls (a person's
+ * fields) already is one, so the JSON round trip is skipped for it: 10,000 of them in an import.
+ */
+function asStoredValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    let flat = true
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key]
+      if (item !== null && typeof item !== 'string' && typeof item !== 'boolean' && !Number.isFinite(item)) {
+        flat = false
+        break
+      }
+    }
+    if (flat) return value
+  }
+  return asStoredJson(value).value
 }
 
 export type AuditChainCheck =

@@ -148,10 +148,10 @@ const recordColumns = sql.raw(
  */
 export async function reserveEmployeeIds(db: Db, count: number): Promise<number[]> {
   if (count === 0) return []
+  // The sequence is looked up once, not once per id (a third of the cost on PGlite).
   const result = await sql<{ id: number }>`
-    select nextval(pg_get_serial_sequence('employees', 'id'))::int as id from generate_series(1, ${count})`.execute(
-    db,
-  )
+    with s as materialized (select pg_get_serial_sequence('employees', 'id')::regclass as s)
+    select nextval(s.s)::int as id from s, generate_series(1, ${count})`.execute(db)
   return result.rows.map((r) => r.id)
 }
 

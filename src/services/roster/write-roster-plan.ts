@@ -1,4 +1,4 @@
-import type { PlannedRow, RosterPlan, RosterValues } from '../../core/roster/plan-roster-changes.ts'
+import type { PlannedRow, RosterPlan } from '../../core/roster/plan-roster-changes.ts'
 import {
   type AuditEntry,
   appendAuditBatch,
@@ -100,8 +100,9 @@ export async function writeRosterPlan(
     at,
   )
 
-  // The people's rows are hashed here and written with the people (the stored JSON is the same: `after` of a new
-  // person is their values by name and 工号; a change keeps the 工号 and the fields before and after).
+  // The people's audit rows are hashed here and written with the people: `after` of a new person is their values
+  // by name and 工号 (RosterValues, which insertRosterEmployees builds again in SQL from the same record); a change
+  // keeps the 工号 and the fields before and after.
   const createdRows = created.map(rowOf)
   const changedRows = changed.map((r) => {
     const label = { employeeNo: r.employeeNo }
@@ -115,8 +116,14 @@ export async function writeRosterPlan(
   const chained = hashAuditChain(
     chainEnd,
     [
-      ...createdRows.map((r) =>
-        entry({ action: 'employee.create', entity: 'employee', entityId: r.id, after: valuesOf(r), reason }),
+      ...created.map((r, i) =>
+        entry({
+          action: 'employee.create',
+          entity: 'employee',
+          entityId: createdRows[i]!.id,
+          after: r.values,
+          reason,
+        }),
       ),
       ...changedRows.map((r) =>
         entry({
@@ -141,20 +148,4 @@ export async function writeRosterPlan(
   })
   await insertRosterEmployees(trx, companyId, createdRows, chain(0, createdRows.length))
   await updateRosterEmployees(trx, companyId, changedRows, chain(createdRows.length, hashes.length))
-}
-
-/** A new person's audit `after`: their values by name and 工号, keys as insertRosterEmployees writes them. */
-function valuesOf(r: RosterEmployeeRow): RosterValues {
-  return {
-    employeeNo: r.employeeNo,
-    name: r.name,
-    department: r.department,
-    position: r.position,
-    managerNo: r.managerNo,
-    hireDate: r.hireDate,
-    leaveDate: r.leaveDate,
-    status: r.status,
-    phone: r.phone,
-    email: r.email,
-  }
 }
