@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely'
+import type { SheetState } from '../core/workflow/sheet-workflow.ts'
 import type { Db } from './database.ts'
 import { reportingTreeIds } from './organisation-repository.ts'
 import type {
@@ -130,7 +131,7 @@ export type SheetSummary = {
   departmentName: string | null
   reviewerEmployeeId: number | null
   reviewerName: string | null
-  state: string
+  state: SheetState
   version: number
   total: number | null
   grade: string | null
@@ -181,7 +182,7 @@ function toSummary(r: SummaryRow): SheetSummary {
     departmentName: r.department_name,
     reviewerEmployeeId: r.reviewer_employee_id,
     reviewerName: r.reviewer_name,
-    state: r.state,
+    state: r.state as SheetState,
     version: r.version,
     total: r.total === null ? null : Number(r.total),
     grade: r.grade,
@@ -530,4 +531,23 @@ export async function findTemplateDefinition(db: Db, templateVersionId: number) 
     .select(['tv.definition', 'tv.version', 't.id as template_id', 't.name'])
     .where('tv.id', '=', templateVersionId)
     .executeTakeFirstOrThrow()
+}
+
+/** Sheets still in their appeal window whose last day to appeal is before `today` (optionally among some ids), by id. */
+export async function listSheetsPastAppealWindow(
+  db: Db,
+  companyId: number,
+  today: string,
+  sheetIds?: readonly number[],
+): Promise<number[]> {
+  if (sheetIds && sheetIds.length === 0) return []
+  let q = db
+    .selectFrom('appraisal_sheets')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('state', '=', 'appeal_window')
+    .where('appeal_deadline', '<', today)
+  if (sheetIds) q = q.where('id', 'in', [...sheetIds])
+  const rows = await q.orderBy('id').execute()
+  return rows.map((r) => r.id)
 }
