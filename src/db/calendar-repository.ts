@@ -40,3 +40,13 @@ export async function deleteCalendarDay(db: Db, companyId: number, date: string)
     .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
+
+/** The company's time zone (IANA name), or undefined when unset. */
+export async function findCompanyTimeZone(db: Db, companyId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('companies')
+    .select('time_zone')
+    .where('id', '=', companyId)
+    .executeTakeFirst()
+  return row?.time_zone || undefined
+}

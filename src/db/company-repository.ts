@@ -98,3 +98,9 @@ export async function insertCompanyWithCode(
 export async function lockCompaniesTable(db: Db): Promise<void> {
   await sql`lock table companies in share row exclusive mode`.execute(db)
 }
+
+/** Every company's id, oldest first (for sweeps that run company by company). */
+export async function listCompanyIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('companies').select('id').orderBy('id').execute()
+  return rows.map((r) => r.id)
+}

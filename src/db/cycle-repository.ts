@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely'
+import { scoredSheetStates } from '../core/workflow/sheet-workflow.ts'
 import type { Db } from './database.ts'
 import type { CycleKind, CycleStatus, CycleTable } from './workflow-tables.ts'
 
@@ -287,27 +288,27 @@ export async function countSheetsByDepartmentAndState(
   return rows.map((r) => ({ ...r, count: Number(r.count) }))
 }
 
-/** Final totals of every sheet of the given cycles for one employee set, for quarterly/annual roll-ups. */
-export async function listCycleTotals(
-  db: Db,
-  companyId: number,
-  cycleIds: readonly number[],
-): Promise<{ cycleId: number; employeeId: number; total: number }[]> {
-  if (cycleIds.length === 0) return []
-  const rows = await db
-    .selectFrom('appraisal_sheets')
-    .select(['cycle_id', 'employee_id', 'total', 'calibration'])
-    .where('company_id', '=', companyId)
-    .where('cycle_id', 'in', [...cycleIds])
-    .where('total', 'is not', null)
-    .where('state', 'in', [
-      'computed',
-      'feedback_held',
-      'appeal_window',
-      'appeal_filed',
-      'investigating',
-      'final',
+/** A cycle's scored sheets with their employee and department, highest total first (绩效校准). */
+export async function listCalibrationSheets(db: Db, companyId: number, cycleId: number) {
+  return db
+    .selectFrom('appraisal_sheets as s')
+    .innerJoin('employees as e', 'e.id', 's.employee_id')
+    .leftJoin('departments as d', 'd.id', 's.department_id')
+    .select([
+      's.id',
+      's.state',
+      's.version',
+      's.total',
+      's.grade',
+      's.calibration',
+      's.department_id',
+      'd.name as department_name',
+      'e.name as employee_name',
     ])
+    .where('s.company_id', '=', companyId)
+    .where('s.cycle_id', '=', cycleId)
+    .where('s.state', 'in', scoredSheetStates)
+    .where('s.total', 'is not', null)
+    .orderBy('s.total', 'desc')
     .execute()
-  return rows.map((r) => ({ cycleId: r.cycle_id, employeeId: r.employee_id, total: Number(r.total) }))
 }

@@ -1,13 +1,9 @@
+import { findCompanyTimeZone } from '../../db/calendar-repository.ts'
 import type { Db } from '../../db/database.ts'
 
 /** Today's date (YYYY-MM-DD) in the company's time zone (default Asia/Shanghai): deadlines are calendar dates there. */
 export async function companyToday(db: Db, companyId: number, now: Date): Promise<string> {
-  const row = await db
-    .selectFrom('companies')
-    .select('time_zone')
-    .where('id', '=', companyId)
-    .executeTakeFirst()
-  return dateInZone(now, row?.time_zone || 'Asia/Shanghai')
+  return dateInZone(now, (await findCompanyTimeZone(db, companyId)) ?? 'Asia/Shanghai')
 }
 
 export function dateInZone(now: Date, timeZone: string): string {

@@ -1,13 +1,19 @@
-import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { writeComputedScores } from '../../db/computed-score-writer.ts'
+import {
+  countCycleSheetsByState,
+  listCycleNames,
+  listCycleSheetIdsInState,
+  listCycleTemplateVersions,
+  listScoredTotals,
+  lockSheetsWithPeerReviews,
+} from '../../db/cycle-compute-queries.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import type { SheetRow } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { createMetricLookup, type MetricLookup, metricPeriodOf } from '../sheets/create-metric-lookup.ts'
@@ -82,50 +88,23 @@ async function runComputeJob(
   const cycleId = cycle.id
   let scorer: SliceScorer | undefined
   try {
-    const due = await db
-      .selectFrom('appraisal_sheets')
-      .select('id')
-      .where('company_id', '=', actor.companyId)
-      .where('cycle_id', '=', cycleId)
-      .where('state', '=', 'supervisor_submitted')
-      .orderBy('id')
-      .execute()
-    const ids = due.map((r) => r.id)
+    const ids = await listCycleSheetIdsInState(db, actor.companyId, cycleId, 'supervisor_submitted')
     await updateJob(db, jobId, { status: 'running', total: ids.length, done: 0 })
     const templates = new Map<number, Template>()
     // Read the imported metrics before any batch transaction opens (the embedded engine has one connection).
-    const versions = await db
-      .selectFrom('template_versions')
-      .select(['id', 'definition'])
-      .where('id', 'in', (eb) =>
-        eb.selectFrom('appraisal_sheets').select('template_version_id').where('cycle_id', '=', cycleId),
-      )
-      .execute()
+    const versions = await listCycleTemplateVersions(db, cycleId)
     for (const v of versions) {
       templates.set(v.id, v.definition as Template)
       await metrics.actualsFor(v.definition as Template, { employee_id: 0, department_id: null })
     }
     const sourceIds = cycle.settings.rollup?.sources.map((s) => s.cycleId) ?? []
-    const sourceNames = new Map<number, string>()
-    if (sourceIds.length > 0) {
-      const cycles = await db
-        .selectFrom('cycles')
-        .select(['id', 'name'])
-        .where('id', 'in', sourceIds)
-        .execute()
-      for (const c of cycles) sourceNames.set(c.id, c.name)
-    }
+    const sourceNames = await listCycleNames(db, sourceIds)
     // One scorer (and memo) for the job: sheets with equal inputs share their indicator scores and explanations.
     scorer = scorerFor({ templates, settings: cycle.settings, sourceNames }, ids.length, scoringThread)
-    const outcome = async (trx: Db, computed: number) => {
-      const states = await trx
-        .selectFrom('appraisal_sheets')
-        .select(['state', sql<number>`count(*)::int`.as('n')])
-        .where('cycle_id', '=', cycleId)
-        .groupBy('state')
-        .execute()
-      return { computed, byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])) }
-    }
+    const outcome = async (trx: Db, computed: number) => ({
+      computed,
+      byState: await countCycleSheetsByState(trx, cycleId),
+    })
     let computed = 0
     for (let i = 0; i < ids.length; i += computeBatchSize) {
       const batch = ids.slice(i, i + computeBatchSize)
@@ -173,21 +152,7 @@ async function computeBatch(
   const { templates, metrics, scorer, now } = job
   const cycleId = cycle.id
   const cycleName = cycle.name
-  // Ids travel as one array parameter (a long IN list costs more to bind and plan than the lookup itself);
-  // each row brings its submitted peer reviews along, so no second round trip is needed.
-  const rows: (SheetRow & { peer_list: { indicators: unknown; comment: string | null }[] })[] = await db
-    .selectFrom('appraisal_sheets as s')
-    .selectAll('s')
-    .select(
-      sql<{ indicators: unknown; comment: string | null }[]>`(
-        select coalesce(jsonb_agg(jsonb_build_object('indicators', p.indicators, 'comment', p.comment) order by p.id), '[]'::jsonb)
-        from peer_reviews p where p.sheet_id = s.id and p.submitted_at is not null)`.as('peer_list'),
-    )
-    .where(sql<boolean>`s.id = any(${ids}::int[])`)
-    .where('s.state', '=', 'supervisor_submitted')
-    .orderBy('s.id')
-    .forUpdate('s')
-    .execute()
+  const rows = await lockSheetsWithPeerReviews(db, ids, 'supervisor_submitted')
   if (rows.length === 0) return 0
   const missingVersions = [...new Set(rows.map((r) => r.template_version_id))].filter(
     (v) => !templates.has(v),
@@ -195,29 +160,11 @@ async function computeBatch(
   if (missingVersions.length > 0)
     throw new Error(`考核表的模板版本 ${missingVersions.join('、')} 在计算开始后才出现，请重新计算`)
   const sourceIds = cycle.settings.rollup?.sources.map((s) => s.cycleId) ?? []
-  const sourceTotals = new Map<string, number>()
-  if (sourceIds.length > 0) {
-    const totals = await db
-      .selectFrom('appraisal_sheets')
-      .select(['cycle_id', 'employee_id', 'total'])
-      .where('cycle_id', 'in', sourceIds)
-      .where(
-        'employee_id',
-        'in',
-        rows.map((r) => r.employee_id),
-      )
-      .where('total', 'is not', null)
-      .where('state', 'in', [
-        'computed',
-        'feedback_held',
-        'appeal_window',
-        'appeal_filed',
-        'investigating',
-        'final',
-      ])
-      .execute()
-    for (const t of totals) sourceTotals.set(`${t.cycle_id}:${t.employee_id}`, Number(t.total))
-  }
+  const sourceTotals = await listScoredTotals(
+    db,
+    sourceIds,
+    rows.map((r) => r.employee_id),
+  )
   // Scoring is CPU work and the writes are database work: each slice's UPDATE is sent as soon as the slice is
   // scored, so the database writes it while the next slice is scored (one connection: the writes queue).
   const results: ScoredSheet[] = []

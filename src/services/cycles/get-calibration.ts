@@ -1,11 +1,10 @@
 import { DomainError } from '../../core/errors.ts'
 import { roundScore } from '../../core/scoring/round-score.ts'
 import { checkGradeQuota } from '../../core/workflow/check-grade-quota.ts'
-import { findCycle } from '../../db/cycle-repository.ts'
+import type { SheetState } from '../../core/workflow/sheet-workflow.ts'
+import { findCycle, listCalibrationSheets } from '../../db/cycle-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
-
-const scored = ['computed', 'feedback_held', 'appeal_window', 'appeal_filed', 'investigating', 'final']
 
 /**
  * Calibration view (绩效校准): the score distribution of a cycle by department (count, mean, min, max,
@@ -18,33 +17,13 @@ export async function getCalibration(deps: WorkflowDeps, actor: Actor, cycleId: 
   const db = deps.db
   const cycle = await findCycle(db, actor.companyId, cycleId)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
-  const rows = await db
-    .selectFrom('appraisal_sheets as s')
-    .innerJoin('employees as e', 'e.id', 's.employee_id')
-    .leftJoin('departments as d', 'd.id', 's.department_id')
-    .select([
-      's.id',
-      's.state',
-      's.version',
-      's.total',
-      's.grade',
-      's.calibration',
-      's.department_id',
-      'd.name as department_name',
-      'e.name as employee_name',
-    ])
-    .where('s.company_id', '=', actor.companyId)
-    .where('s.cycle_id', '=', cycleId)
-    .where('s.state', 'in', scored)
-    .where('s.total', 'is not', null)
-    .orderBy('s.total', 'desc')
-    .execute()
+  const rows = await listCalibrationSheets(db, actor.companyId, cycleId)
   const sheets = rows.map((r) => ({
     sheetId: r.id,
     employeeName: r.employee_name,
     departmentId: r.department_id,
     departmentName: r.department_name,
-    state: r.state,
+    state: r.state as SheetState,
     version: r.version,
     total: Number(r.total),
     grade: r.grade,

@@ -1,4 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
+import { listCompanyIds } from '../../db/company-repository.ts'
+import { listSheetsPastAppealWindow } from '../../db/sheet-repository.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { transitionSheet } from '../sheets/transition-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -7,28 +9,17 @@ export type SweepResult = { finalized: number[] }
 
 /**
  * Finalises every sheet whose appeal window has passed with no appeal (申诉期满无申诉 → 归档). Called by the
- * CLI or a job, and on read so nobody sees a stale state. Each sheet is its own audited transition.
+ * server hourly, the CLI or POST /api/cycles/sweep (a read shows such a sheet final without writing). Each sheet is its own audited transition.
  */
 export async function sweepDueSheets(
   deps: WorkflowDeps,
   companyId: number,
   only?: { sheetIds?: readonly number[] },
 ): Promise<SweepResult> {
-  const db = deps.db
-  const today = await companyToday(db, companyId, deps.now())
-  let q = db
-    .selectFrom('appraisal_sheets')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('state', '=', 'appeal_window')
-    .where('appeal_deadline', '<', today)
-  if (only?.sheetIds) {
-    if (only.sheetIds.length === 0) return { finalized: [] }
-    q = q.where('id', 'in', [...only.sheetIds])
-  }
-  const due = await q.orderBy('id').execute()
+  const today = await companyToday(deps.db, companyId, deps.now())
+  const due = await listSheetsPastAppealWindow(deps.db, companyId, today, only?.sheetIds)
   const finalized: number[] = []
-  for (const { id } of due) {
+  for (const id of due) {
     try {
       await transitionSheet(deps, null, companyId, id, {
         action: 'finalize',
@@ -49,11 +40,11 @@ export async function sweepDueSheets(
 export async function sweepAllCompanies(
   deps: WorkflowDeps,
 ): Promise<{ companyId: number; finalized: number }[]> {
-  const companies = await deps.db.selectFrom('companies').select('id').orderBy('id').execute()
+  const companies = await listCompanyIds(deps.db)
   const out: { companyId: number; finalized: number }[] = []
-  for (const c of companies) {
-    const r = await sweepDueSheets(deps, c.id)
-    out.push({ companyId: c.id, finalized: r.finalized.length })
+  for (const companyId of companies) {
+    const r = await sweepDueSheets(deps, companyId)
+    out.push({ companyId, finalized: r.finalized.length })
   }
   return out
 }

@@ -3,21 +3,15 @@ import { DomainError } from '../../core/errors.ts'
 import { defaultGrades } from '../../core/results/default-scoring.ts'
 import { roundScore } from '../../core/scoring/round-score.ts'
 import type { LocalizedText } from '../../core/templates/template.ts'
+import { scoredSheetStates } from '../../core/workflow/sheet-workflow.ts'
 import type { Db } from '../../db/database.ts'
 import { reportingTreeIds } from '../../db/organisation-repository.ts'
 
 // What every dashboard shares: which sheets the reader may aggregate (as SQL on `appraisal_sheets s`), which
 // states count as scored, which cycle is shown, and the labels read from the pinned template versions.
 
-/** States whose total is computed (计算完成及之后). */
-export const scoredStates = [
-  'computed',
-  'feedback_held',
-  'appeal_window',
-  'appeal_filed',
-  'investigating',
-  'final',
-] as const
+/** States whose total is computed (计算完成及之后); the one list lives in core. */
+export const scoredStates = scoredSheetStates
 
 /** The sheets a dashboard aggregates: the company, a reporting tree (with or without its root), or one employee. */
 export type SheetScope =
