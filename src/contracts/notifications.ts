@@ -28,3 +28,41 @@ export const webhookAllowedHostsSchema = z
   })
   .meta({ id: 'WebhookAllowedHosts' })
 export type WebhookAllowedHosts = z.infer<typeof webhookAllowedHostsSchema>
+
+// In-app notifications (站内通知) and the company's group robot (群机器人), as the notifications routes answer.
+
+const timestamp = z.string().meta({ format: 'date-time' })
+
+export const notificationSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    entity: z.string().meta({ description: 'What the notification is about, e.g. appraisal_sheet' }),
+    entityId: z.string(),
+    readAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Notification' })
+
+export const notificationListSchema = z
+  .object({ items: z.array(notificationSchema), unread: z.number().int() })
+  .meta({ id: 'NotificationList', description: 'My notifications, newest first, with the unread count' })
+
+export const webhookFlavours = ['dingtalk', 'feishu', 'wecom'] as const
+
+export const webhookSchema = z
+  .object({ flavour: z.enum(webhookFlavours), url: z.string(), enabled: z.boolean() })
+  .nullable()
+  .meta({ id: 'Webhook' })
+
+export const webhookAllowedHostListSchema = z.object({ hosts: z.array(z.string()) }).meta({
+  id: 'WebhookAllowedHostList',
+  description: 'Hosts besides the platforms’ own that the robot may reach',
+})
+
+export type AppNotification = z.infer<typeof notificationSchema>
+export type NotificationList = z.infer<typeof notificationListSchema>
+export type WebhookFlavour = (typeof webhookFlavours)[number]
+export type Webhook = NonNullable<z.infer<typeof webhookSchema>>

@@ -1,6 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { webhookAllowedHostsSchema } from '../../contracts/notifications.ts'
+import {
+  notificationListSchema,
+  webhookAllowedHostListSchema,
+  webhookAllowedHostsSchema,
+  webhookSchema,
+} from '../../contracts/notifications.ts'
 import { markReadSchema, webhookInputSchema } from '../../contracts/workflow.ts'
 import { listNotifications } from '../../services/notifications/list-notifications.ts'
 import { markNotificationsRead } from '../../services/notifications/mark-notifications-read.ts'
@@ -15,21 +20,6 @@ import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } f
 
 // In-app notifications (站内通知) and the company's group-robot webhook (DingTalk, Feishu/Lark, WeCom).
 
-const notificationSchema = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  readAt: z.date().nullable(),
-  createdAt: z.date(),
-})
-const webhookSchema = z
-  .object({ flavour: z.enum(['dingtalk', 'feishu', 'wecom']), url: z.string(), enabled: z.boolean() })
-  .nullable()
-  .meta({ id: 'Webhook' })
-
 const list = createRoute({
   method: 'get',
   path: '/api/notifications',
@@ -39,7 +29,7 @@ const list = createRoute({
   middleware: [requireSignedIn()] as const,
   request: { query: z.object({ unread: z.enum(['true', 'false']).optional() }) },
   responses: {
-    200: jsonResponse('Notifications', z.object({ items: z.array(notificationSchema), unread: z.number() })),
+    200: jsonResponse('Notifications', notificationListSchema),
     ...errorResponses(400, 401),
   },
 })
@@ -80,11 +70,6 @@ const putHook = createRoute({
   responses: { 200: jsonResponse('The webhook', webhookSchema), ...errorResponses(400, 401, 403) },
 })
 
-const allowedHostsSchema = z.object({ hosts: z.array(z.string()) }).meta({
-  id: 'WebhookAllowedHostList',
-  description: 'Hosts besides the platforms’ own that the robot may reach',
-})
-
 const getHosts = createRoute({
   method: 'get',
   path: '/api/notifications/allowed-hosts',
@@ -92,7 +77,10 @@ const getHosts = createRoute({
   summary: 'The hosts the group robot may reach besides DingTalk’s, Feishu’s and WeCom’s own (admin)',
   security: readSecurity,
   middleware: [requireRole('admin')] as const,
-  responses: { 200: jsonResponse('The allow-list', allowedHostsSchema), ...errorResponses(401, 403) },
+  responses: {
+    200: jsonResponse('The allow-list', webhookAllowedHostListSchema),
+    ...errorResponses(401, 403),
+  },
 })
 
 const putHosts = createRoute({
@@ -104,7 +92,7 @@ const putHosts = createRoute({
   middleware: [requireRole('admin')] as const,
   request: { body: jsonBody(webhookAllowedHostsSchema) },
   responses: {
-    200: jsonResponse('The allow-list', allowedHostsSchema),
+    200: jsonResponse('The allow-list', webhookAllowedHostListSchema),
     ...errorResponses(400, 401, 403, 409),
   },
 })

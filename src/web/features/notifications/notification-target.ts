@@ -1,5 +1,5 @@
 import type { Role } from '../../../contracts/auth.ts'
-import type { AppNotification } from './api/notification-types.ts'
+import type { AppNotification } from '../../../contracts/notifications.ts'
 
 /**
  * Where clicking a notification leads: a page path; a sheet, whose page depends on the reader's part in it

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Webhook } from '../../../../contracts/notifications.ts'
 import { apiClient } from '../../../lib/api-client.ts'
 import { notificationQueryKeys } from './notification-query-keys.ts'
-import type { Webhook } from './notification-types.ts'
 
 // Sets the group-robot webhook, or removes it with null (admin); answers what is stored now.
 export function saveWebhook(webhook: Webhook | null): Promise<Webhook | null> {

@@ -1,10 +1,10 @@
 import { Alert, App, Badge, Button, Empty, Flex, Spin, Tag, Typography, theme } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import type { AppNotification } from '../../../../contracts/notifications.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useNotifications } from '../api/list-notifications.ts'
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts'
-import type { AppNotification } from '../api/notification-types.ts'
 import { useOpenNotification } from './use-open-notification.ts'
 
 function NotificationRow({ item, onOpen }: { item: AppNotification; onOpen: () => void }) {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router-dom'
+import type { AppNotification } from '../../../../contracts/notifications.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { getSheet } from '../../sheets/api/get-sheet.ts'
 import { sheetQueryKeys } from '../../sheets/api/sheet-query-keys.ts'
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts'
-import type { AppNotification } from '../api/notification-types.ts'
 import { notificationTarget, sheetPagePath } from '../notification-target.ts'
 
 /** Opening a notification: marks it read and goes to what it is about (a notification without a page is only marked read). */

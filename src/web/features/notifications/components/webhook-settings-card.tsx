@@ -14,10 +14,10 @@ import {
 } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type Webhook, type WebhookFlavour, webhookFlavours } from '../../../../contracts/notifications.ts'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useWebhook } from '../api/get-webhook.ts'
-import { type Webhook, type WebhookFlavour, webhookFlavours } from '../api/notification-types.ts'
 import { useSaveWebhook } from '../api/save-webhook.ts'
 
 const fieldNames = new Set<string>(['flavour', 'url', 'enabled'])

@@ -1,6 +1,6 @@
 import { Flex, Result, Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { identityProviderKinds } from '../../../../core/identity/identity-provider-rules.ts'
+import type { IdentityProviderKind } from '../../../../contracts/identity-providers.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { DirectorySyncPanel } from '../../directory-sync/components/directory-sync-panel.tsx'
@@ -20,12 +20,7 @@ export function DirectorySettingsPage() {
         subTitle={describeError(t, providers.error)}
       />
     )
-  const order = [
-    'dingtalk',
-    'feishu',
-    'wecom',
-    'oidc',
-  ] as const satisfies readonly (typeof identityProviderKinds)[number][]
+  const order = ['dingtalk', 'feishu', 'wecom', 'oidc'] as const satisfies readonly IdentityProviderKind[]
   return (
     <>
       <PageHeader title={t('signInProviders.title')} subtitle={t('signInProviders.subtitle')} />
