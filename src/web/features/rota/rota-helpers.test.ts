@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RotaCalendar } from './api/rota-api.ts'
+import type { RotaCalendar } from '../../../contracts/rota.ts'
 import { calendarAgents } from './components/rota-calendar.tsx'
 import { parseItemIds } from './components/sampling-queue.tsx'
 
@@ -19,6 +19,7 @@ describe('rota page helpers', () => {
     const calendar: RotaCalendar = {
       timeZone: 'Asia/Shanghai',
       shifts: [],
+      serviceHours: [],
       patterns: [{ employeeId: 9, weekday: 1, shiftId: 1 }],
       exceptions: [],
       days: [

@@ -1,117 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { EmployeePage } from '../../../../contracts/organisation.ts'
 import type {
+  CoverageReport,
   DrawWeeklySamplesInput,
+  MonthlyAttendance,
+  RotaCalendar,
+  RotaException,
   RotaExceptionInput,
   RotaPatternInput,
+  SampleDraw,
+  SampleScore,
+  SampleScoreInput,
+  SamplingComponent,
+  SamplingFormSource,
+  WeeklySample,
 } from '../../../../contracts/rota.ts'
 import { apiClient } from '../../../lib/api-client.ts'
 
-// The rota API as the pages use it: the calendar, coverage, attendance and the weekly sampling queue.
+// The rota API as the pages use it: the calendar, coverage, attendance and the weekly sampling queue. The shapes
+// are the contract's (contracts/rota.ts), as the server sends them.
 
-export type Shift = { id: number; name: string; start: string; end: string; crossesMidnight: boolean }
-export type RotaDay = {
-  date: string
-  employeeId: number
-  employeeName: string
-  shiftId: number
-  shiftName: string
-  start: string
-  end: string
-  endsNextDay: boolean
-  source: 'pattern' | 'swap' | 'cover'
-  coveringFor: number | null
-}
-export type RotaException = RotaExceptionInput & { id: number }
-export type RotaCalendar = {
-  timeZone: string
-  shifts: Shift[]
-  patterns: { employeeId: number; weekday: number; shiftId: number }[]
-  exceptions: RotaException[]
-  days: RotaDay[]
-  leaves: {
-    date: string
-    employeeId: number
-    employeeName: string
-    shiftName: string
-    coveredBy: number | null
-  }[]
-}
-export type CoverageGap = {
-  date: string
-  weekday: number
-  weekdayName: string
-  from: string
-  to: string
-  onDuty: number
-  required: number
-  employeeIds: number[]
-}
-export type CoverageReport = {
-  from: string
-  to: string
-  timeZone: string
-  gaps: CoverageGap[]
-  weeklyHoursViolations: {
-    employeeId: number
-    weekStart: string
-    weekEnd: string
-    hours: number
-    limit: number
-  }[]
-  consecutiveDaysViolations: { employeeId: number; from: string; to: string; days: number; limit: number }[]
-  employeeNames: Record<string, string>
-}
-export type AttendanceSummary = {
-  employeeId: number
-  scheduledShifts: number
-  attendedShifts: number
-  attendanceRate: number | null
-  lateCount: number
-  earlyLeaveCount: number
-  absenceCount: number
-  leaveDays: number
-  missingPunchCount: number
-}
-export type MonthlyAttendance = {
-  month: string
-  summaries: AttendanceSummary[]
-  employeeNames: Record<string, string>
-}
-export type SampleScore = {
-  score: number
-  comment: string | null
-  criteria: { key: string; points: number }[]
-}
-export type WeeklySample = {
-  id: number
-  employeeId: number
-  employeeName: string
-  week: string
-  seed: string
-  algorithm: string
-  candidateIds: string[]
-  items: { itemId: string; score: SampleScore | null }[]
-}
-export type SamplingForm = {
-  criteria: { key: string; label: string; maxPoints: number }[]
-  template: { id: number; code: string; name: string } | null
-}
-export type SamplingComponent = {
-  employeeId: number
-  month: string
-  sampleCount: number
-  supervisorScore: number | null
-  selfScore: number | null
-  total: number | null
-  unscoredItems: { week: string; itemId: string }[]
-}
-export type ScoreInput = {
-  drawId: number
-  itemId: string
-  points: Record<string, number>
-  comment?: string | null
-}
+/** What the scoring dialog sends: the points per criterion of one drawn conversation. */
+type ScoreInput = Omit<SampleScoreInput, 'form'>
 
 const keys = {
   all: ['rota'] as const,
@@ -153,7 +63,7 @@ export function useWeeklySamples(week: string) {
 export function useSamplingForm() {
   return useQuery({
     queryKey: ['rota', 'sampling-form'],
-    queryFn: () => apiClient.get<SamplingForm>('/rota/samples/form'),
+    queryFn: () => apiClient.get<SamplingFormSource>('/rota/samples/form'),
   })
 }
 
@@ -201,7 +111,7 @@ export const useRemoveException = () =>
   useRotaMutation((id: number) => apiClient.delete(`/rota/exceptions/${id}`))
 export const useDrawSamples = () =>
   useRotaMutation((input: DrawWeeklySamplesInput) =>
-    apiClient.post<{ items: WeeklySample[] }>('/rota/samples/draws', input),
+    apiClient.post<{ items: SampleDraw[] }>('/rota/samples/draws', input),
   )
 export const useScoreSample = () =>
   useRotaMutation((input: ScoreInput) => apiClient.post<SampleScore>('/rota/samples/scores', input))

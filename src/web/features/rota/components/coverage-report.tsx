@@ -3,8 +3,9 @@ import { Alert, Button, Card, DatePicker, Flex, Result, Table, Tag, Typography }
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
+import type { CoverageGap } from '../../../../contracts/rota.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import { type CoverageGap, useCoverage } from '../api/rota-api.ts'
+import { useCoverage } from '../api/rota-api.ts'
 import { dateFormat, viewRange } from '../rota-dates.ts'
 
 // 覆盖检查: for a date range, every stretch of the service hours with fewer agents on duty than required

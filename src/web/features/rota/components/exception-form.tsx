@@ -1,8 +1,9 @@
 import { App, Button, Card, DatePicker, Form, Input, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import type { RotaCalendar } from '../../../../contracts/rota.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import { type RotaCalendar, useAddException, useRotaEmployees } from '../api/rota-api.ts'
+import { useAddException, useRotaEmployees } from '../api/rota-api.ts'
 import { dateFormat } from '../rota-dates.ts'
 
 type Values = {

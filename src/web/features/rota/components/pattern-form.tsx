@@ -1,8 +1,9 @@
 import { App, Button, Card, Form, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { RotaCalendar } from '../../../../contracts/rota.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import { type RotaCalendar, useRotaEmployees, useSetPattern } from '../api/rota-api.ts'
+import { useRotaEmployees, useSetPattern } from '../api/rota-api.ts'
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7]
 

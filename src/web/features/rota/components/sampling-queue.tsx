@@ -17,15 +17,9 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
+import type { StoredSampleScore, WeeklySample } from '../../../../contracts/rota.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import {
-  type SampleScore,
-  useDrawSamples,
-  useRotaEmployees,
-  useSamplingComponent,
-  useWeeklySamples,
-  type WeeklySample,
-} from '../api/rota-api.ts'
+import { useDrawSamples, useRotaEmployees, useSamplingComponent, useWeeklySamples } from '../api/rota-api.ts'
 import { dateFormat, isoWeekLabel, weekStartOf } from '../rota-dates.ts'
 import { ScoreSampleDialog } from './score-sample-dialog.tsx'
 
@@ -56,7 +50,11 @@ export function SamplingQueue() {
   const [texts, setTexts] = useState<Record<number, string>>({})
   const [sampleSize, setSampleSize] = useState(3)
   const [seed, setSeed] = useState('')
-  const [scoring, setScoring] = useState<{ draw: WeeklySample; itemId: string; score: SampleScore | null }>()
+  const [scoring, setScoring] = useState<{
+    draw: WeeklySample
+    itemId: string
+    score: StoredSampleScore | null
+  }>()
   const nameOf = (id: number) => employees.data?.items.find((e) => e.id === id)?.name ?? `#${id}`
   const drawn = new Set(samples.data?.items.map((d) => d.employeeId) ?? [])
 

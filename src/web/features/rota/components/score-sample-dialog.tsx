@@ -1,7 +1,8 @@
 import { App, Form, Input, InputNumber, Modal, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { StoredSampleScore, WeeklySample } from '../../../../contracts/rota.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import { type SampleScore, useSamplingForm, useScoreSample, type WeeklySample } from '../api/rota-api.ts'
+import { useSamplingForm, useScoreSample } from '../api/rota-api.ts'
 
 type Values = { points: Record<string, number>; comment?: string }
 
@@ -10,7 +11,7 @@ export function ScoreSampleDialog({
   target,
   onClose,
 }: {
-  target: { draw: WeeklySample; itemId: string; score: SampleScore | null }
+  target: { draw: WeeklySample; itemId: string; score: StoredSampleScore | null }
   onClose: () => void
 }) {
   const { t } = useTranslation()
