@@ -1,6 +1,17 @@
 import dayjs from 'dayjs'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  computeOnBoard,
+  confirmTargetsAsEmployee,
+  confirmTargetsAsSupervisor,
+  openCycle,
+  recordFeedback,
+  signSheet,
+  submitSelfReview,
+  submitSupervisorReview,
+} from './support/appraisal-steps.ts'
+import { buttonNamed } from './support/button-named.ts'
 import { confirmPopup } from './support/confirm-popup.ts'
 import { signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
@@ -43,10 +54,6 @@ function rosterCsv(): string {
   return `${[header, ...rows].join('\n')}\n`
 }
 const pad = (n: number) => String(n).padStart(3, '0')
-
-const button = (page: Page | Locator, name: string) =>
-  // antd puts a space between two CJK characters of a button (开 通)
-  page.getByRole('button', { name: name.length === 2 ? new RegExp(`${name[0]}\\s?${name[1]}$`) : name })
 
 /** A write through a signed-in page's session, as its pages send them (CSRF token from /api/auth/me). */
 async function postJson(page: Page, path: string, body?: unknown) {
@@ -132,7 +139,7 @@ describe('adoption: from an empty database to the first approved pay sheet', () 
     await admin.getByRole('button', { name: '开通账号（30）' }).click()
     const modal = admin.getByRole('dialog')
     await modal.getByText('激活链接（本人设置密码）').click()
-    await button(modal, '开通').click()
+    await buttonNamed(modal, '开通').click()
     const result = admin.getByRole('dialog', { name: '开通结果' })
     await result.getByText('激活链接和初始密码只显示这一次', { exact: false }).waitFor()
     for (const no of ['E003', 'E013', 'E030']) {
@@ -140,11 +147,11 @@ describe('adoption: from an empty database to the first approved pay sheet', () 
       const link = (await row.getByText(/\/activate\?token=/).textContent())!.trim()
       links.set(no, new URL(link).pathname + new URL(link).search)
     }
-    await button(result, '完成').click()
+    await buttonNamed(result, '完成').click()
 
     await admin.getByRole('checkbox', { name: '无账号' }).click()
     const row = admin.locator('tr', { hasText: 'E003' })
-    await button(row, '角色').click()
+    await buttonNamed(row, '角色').click()
     await admin.getByRole('menuitem', { name: '财务' }).click()
     await admin.getByText('角色已修改').waitFor()
   })
@@ -161,95 +168,29 @@ describe('adoption: from an empty database to the first approved pay sheet', () 
 
   it('the admin opens the first monthly cycle for 售后组', async () => {
     await admin.goto('/cycles')
-    await admin.getByRole('heading', { name: '考核周期', level: 1 }).waitFor()
-    await admin.getByRole('button', { name: '发起考核' }).click()
-    const drawer = admin.getByRole('dialog')
-    await drawer.getByLabel('周期名称').fill(cycleName)
-    await drawer.getByPlaceholder('开始日期').click()
-    await drawer.getByPlaceholder('开始日期').fill(periodStart)
-    await drawer.getByPlaceholder('结束日期').click()
-    await drawer.getByPlaceholder('结束日期').fill(periodEnd)
-    await drawer.getByPlaceholder('结束日期').press('Enter')
-    await drawer.getByLabel('部门').click()
-    await admin.locator('.ant-select-tree-node-content-wrapper', { hasText: /^售后组$/ }).click()
-    await drawer.getByLabel('周期名称').click()
-    await drawer.getByRole('button', { name: '开始创建考核表' }).click()
-    await drawer.getByTestId('job-progress').getByText('已完成 · 1 / 1').waitFor({ timeout: 30_000 })
-    await drawer.getByRole('button', { name: '查看周期看板' }).click()
-    await admin.getByRole('heading', { name: cycleName, level: 1 }).waitFor()
+    await openCycle(admin, { name: cycleName, periodStart, periodEnd, department: '售后组', sheets: 1 })
   })
 
   it('employee and supervisor agree targets, review, and the supervisor submits', async () => {
-    await employee.goto('/my-appraisal')
-    const card = employee.locator('[data-testid^="my-sheet-"]', { hasText: cycleName })
-    await card.waitFor()
-    sheetId = Number((await card.getAttribute('data-testid'))!.replace('my-sheet-', ''))
-    await card.click()
-    await employee.getByTestId('targets-panel').waitFor()
-    await employee.getByRole('button', { name: '确认目标' }).click()
-    await confirmPopup(employee, '确认目标')
-    await employee.getByText(/本人已确认/).waitFor()
-
-    await supervisor.goto('/team')
-    await supervisor
-      .getByTestId(`team-sheet-${sheetId}`)
-      .getByRole('link', { name: /张秋月/ })
-      .click()
-    await supervisor.getByRole('button', { name: '确认目标' }).click()
-    await confirmPopup(supervisor, '确认目标')
-    await supervisor.getByTestId('sheet-header').getByText('目标已确认').waitFor()
-
-    await employee.reload()
-    await employee.getByRole('button', { name: '开始执行' }).click()
-    await employee.getByTestId('sheet-header').getByText('执行中').waitFor()
-    const self = employee.getByTestId('review-form-self')
-    await self.getByLabel('问题解决率 实际值').fill('95')
-    await self.getByLabel('服务质量 评分').fill('24')
-    await self.getByLabel('服务质量 评语').fill('本月售后工单全部按时处理')
-    await self.getByRole('button', { name: /提\s?交/ }).click()
-    await confirmPopup(employee, /提\s?交/)
-    await employee.getByTestId('sheet-header').getByText('已提交自评').waitFor()
-
-    await supervisor.reload()
+    sheetId = await confirmTargetsAsEmployee(employee, cycleName)
+    await confirmTargetsAsSupervisor(supervisor, sheetId, '张秋月')
+    await submitSelfReview(employee, {
+      resolutionRate: '95',
+      serviceScore: '24',
+      comment: '本月售后工单全部按时处理',
+    })
     // no shop data has been imported yet, so the supervisor enters the two figures with a reason
-    const data = supervisor.getByTestId('data-panel')
-    await data.getByLabel('客户评价 实际值').fill('98')
-    await data.getByLabel('投诉处理率 实际值').fill('100')
-    await data.getByLabel(/^原因/).fill('生意参谋导出数据')
-    await data.getByRole('button', { name: '保存数据' }).click()
-    await supervisor.getByText('数据已保存').waitFor()
-    const review = supervisor.getByTestId('review-form-supervisor')
-    await review.getByLabel('问题解决率 实际值').fill('95')
-    await review.getByLabel('服务质量 评分').fill('22')
-    await review.getByLabel('服务质量 评语').fill('抽查 5 单，回复及时')
-    await review.getByRole('button', { name: /提\s?交/ }).click()
-    await confirmPopup(supervisor, /提\s?交/)
-    await supervisor.getByTestId('sheet-header').getByText('上级已评分').waitFor()
+    await submitSupervisorReview(supervisor, {
+      resolutionRate: '95',
+      serviceScore: '22',
+      comment: '抽查 5 单，回复及时',
+    })
   })
 
   it('the admin computes, the supervisor records feedback and the employee signs on her phone', async () => {
-    await button(admin, '刷新').click()
-    await admin.getByRole('button', { name: '计算得分' }).click()
-    await admin
-      .getByTestId('job-progress')
-      .getByText(/^已完成/)
-      .waitFor({ timeout: 30_000 })
-    await admin.getByText('已计算 1 张考核表').waitFor()
-
-    await supervisor.reload()
-    const feedback = supervisor.getByTestId('feedback-form')
-    await feedback.getByLabel('面谈记录').fill('肯定了售后工单的及时处理')
-    await feedback.getByLabel('改进事项 1').fill('学习退换货新规')
-    await feedback.getByRole('button', { name: '记录面谈' }).click()
-    await supervisor.getByTestId('feedback-panel').getByText('学习退换货新规').waitFor()
-
-    await employee.reload()
-    await employee.getByRole('button', { name: '签字确认' }).click()
-    await confirmPopup(employee, '签字确认')
-    await employee
-      .getByTestId('signature')
-      .getByText(/张秋月 于 .* 电子签字确认/)
-      .waitFor()
+    await computeOnBoard(admin)
+    await recordFeedback(supervisor, { notes: '肯定了售后工单的及时处理', improvement: '学习退换货新规' })
+    await signSheet(employee, '张秋月')
   })
 
   it('after the appeal window the sheet is final and finance approves the pay sheet', async () => {

@@ -1,6 +1,17 @@
 import dayjs from 'dayjs'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  computeOnBoard,
+  confirmTargetsAsEmployee,
+  confirmTargetsAsSupervisor,
+  openCycle,
+  recordFeedback,
+  signSheet,
+  submitSelfReview,
+  submitSupervisorReview,
+} from './support/appraisal-steps.ts'
+import { buttonNamed } from './support/button-named.ts'
 import { confirmPopup } from './support/confirm-popup.ts'
 import { signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
@@ -37,10 +48,6 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await res.json()) as T
 }
 
-const button = (page: Page | Locator, name: string) =>
-  // antd puts a space between two CJK characters of a button (保 存)
-  page.getByRole('button', { name: name.length === 2 ? new RegExp(`${name[0]}\\s?${name[1]}$`) : name })
-
 let sheetId = 0
 let appealPath = ''
 
@@ -63,22 +70,8 @@ describe('appraisal journey: HR, employee and supervisor', () => {
     // back to the page first asked for
     await hr.waitForURL('**/cycles')
     await hr.getByRole('heading', { name: '考核周期', level: 1 }).waitFor()
-    await hr.getByRole('button', { name: '发起考核' }).click()
-    const drawer = hr.getByRole('dialog')
-    await drawer.getByLabel('周期名称').fill(cycleName)
-    await drawer.getByPlaceholder('开始日期').click()
-    await drawer.getByPlaceholder('开始日期').fill(periodStart)
-    await drawer.getByPlaceholder('结束日期').click()
-    await drawer.getByPlaceholder('结束日期').fill(periodEnd)
-    await drawer.getByPlaceholder('结束日期').press('Enter')
-    await drawer.getByLabel('部门').click()
-    await hr.locator('.ant-select-tree-node-content-wrapper', { hasText: /^客服部$/ }).click()
-    await drawer.getByLabel('周期名称').click()
-    await drawer.getByRole('button', { name: '开始创建考核表' }).click()
     // 4 客服专员 in 客服部; the job reports 4 of 4 done
-    await drawer.getByTestId('job-progress').getByText('已完成 · 4 / 4').waitFor({ timeout: 30_000 })
-    await drawer.getByRole('button', { name: '查看周期看板' }).click()
-    await hr.getByRole('heading', { name: cycleName, level: 1 }).waitFor()
+    await openCycle(hr, { name: cycleName, periodStart, periodEnd, department: '客服部', sheets: 4 })
     const stages = hr.getByTestId('stage-progress')
     await stages.getByText('制定目标').waitFor()
     expect(await stages.locator('.ant-tag').first().textContent()).toBe('4')
@@ -89,60 +82,29 @@ describe('appraisal journey: HR, employee and supervisor', () => {
     await employee.waitForURL('**/login')
     await signIn(employee, 'xiaobing')
     await employee.waitForURL('**/my-appraisal')
-    const card = employee.locator('[data-testid^="my-sheet-"]', { hasText: cycleName })
-    await card.waitFor()
-    sheetId = Number((await card.getAttribute('data-testid'))!.replace('my-sheet-', ''))
-    await card.click()
-    await employee.getByTestId('targets-panel').waitFor()
-    await employee.getByRole('button', { name: '确认目标' }).click()
-    await confirmPopup(employee, '确认目标')
-    await employee.getByText(/本人已确认/).waitFor()
+    sheetId = await confirmTargetsAsEmployee(employee, cycleName)
 
     await supervisor.goto('/team')
     await supervisor.waitForURL('**/login')
     await signIn(supervisor, 'dianzhang')
     await supervisor.waitForURL('**/team')
-    await supervisor.getByTestId(`team-sheet-${sheetId}`).getByRole('link', { name: /小冰/ }).click()
-    await supervisor.getByRole('button', { name: '确认目标' }).click()
-    await confirmPopup(supervisor, '确认目标')
-    await supervisor.getByTestId('sheet-header').getByText('目标已确认').waitFor()
+    await confirmTargetsAsSupervisor(supervisor, sheetId, '小冰')
 
-    await employee.reload()
-    await employee.getByRole('button', { name: '开始执行' }).click()
-    await employee.getByTestId('sheet-header').getByText('执行中').waitFor()
-    const self = employee.getByTestId('review-form-self')
-    await self.getByLabel('问题解决率 实际值').fill('95')
-    await self.getByLabel('服务质量 评分').fill('24')
-    await self.getByLabel('服务质量 评语').fill('本月无投诉，主动回访差评客户')
-    await self.getByRole('button', { name: /提\s?交/ }).click()
-    await confirmPopup(employee, /提\s?交/)
-    await employee.getByTestId('sheet-header').getByText('已提交自评').waitFor()
-
-    await supervisor.reload()
+    await submitSelfReview(employee, {
+      resolutionRate: '95',
+      serviceScore: '24',
+      comment: '本月无投诉，主动回访差评客户',
+    })
     // the imported shop data is missing in the demo, so 李娜 enters the two figures with a reason
-    const data = supervisor.getByTestId('data-panel')
-    await data.getByLabel('客户评价 实际值').fill('98')
-    await data.getByLabel('投诉处理率 实际值').fill('100')
-    await data.getByLabel(/^原因/).fill('生意参谋导出数据')
-    await data.getByRole('button', { name: '保存数据' }).click()
-    await supervisor.getByText('数据已保存').waitFor()
-    const review = supervisor.getByTestId('review-form-supervisor')
-    await review.getByLabel('问题解决率 实际值').fill('95')
-    await review.getByLabel('服务质量 评分').fill('20')
-    await review.getByLabel('服务质量 评语').fill('抽查 5 单：1 单回复超时')
-    await review.getByRole('button', { name: /提\s?交/ }).click()
-    await confirmPopup(supervisor, /提\s?交/)
-    await supervisor.getByTestId('sheet-header').getByText('上级已评分').waitFor()
+    await submitSupervisorReview(supervisor, {
+      resolutionRate: '95',
+      serviceScore: '20',
+      comment: '抽查 5 单：1 单回复超时',
+    })
   })
 
   it('HR computes the cycle on the board and sees the progress by stage and department', async () => {
-    await button(hr, '刷新').click()
-    await hr.getByRole('button', { name: '计算得分' }).click()
-    await hr
-      .getByTestId('job-progress')
-      .getByText(/^已完成/)
-      .waitFor({ timeout: 30_000 })
-    await hr.getByText('已计算 1 张考核表').waitFor()
+    await computeOnBoard(hr)
     const department = hr.locator('tr', { hasText: '客服部' }).first()
     await department.getByText('已计算 1').waitFor()
     // the other three never confirmed their targets: their overdue steps are listed
@@ -156,17 +118,17 @@ describe('appraisal journey: HR, employee and supervisor', () => {
     const row = hr.locator('tr', { hasText: '小冰' })
     await row.getByRole('cell', { name: '96', exact: true }).waitFor()
     await hr.getByRole('button', { name: '添加比例限制' }).click()
-    await button(hr, '保存').click()
+    await buttonNamed(hr, '保存').click()
     // one 优秀 among one computed sheet is above ⌊1 × 20%⌋ = 0
     const violations = hr.getByTestId('quota-violations')
     await violations.getByText('全公司“优秀”1 人，超过上限 20%（1 人中最多 0 人）').waitFor()
     await row.getByRole('button', { name: '调整 小冰 的总分' }).click()
     const dialog = hr.getByRole('dialog')
     await dialog.getByLabel('调整后总分').fill('95')
-    await button(dialog, '保存').click()
+    await buttonNamed(dialog, '保存').click()
     await dialog.getByText('请写明调整理由').waitFor()
     await dialog.getByLabel('调整理由').fill('部门强制分布校准')
-    await button(dialog, '保存').click()
+    await buttonNamed(dialog, '保存').click()
     await row.getByRole('cell', { name: '95', exact: true }).waitFor()
     await row.getByText('已校准').waitFor()
     await hr.locator('[role="img"] svg').first().waitFor()
@@ -174,20 +136,8 @@ describe('appraisal journey: HR, employee and supervisor', () => {
   })
 
   it('the supervisor holds feedback, the employee signs and files an appeal on their pages', async () => {
-    await supervisor.reload()
-    const feedback = supervisor.getByTestId('feedback-form')
-    await feedback.getByLabel('面谈记录').fill('沟通了服务质量的改进点')
-    await feedback.getByLabel('改进事项 1').fill('每周复盘一次差评')
-    await feedback.getByRole('button', { name: '记录面谈' }).click()
-    await supervisor.getByTestId('feedback-panel').getByText('每周复盘一次差评').waitFor()
-
-    await employee.reload()
-    await employee.getByRole('button', { name: '签字确认' }).click()
-    await confirmPopup(employee, '签字确认')
-    await employee
-      .getByTestId('signature')
-      .getByText(/小冰 于 .* 电子签字确认/)
-      .waitFor()
+    await recordFeedback(supervisor, { notes: '沟通了服务质量的改进点', improvement: '每周复盘一次差评' })
+    await signSheet(employee, '小冰')
     const form = employee.getByTestId('appeal-form')
     await form.getByLabel('申诉理由').fill('月中一条差评已被平台撤销，抽查中的服务质量扣分依据不成立')
     await form.getByLabel('期望的处理结果').fill('服务质量按 24 分计')
@@ -277,11 +227,11 @@ describe('appraisal journey: HR, employee and supervisor', () => {
     await admin.getByLabel('日期', { exact: true }).press('Enter')
     await admin.getByLabel('名称', { exact: true }).fill('公司年会')
     await admin.getByLabel('原因', { exact: true }).fill('年会放假一天')
-    await button(admin, '保存').click()
+    await buttonNamed(admin, '保存').click()
     const row = admin.locator('tr', { hasText: day })
     await row.getByText('公司年会').waitFor()
     await row.getByText('公司设置').waitFor()
-    await button(row, '删除').click()
+    await buttonNamed(row, '删除').click()
     await confirmPopup(admin, /确\s?定|OK/)
     await row.waitFor({ state: 'detached' })
 
