@@ -4,7 +4,8 @@ import type { MetricDefinitionItem, MetricSeries } from '../../../../contracts/i
 import { apiClient } from '../../../lib/api-client.ts'
 
 // The metrics explorer's calls: the catalogue, one metric for a period, and its series over periods.
-export type MetricGrouping = 'employee' | 'team' | 'shop' | 'company'
+/** Whose figure: one employee's, a team's, a shop's or the company's (the contract's `by`). */
+export type MetricGrouping = MetricResult['by']
 
 export function useMetricCatalogue() {
   return useQuery({
