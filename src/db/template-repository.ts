@@ -174,6 +174,33 @@ export function createTemplateRepository(db: Db) {
         .execute()
     },
 
+    /** The company's employees by number and name, to match the rows of a values file (left ones too). */
+    async listEmployeeRefs(companyId: number): Promise<{ id: number; employeeNo: string; name: string }[]> {
+      return db
+        .selectFrom('employees')
+        .select(['id', 'employee_no as employeeNo', 'name'])
+        .where('company_id', '=', companyId)
+        .execute()
+    },
+
+    /** The company's positions linked to no template yet. */
+    async listPositionsWithoutTemplate(companyId: number): Promise<{ id: number; name: string }[]> {
+      return db
+        .selectFrom('positions')
+        .select(['id', 'name'])
+        .where('company_id', '=', companyId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('position_templates as pt')
+                .select('pt.position_id')
+                .whereRef('pt.position_id', '=', 'positions.id'),
+            ),
+          ),
+        )
+        .execute()
+    },
+
     async assignToPosition(companyId: number, positionId: number, templateId: number) {
       await db
         .insertInto('position_templates')

@@ -1,7 +1,15 @@
-import { sql } from 'kysely'
 import { DomainError } from '../../core/errors.ts'
 import { allowAuditRemovalOfDeletedCompanies } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
+import {
+  deleteDemoCompanies,
+  insertDemoCompany,
+  insertDemoDepartment,
+  insertDemoEmployee,
+  insertDemoPosition,
+  insertDemoUsers,
+  listCompanyNames,
+} from '../../db/demo-repository.ts'
 import { hashPassword } from '../auth/password.ts'
 import {
   demoCompanyName,
@@ -23,87 +31,61 @@ export type DemoExtension = (trx: Db, companyId: number, employeeIds: Map<string
  * so it can never write over real data; `resetDemoCompany` removes a previous demo first.
  */
 export async function loadDemoCompany(db: Db, extensions: DemoExtension[] = []): Promise<DemoLoadResult> {
-  const existing = await db.selectFrom('companies').select(['id', 'name']).execute()
+  const existing = await listCompanyNames(db)
   if (existing.length > 0) {
     throw new DomainError(
       'conflict',
-      `The database already holds ${existing.length} company(ies) (${existing.map((c) => c.name).join(', ')}); the demo is loaded only into an empty database. Use \`jixiao demo --reset\` to recreate a previous demo company.`,
+      `The database already holds ${existing.length} company(ies) (${existing.join(', ')}); the demo is loaded only into an empty database. Use \`jixiao demo --reset\` to recreate a previous demo company.`,
     )
   }
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(demoPassword)))
 
   return db.transaction().execute(async (trx) => {
-    const company = await trx
-      .insertInto('companies')
-      .values({ name: demoCompanyName, code: 'demo', settings: JSON.stringify({ demo: true }) })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const companyId = company.id
+    const companyId = await insertDemoCompany(trx, demoCompanyName)
 
     const departmentIds = new Map<string, number>()
     for (const d of demoDepartments) {
-      const row = await trx
-        .insertInto('departments')
-        .values({
-          company_id: companyId,
-          name: d.name,
-          parent_id: d.parent ? departmentIds.get(d.parent)! : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      departmentIds.set(d.name, row.id)
+      const parentId = d.parent ? departmentIds.get(d.parent)! : null
+      departmentIds.set(d.name, await insertDemoDepartment(trx, companyId, { name: d.name, parentId }))
     }
 
     const positionIds = new Map<string, number>()
     for (const p of demoPositions) {
-      const row = await trx
-        .insertInto('positions')
-        .values({
-          company_id: companyId,
-          name: p.name,
-          department_id: departmentIds.get(p.department)!,
-          superior_position_id: p.superior ? positionIds.get(p.superior)! : null,
-          job_description: JSON.stringify(p.jd),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      positionIds.set(p.name, row.id)
+      const id = await insertDemoPosition(trx, companyId, {
+        name: p.name,
+        departmentId: departmentIds.get(p.department)!,
+        superiorPositionId: p.superior ? positionIds.get(p.superior)! : null,
+        jd: p.jd,
+      })
+      positionIds.set(p.name, id)
     }
     const departmentOfPosition = new Map(demoPositions.map((p) => [p.name, departmentIds.get(p.department)!]))
 
     const employeeIds = new Map<string, number>()
     for (const e of demoEmployees) {
-      const row = await trx
-        .insertInto('employees')
-        .values({
-          company_id: companyId,
-          employee_no: e.no,
-          name: e.name,
-          department_id: departmentOfPosition.get(e.position)!,
-          position_id: positionIds.get(e.position)!,
-          manager_id: e.manager ? employeeIds.get(e.manager)! : null,
-          hire_date: e.hireDate,
-          leave_date: null,
-          status: e.status ?? 'active',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      employeeIds.set(e.name, row.id)
+      const id = await insertDemoEmployee(trx, companyId, {
+        employeeNo: e.no,
+        name: e.name,
+        departmentId: departmentOfPosition.get(e.position)!,
+        positionId: positionIds.get(e.position)!,
+        managerId: e.manager ? employeeIds.get(e.manager)! : null,
+        hireDate: e.hireDate,
+        status: e.status ?? 'active',
+      })
+      employeeIds.set(e.name, id)
     }
 
-    await trx
-      .insertInto('users')
-      .values(
-        demoUsers.map((u, i) => ({
-          company_id: companyId,
-          username: u.username,
-          password_hash: hashes[i]!,
-          role: u.role,
-          employee_id: u.employee ? employeeIds.get(u.employee)! : null,
-          display_name: u.displayName,
-        })),
-      )
-      .execute()
+    await insertDemoUsers(
+      trx,
+      companyId,
+      demoUsers.map((u, i) => ({
+        username: u.username,
+        passwordHash: hashes[i]!,
+        role: u.role,
+        employeeId: u.employee ? employeeIds.get(u.employee)! : null,
+        displayName: u.displayName,
+      })),
+    )
 
     for (const extend of extensions) await extend(trx, companyId, employeeIds)
 
@@ -125,9 +107,5 @@ export async function removeDemoCompanies(db: Db): Promise<number> {
   if (!db.isTransaction) return db.transaction().execute((trx) => removeDemoCompanies(trx))
   // The audit log refuses deletes (migration 0021) but those of a company removed as a whole, as here.
   await allowAuditRemovalOfDeletedCompanies(db)
-  const result = await db
-    .deleteFrom('companies')
-    .where(sql<boolean>`(settings->>'demo')::boolean is true`)
-    .executeTakeFirst()
-  return Number(result.numDeletedRows)
+  return deleteDemoCompanies(db)
 }

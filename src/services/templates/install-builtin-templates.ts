@@ -26,20 +26,7 @@ export async function installBuiltinTemplates(
     idByCode.set(template.code, await repo.insert(companyId, template, 'builtin', null, 'built-in library'))
     installed++
   }
-  const positions = await db
-    .selectFrom('positions')
-    .select(['id', 'name'])
-    .where('company_id', '=', companyId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('position_templates as pt')
-            .select('pt.position_id')
-            .whereRef('pt.position_id', '=', 'positions.id'),
-        ),
-      ),
-    )
-    .execute()
+  const positions = await repo.listPositionsWithoutTemplate(companyId)
   let linked = 0
   for (const position of positions) {
     const code = builtinPositionTemplates[seedRoleOf[position.name] ?? position.name]
