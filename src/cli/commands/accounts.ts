@@ -2,22 +2,19 @@ import type { Command } from 'commander'
 import type { AccountDelivery, AccountSecret } from '../../contracts/accounts.ts'
 import { accountStateSchema, maxAccountsPerRequest } from '../../contracts/accounts.ts'
 import { roleSchema } from '../../contracts/auth.ts'
-import { DomainError } from '../../core/errors.ts'
-import {
-  findAccountByUsername,
-  findCompanyTimeZone,
-  findEmployeeIdsWithoutLogin,
-  findEmployeesByNo,
-} from '../../db/account-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { changeAccountRole } from '../../services/accounts/change-account-role.ts'
+import {
+  findAccount,
+  findEmployeeIdsByNo,
+  findEmployeesWithoutLogin,
+} from '../../services/accounts/choose-account-holders.ts'
 import { createAccounts } from '../../services/accounts/create-accounts.ts'
 import { disableAccount } from '../../services/accounts/disable-account.ts'
 import { enableAccount } from '../../services/accounts/enable-account.ts'
 import { listAccounts } from '../../services/accounts/list-accounts.ts'
 import { resetAccount } from '../../services/accounts/reset-account.ts'
 import type { Actor } from '../../services/auth/actor.ts'
-import { dateInZone } from '../../services/calendar/company-today.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 
@@ -74,7 +71,7 @@ export function registerAccountCommands(
     }
   }
   const findLogin = async (deps: Awaited<ReturnType<OpenAccountDeps>>, username: string) => {
-    const account = await findAccountByUsername(deps.db, deps.companyId, username)
+    const account = await findAccount(deps, deps.companyId, username)
     if (!account) throw new CliError(`no login "${username}" in this company`, 3)
     return account
   }
@@ -160,20 +157,10 @@ export function registerAccountCommands(
         await withDeps(opts.company, async (deps) => {
           const ids: number[] = []
           if (opts.employee?.length) {
-            const found = await findEmployeesByNo(deps.db, deps.companyId, opts.employee)
-            const byNo = new Map(found.map((e) => [e.employeeNo, e.id]))
-            const missing = opts.employee.filter((no) => !byNo.has(no))
-            if (missing.length > 0)
-              throw new DomainError(
-                'not_found',
-                `no employee with number ${missing.join(', ')}`,
-                missing.map((no) => ({ path: 'employee', message: `工号 ${no} 不存在` })),
-              )
-            ids.push(...opts.employee.map((no) => byNo.get(no)!))
+            ids.push(...(await findEmployeeIdsByNo(deps, deps.companyId, opts.employee)))
           }
           if (opts.allWithoutLogin) {
-            const today = dateInZone(new Date(), await findCompanyTimeZone(deps.db, deps.companyId))
-            ids.push(...(await findEmployeeIdsWithoutLogin(deps.db, deps.companyId, today)))
+            ids.push(...(await findEmployeesWithoutLogin(deps, deps.companyId, new Date())))
           }
           const unique = [...new Set(ids)]
           if (unique.length === 0) {

@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
 import { DomainError } from '../../core/errors.ts'
-import { findAuditRowSummary, verifyAuditChain } from '../../db/audit-log-repository.ts'
-import { twoRoleSetupSql } from '../../db/two-role-setup-sql.ts'
 import { type AuditHeadFile, auditHeadFileSchema } from '../../services/audit/audit-head-file.ts'
 import { checkAuditHead } from '../../services/audit/check-audit-head.ts'
 import { exportAuditHead } from '../../services/audit/export-audit-head.ts'
 import { loadAuditKey } from '../../services/audit/load-audit-key.ts'
+import { describeTwoRoleSetup } from '../../services/audit/two-role-setup.ts'
+import { verifyCompanyAuditLog } from '../../services/audit/verify-company-audit-log.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError, openCliDatabase } from '../open-cli-database.ts'
 
@@ -31,8 +31,7 @@ export function registerAuditCommands(program: Command, config: Config): void {
       const ctx = await openCliContext(config, opts.company)
       let failure: string | undefined
       try {
-        const check = await verifyAuditChain(ctx.db, ctx.companyId)
-        const broken = check.ok ? undefined : await findAuditRowSummary(ctx.db, check.brokenRowId)
+        const { check, brokenRow: broken } = await verifyCompanyAuditLog(ctx, ctx.companyId)
         if (opts.json)
           console.log(
             JSON.stringify(
@@ -94,7 +93,7 @@ export function registerAuditCommands(program: Command, config: Config): void {
     .option('--owner <role>', 'the owner role (runs `jixiao migrate`)', 'jixiao_owner')
     .option('--app <role>', 'the application role (DATABASE_URL of the server)', 'jixiao_app')
     .action((opts: { owner: string; app: string }) => {
-      console.log(twoRoleSetupSql(opts))
+      console.log(describeTwoRoleSetup(opts))
     })
 }
 

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
-import type { CompanySummary } from '../../contracts/companies.ts'
-import { listCompanies } from '../../db/company-repository.ts'
 import { createCompany } from '../../services/companies/create-company.ts'
+import { listCompanies } from '../../services/companies/list-companies.ts'
 import { CliError, openCliDatabase } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 import { readSecret } from '../read-secret.ts'
@@ -50,15 +49,7 @@ export function registerCompanyCommands(program: Command, config: Config): void 
     .action(async (opts: { json?: boolean }) => {
       const handle = await openCliDatabase(config)
       try {
-        const companies: CompanySummary[] = (await listCompanies(handle.db)).map((c) => ({
-          id: c.id,
-          code: c.code,
-          name: c.name,
-          isDemo: c.isDemo,
-          people: c.people,
-          logins: c.logins,
-          created: c.createdAt.toISOString().slice(0, 10),
-        }))
+        const companies = await listCompanies(handle)
         if (opts.json) {
           console.log(JSON.stringify(companies, null, 2))
           return

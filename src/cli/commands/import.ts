@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
-import type { Kysely } from 'kysely'
 import type { Config } from '../../config.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type FactKindName, factKindNames } from '../../core/ingest/fact-kinds.ts'
 import { presets } from '../../core/ingest/presets/detect-preset.ts'
+import type { Db } from '../../db/database.ts'
 import type { DatabaseHandle } from '../../db/open-database.ts'
 import { type ImportFileResult, type ImportProgress, importFile } from '../../services/ingest/import-file.ts'
 import { listImports } from '../../services/ingest/list-imports.ts'
@@ -15,8 +15,7 @@ import { formatTable } from '../print-table.ts'
 
 /** What the import and metrics commands work on; the lead wires it to the CLI's database and company. */
 export type IngestCliDeps = {
-  // biome-ignore lint/suspicious/noExplicitAny: any Kysely over a schema that includes the fact tables
-  db: Kysely<any>
+  db: Db
   handle: DatabaseHandle
   companyId: number
   userId?: number | null

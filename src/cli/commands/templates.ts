@@ -6,8 +6,7 @@ import type { Template } from '../../core/templates/template.ts'
 import { checkTemplate } from '../../services/templates/check-template.ts'
 import { getTemplate } from '../../services/templates/get-template.ts'
 import { listTemplates } from '../../services/templates/list-templates.ts'
-import { readValuesFile } from '../../services/templates/read-values-file.ts'
-import { scoreValues } from '../../services/templates/score-values.ts'
+import { scoreValuesFile } from '../../services/templates/score-values-file.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
@@ -107,13 +106,11 @@ export function registerTemplateCommands(program: Command, config: Config): void
       const ctx = await openCliContext(config, opts.company)
       try {
         const template = await loadTemplate(opts.template, ctx)
-        const roster = await ctx.db
-          .selectFrom('employees')
-          .select(['id', 'employee_no as employeeNo', 'name'])
-          .where('company_id', '=', ctx.companyId)
-          .execute()
-        const table = await readValuesFile(opts.values)
-        const results = scoreValues(template, table, opts.values, roster)
+        const results = await scoreValuesFile(ctx, {
+          companyId: ctx.companyId,
+          template,
+          filePath: opts.values,
+        })
         if (opts.json) return console.log(JSON.stringify({ template: template.code, results }, null, 2))
         for (const { employee, score } of results) {
           console.log(`\n${employee.name} (${employee.employeeNo}) — ${template.name}`)
