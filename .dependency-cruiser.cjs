@@ -74,6 +74,14 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/web/', '^src/contracts/'] },
     },
     {
+      name: 'db-below-services',
+      comment:
+        'src/db answers queries for services; it imports core and contracts, never the layers above it.',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: '^src/(services|api|cli|web)/' },
+    },
+    {
       name: 'api-not-db',
       comment:
         'src/api calls services, not db; it may name the Db type (import type from db/database.ts). Composition roots excepted.',
