@@ -3,6 +3,14 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import {
+  overdueListSchema,
+  peerReviewSavedSchema,
+  peerReviewTaskListSchema,
+  sheetDetailSchema,
+  sheetListSchema,
+  teamQueueSchema,
+} from '../../contracts/sheets.ts'
+import {
   calibrationInputSchema,
   delegateInputSchema,
   entryInputSchema,
@@ -17,7 +25,6 @@ import {
   versionInputSchema,
 } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
-import { findSheetFile } from '../../db/sheet-repository.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { addSheetEntry } from '../../services/sheets/add-sheet-entry.ts'
 import { assignPeerReviewers } from '../../services/sheets/assign-peer-reviewers.ts'
@@ -26,6 +33,7 @@ import { computeSheet } from '../../services/sheets/compute-sheet.ts'
 import { confirmTargets } from '../../services/sheets/confirm-targets.ts'
 import { delegateReview } from '../../services/sheets/delegate-review.ts'
 import { getSheet } from '../../services/sheets/get-sheet.ts'
+import { getSheetFile } from '../../services/sheets/get-sheet-file.ts'
 import { holdFeedback } from '../../services/sheets/hold-feedback.ts'
 import { listMyPeerReviews } from '../../services/sheets/list-my-peer-reviews.ts'
 import { listMySheets } from '../../services/sheets/list-my-sheets.ts'
@@ -45,14 +53,18 @@ import type { WorkflowDeps } from '../../services/sheets/workflow-deps.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
 import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+import {
+  toOverdueItems,
+  toPeerReviewSaved,
+  toPeerReviewTasks,
+  toSheetDetail,
+  toSheetSummaries,
+  toTeamQueue,
+} from './sheets-contract-check.ts'
 
 // Appraisal sheets (考核表): "my appraisal", "my team", and every step of the workflow. Every step names the
 // sheet version the caller read; a stale one gets 409 with the current sheet in `current`.
 
-const looseObject = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
-const sheetSchema = looseObject('Sheet')
-const listSchema = (id: string) =>
-  z.object({ items: z.array(z.record(z.string(), z.unknown())) }).meta({ id })
 const sheetFileParams = z.object({
   id: z.coerce
     .number()
@@ -77,11 +89,11 @@ function sheetStep<B extends z.ZodType>(method: 'post' | 'put', path: string, su
     security: writeSecurity,
     middleware: [requireSignedIn()] as const,
     request: { params: idParamSchema, body: jsonBody(body) },
-    responses: { 200: jsonResponse('The sheet after the step', sheetSchema), ...stepErrors },
+    responses: { 200: jsonResponse('The sheet after the step', sheetDetailSchema), ...stepErrors },
   })
 }
 
-const readRoute = (path: string, summary: string, schema: z.ZodType) =>
+const readRoute = <S extends z.ZodType>(path: string, summary: string, schema: S) =>
   createRoute({
     method: 'get',
     path,
@@ -92,16 +104,12 @@ const readRoute = (path: string, summary: string, schema: z.ZodType) =>
     responses: { 200: jsonResponse(summary, schema), ...errorResponses(401, 403) },
   })
 
-const mySheets = readRoute('/api/me/sheets', 'My appraisal sheets (我的考核)', listSchema('SheetList'))
-const myOverdue = readRoute(
-  '/api/me/overdue',
-  'Steps I owe whose due date has passed',
-  listSchema('OverdueList'),
-)
+const mySheets = readRoute('/api/me/sheets', 'My appraisal sheets (我的考核)', sheetListSchema)
+const myOverdue = readRoute('/api/me/overdue', 'Steps I owe whose due date has passed', overdueListSchema)
 const myPeerReviews = readRoute(
   '/api/me/peer-reviews',
   'Peer reviews I owe or gave',
-  listSchema('PeerReviewTasks'),
+  peerReviewTaskListSchema,
 )
 const teamQueue = createRoute({
   method: 'get',
@@ -119,7 +127,7 @@ const teamQueue = createRoute({
       archivedOffset: z.coerce.number().int().min(0).optional(),
     }),
   },
-  responses: { 200: jsonResponse('The queue', looseObject('TeamQueue')), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse('The queue', teamQueueSchema), ...errorResponses(400, 401, 403) },
 })
 
 const getOne = createRoute({
@@ -130,7 +138,7 @@ const getOne = createRoute({
   security: readSecurity,
   middleware: [requireSignedIn()] as const,
   request: { params: idParamSchema },
-  responses: { 200: jsonResponse('The sheet', sheetSchema), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse('The sheet', sheetDetailSchema), ...errorResponses(400, 401, 404) },
 })
 
 const getFile = createRoute({
@@ -152,7 +160,7 @@ const submitPeer = createRoute({
   security: writeSecurity,
   middleware: [requireSignedIn()] as const,
   request: { params: idParamSchema, body: jsonBody(peerReviewInputSchema) },
-  responses: { 200: jsonResponse('Saved', looseObject('PeerReviewSaved')), ...stepErrors },
+  responses: { 200: jsonResponse('Saved', peerReviewSavedSchema), ...stepErrors },
 })
 
 const routes = {
@@ -234,27 +242,36 @@ export async function answerWithSheet(
 
 export function registerSheetRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const deps: WorkflowDeps = { db: ctx.db, now: ctx.now }
-  app.openapi(mySheets, async (c) => c.json({ items: await listMySheets(deps, c.get('actor')) }, 200))
-  app.openapi(myOverdue, async (c) => c.json({ items: await listOverdueItems(deps, c.get('actor')) }, 200))
+  app.openapi(mySheets, async (c) =>
+    c.json({ items: toSheetSummaries(await listMySheets(deps, c.get('actor'))) }, 200),
+  )
+  app.openapi(myOverdue, async (c) =>
+    c.json({ items: toOverdueItems(await listOverdueItems(deps, c.get('actor'))) }, 200),
+  )
   app.openapi(myPeerReviews, async (c) =>
-    c.json({ items: await listMyPeerReviews(deps, c.get('actor')) }, 200),
+    c.json({ items: toPeerReviewTasks(await listMyPeerReviews(deps, c.get('actor'))) }, 200),
   )
   app.openapi(teamQueue, async (c) =>
-    c.json(await listTeamQueue(deps, c.get('actor'), c.req.valid('query')), 200),
+    c.json(toTeamQueue(await listTeamQueue(deps, c.get('actor'), c.req.valid('query'))), 200),
   )
-  app.openapi(getOne, async (c) => c.json(await getSheet(deps, c.get('actor'), c.req.valid('param').id), 200))
+  app.openapi(getOne, async (c) =>
+    c.json(toSheetDetail(await getSheet(deps, c.get('actor'), c.req.valid('param').id)), 200),
+  )
   app.openapi(getFile, async (c) => {
     const { id, fileId } = c.req.valid('param')
-    await getSheet(deps, c.get('actor'), id)
-    const file = await findSheetFile(ctx.db, c.get('actor').companyId, id, fileId)
-    if (!file) throw new DomainError('not_found', `附件 ${fileId} 不存在`)
+    const file = await getSheetFile(deps, c.get('actor'), id, fileId)
     return c.body(new Uint8Array(file.data), 200, {
       'content-type': file.contentType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     })
   })
   app.openapi(submitPeer, async (c) =>
-    c.json(await submitPeerReview(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      toPeerReviewSaved(
+        await submitPeerReview(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+      ),
+      200,
+    ),
   )
 
   const step = <R extends (typeof routes)[keyof typeof routes]>(
