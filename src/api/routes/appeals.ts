@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { idParamSchema } from '../../contracts/organisation.ts'
+import { sheetDetailSchema } from '../../contracts/sheets.ts'
 import {
   appealInputSchema,
   appealNoteSchema,
@@ -33,7 +34,7 @@ const file = createRoute({
   middleware: [requireSignedIn()] as const,
   request: { params: idParamSchema, body: jsonBody(appealInputSchema) },
   responses: {
-    200: jsonResponse('The sheet', loose('Sheet')),
+    200: jsonResponse('The sheet', sheetDetailSchema),
     ...errorResponses(400, 401, 403, 404, 409, 413),
   },
 })
