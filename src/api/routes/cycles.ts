@@ -1,13 +1,20 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import {
+  cycleBoardSchema,
+  cycleCalibrationSchema,
+  cycleListSchema,
+  cycleSchema,
+  openedCycleSchema,
+} from '../../contracts/cycles.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { cycleInputSchema, cycleSettingsSchema, jobSchema } from '../../contracts/workflow.ts'
-import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { computeCycle } from '../../services/cycles/compute-cycle.ts'
 import { getCalibration } from '../../services/cycles/get-calibration.ts'
 import { getCycle } from '../../services/cycles/get-cycle.ts'
 import { getCycleBoard } from '../../services/cycles/get-cycle-board.ts'
 import { getJob } from '../../services/cycles/get-job.ts'
+import { listCycleSheets } from '../../services/cycles/list-cycle-sheets.ts'
 import { listCycles } from '../../services/cycles/list-cycles.ts'
 import { openCycle } from '../../services/cycles/open-cycle.ts'
 import { sweepDueSheets } from '../../services/cycles/sweep-due-sheets.ts'
@@ -31,20 +38,10 @@ const list = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   responses: {
-    200: jsonResponse('Cycles', z.object({ items: z.array(loose('Cycle')) })),
+    200: jsonResponse('Cycles', cycleListSchema),
     ...errorResponses(401, 403),
   },
 })
-
-const calendarWarningSchema = z
-  .object({
-    code: z.literal('calendar_not_covered'),
-    lastYear: z.number().describe('The last year the statutory holiday arrangement covers'),
-    years: z.array(z.number()),
-    dates: z.array(z.string()).describe('The period or deadline dates after that year'),
-    message: z.string(),
-  })
-  .meta({ id: 'CalendarCoverageWarning' })
 
 const open = createRoute({
   method: 'post',
@@ -55,10 +52,7 @@ const open = createRoute({
   middleware: [staff()] as const,
   request: { body: jsonBody(cycleInputSchema) },
   responses: {
-    202: jsonResponse(
-      'Accepted',
-      z.object({ cycle: loose('Cycle'), jobId: z.number(), warnings: z.array(calendarWarningSchema) }),
-    ),
+    202: jsonResponse('Accepted', openedCycleSchema),
     ...errorResponses(400, 401, 403, 409, 413),
   },
 })
@@ -71,7 +65,7 @@ const getOne = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   request: { params: idParamSchema },
-  responses: { 200: jsonResponse('The cycle', loose('Cycle')), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse('The cycle', cycleSchema), ...errorResponses(400, 401, 403, 404) },
 })
 
 const settings = createRoute({
@@ -82,7 +76,7 @@ const settings = createRoute({
   security: writeSecurity,
   middleware: [staff()] as const,
   request: { params: idParamSchema, body: jsonBody(cycleSettingsSchema) },
-  responses: { 200: jsonResponse('The cycle', loose('Cycle')), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse('The cycle', cycleSchema), ...errorResponses(400, 401, 403, 404, 409) },
 })
 
 const compute = createRoute({
@@ -107,7 +101,7 @@ const board = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   request: { params: idParamSchema },
-  responses: { 200: jsonResponse('The board', loose('CycleBoard')), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse('The board', cycleBoardSchema), ...errorResponses(400, 401, 403, 404) },
 })
 
 const calibration = createRoute({
@@ -119,7 +113,7 @@ const calibration = createRoute({
   middleware: [staff()] as const,
   request: { params: idParamSchema },
   responses: {
-    200: jsonResponse('Calibration', loose('Calibration')),
+    200: jsonResponse('Calibration', cycleCalibrationSchema),
     ...errorResponses(400, 401, 403, 404),
   },
 })
@@ -200,13 +194,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     c.json(await getCalibration(deps, c.get('actor'), c.req.valid('param').id), 200),
   )
   app.openapi(sheets, async (c) => {
-    const { state, departmentId } = c.req.valid('query')
-    const items = await listSheetSummaries(ctx.db, c.get('actor').companyId, {
-      cycleId: c.req.valid('param').id,
-      states: state ? [state] : undefined,
-      departmentId,
-      limit: 100_000,
-    })
+    const items = await listCycleSheets(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('query'))
     return c.json({ items }, 200)
   })
   app.openapi(sweep, async (c) => c.json(await sweepDueSheets(deps, c.get('actor').companyId), 200))
