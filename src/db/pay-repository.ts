@@ -800,3 +800,16 @@ export async function updatePlanRow(
 export async function deletePlanRow(db: Db, companyId: number, id: number): Promise<void> {
   await db.deleteFrom('improvement_plans').where('company_id', '=', companyId).where('id', '=', id).execute()
 }
+
+/** Every employee's department (null without one), by employee id: a team figure is read by department. */
+export async function listEmployeeDepartments(
+  db: Db,
+  companyId: number,
+): Promise<Map<number, number | null>> {
+  const rows = await db
+    .selectFrom('employees')
+    .select(['id', 'department_id'])
+    .where('company_id', '=', companyId)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.department_id]))
+}

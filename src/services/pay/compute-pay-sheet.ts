@@ -8,6 +8,8 @@ import {
   paySchemeSchema,
 } from '../../contracts/pay.ts'
 import { DomainError } from '../../core/errors.ts'
+import { metricGroupKey } from '../../core/metrics/metric-group-key.ts'
+import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import { parsePeriod } from '../../core/metrics/parse-period.ts'
 import { computePay, type PayResult } from '../../core/pay/compute-pay.ts'
 import { sumFixed } from '../../core/pay/fen.ts'
@@ -17,6 +19,7 @@ import type { Db } from '../../db/database.ts'
 import {
   countRevisedReviews,
   listCycleSheetRows,
+  listEmployeeDepartments,
   listPayAssignments,
   listPayInputValues,
   listPayItems,
@@ -24,7 +27,6 @@ import {
   type PayItemRow,
 } from '../../db/pay-repository.ts'
 import { computeMetric } from '../metrics/compute-metric.ts'
-import { metricPeriodOf } from '../sheets/create-metric-lookup.ts'
 import { schemeInputNames, sourceOf } from './default-input-sources.ts'
 
 // Computes a cycle's pay sheet (工资表) live from its inputs: each participant's final total and coefficient,
@@ -202,15 +204,9 @@ export async function computePaySheet(
     }),
   )
   const reviews = needReviews ? await countRevisedReviews(pdb, companyId, range.start, range.end) : new Map()
-  const departmentOf = new Map<number, string>()
-  if ([...metricKeys.values()].some((s) => s.by === 'team')) {
-    const deps = await db
-      .selectFrom('employees')
-      .select(['id', 'department_id'])
-      .where('company_id', '=', companyId)
-      .execute()
-    for (const d of deps) departmentOf.set(d.id, String(d.department_id ?? ''))
-  }
+  const departmentOf = [...metricKeys.values()].some((s) => s.by === 'team')
+    ? await listEmployeeDepartments(pdb, companyId)
+    : new Map<number, number | null>()
 
   // "entered by …" reads the same for every input one person entered: one string per person who entered.
   const enteredBy = new Map<string | null, string>()
@@ -286,12 +282,10 @@ export async function computePaySheet(
       const source = sourceOf(name, assigned.sources)
       if (source.kind === 'metric') {
         const found = metricValues.get(`${source.metric}:${source.by}`)
-        const group =
-          source.by === 'employee'
-            ? String(r.employeeId)
-            : source.by === 'team'
-              ? (departmentOf.get(r.employeeId) ?? '')
-              : 'company'
+        const group = metricGroupKey(source.by, {
+          employeeId: r.employeeId,
+          departmentId: departmentOf.get(r.employeeId),
+        })
         const value = found instanceof Map ? found.get(group) : undefined
         if (value !== undefined && value !== null) {
           values[name] = value

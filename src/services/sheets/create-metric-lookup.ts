@@ -1,3 +1,4 @@
+import { metricGroupKey, type PersonalMetricGrouping } from '../../core/metrics/metric-group-key.ts'
 import { splitByShare } from '../../core/scoring/split-by-share.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { Db } from '../../db/database.ts'
@@ -26,24 +27,6 @@ export type MetricLookup = {
     template: Template,
     sheet: { employee_id: number; department_id: number | null },
   ): Promise<Record<string, MetricActual>>
-}
-
-/** The period label the metric catalogue reads ('2026-09', '2026-Q3', '2026'), when the cycle covers exactly one. */
-export function metricPeriodOf(cycle: {
-  kind: string
-  periodStart: string
-  periodEnd: string
-}): string | undefined {
-  const [y, m] = cycle.periodStart.split('-').map(Number) as [number, number]
-  const lastDay = (year: number, month: number) =>
-    new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
-  const mm = (n: number) => String(n).padStart(2, '0')
-  if (!cycle.periodStart.endsWith('-01')) return undefined
-  if (cycle.kind === 'monthly' && cycle.periodEnd === lastDay(y, m)) return `${y}-${mm(m)}`
-  if (cycle.kind === 'quarterly' && (m - 1) % 3 === 0 && cycle.periodEnd === lastDay(y, m + 2))
-    return `${y}-Q${(m + 2) / 3}`
-  if (cycle.kind === 'annual' && m === 1 && cycle.periodEnd === `${y}-12-31`) return String(y)
-  return undefined
 }
 
 const groupingOf = { employee: 'employee', team: 'team', shop: 'company' } as const
@@ -86,15 +69,9 @@ export function createMetricLookup(db: Db, companyId: number, period: string | u
           }
           continue
         }
-        const groupKey = (by: MetricGrouping) =>
-          by === 'employee'
-            ? String(sheet.employee_id)
-            : by === 'team'
-              ? String(sheet.department_id ?? '')
-              : undefined
-        const valueIn = (found: MetricResult, by: MetricGrouping) => {
-          const key = groupKey(by)
-          return key === undefined ? found.values[0] : found.values.find((v) => v.group === key)
+        const valueIn = (found: MetricResult, by: PersonalMetricGrouping) => {
+          const key = metricGroupKey(by, { employeeId: sheet.employee_id, departmentId: sheet.department_id })
+          return found.values.find((v) => v.group === key)
         }
         const numberOf = (row: { value: unknown } | undefined) =>
           row?.value === null || row?.value === undefined ? null : Number(row.value)

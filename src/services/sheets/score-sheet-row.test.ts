@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seed000CustomerService } from '../../core/library/templates/seed-000-customer-service.ts'
+import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
-import { metricPeriodOf } from './create-metric-lookup.ts'
 import { scoreSheetRow } from './score-sheet-row.ts'
 
 // Imported metric actuals fill metric-bound indicators; a figure entered on the sheet wins, and the score

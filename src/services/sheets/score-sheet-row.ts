@@ -1,3 +1,4 @@
+import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import { coefficientFor } from '../../core/results/coefficient-for.ts'
 import { gradeFor } from '../../core/results/grade-for.ts'
 import { prorateByDays } from '../../core/scoring/prorate-by-days.ts'
@@ -15,7 +16,7 @@ import { combinePeriodResults } from '../../core/workflow/combine-period-results
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
-import { createMetricLookup, type MetricActual, metricPeriodOf } from './create-metric-lookup.ts'
+import { createMetricLookup, type MetricActual } from './create-metric-lookup.ts'
 
 export type SheetScoreInputs = {
   template: Template
@@ -148,7 +149,7 @@ export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScore
   }
   const template = version.definition as Template
   const lookup = createMetricLookup(
-    db as never,
+    db,
     row.company_id,
     metricPeriodOf({ kind: cycle.kind, periodStart: cycle.period_start, periodEnd: cycle.period_end }),
   )
