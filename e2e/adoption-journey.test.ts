@@ -91,7 +91,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-describe('adoption: from an empty database to the first approved pay sheet', () => {
+// a step with two people's pages and many requests outlasts the default minute on a shared, busy machine
+describe('adoption: from an empty database to the first approved pay sheet', { timeout: 180_000 }, () => {
   it('the admin sets the company up on the setup page', async () => {
     await admin.goto('/')
     await admin.waitForURL('**/setup')

@@ -62,7 +62,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-describe('appraisal journey: HR, employee and supervisor', () => {
+// a step with two people's pages and many requests outlasts the default minute on a shared, busy machine
+describe('appraisal journey: HR, employee and supervisor', { timeout: 180_000 }, () => {
   it('HR opens a monthly cycle for 客服部 and follows the job to the end', async () => {
     await hr.goto('/cycles')
     await hr.waitForURL('**/login')
