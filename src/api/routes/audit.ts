@@ -1,25 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { z } from 'zod'
-import { verifyAuditChain } from '../../db/audit-log-repository.ts'
+import type { JSONParsed } from 'hono/utils/types'
+import type { z } from 'zod'
+import { auditChainCheckSchema, auditPageSchema, auditQuerySchema } from '../../contracts/audit.ts'
+import { checkAuditChain } from '../../services/audit/check-audit-chain.ts'
+import { listAuditPage } from '../../services/audit/list-audit-page.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole } from '../require-role.ts'
 import { errorResponses, jsonResponse, readSecurity } from '../route-responses.ts'
-import { listAuditPage } from './audit-query.ts'
 
 // The audit log (审计日志) for HR and admin: one row per change, paged, and the hash-chain check.
-
-const rowSchema = z.object({
-  id: z.number(),
-  actorUserId: z.number().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
-  createdAt: z.date(),
-})
 
 const list = createRoute({
   method: 'get',
@@ -28,19 +17,9 @@ const list = createRoute({
   summary: 'Audit rows, newest first (HR, admin)',
   security: readSecurity,
   middleware: [requireRole('admin', 'hr')] as const,
-  request: {
-    query: z.object({
-      entity: z.string().max(60).optional(),
-      entityId: z.string().max(60).optional(),
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
-    }),
-  },
+  request: { query: auditQuerySchema },
   responses: {
-    200: jsonResponse(
-      'A page of audit rows',
-      z.object({ items: z.array(rowSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
-    ),
+    200: jsonResponse('A page of audit rows', auditPageSchema),
     ...errorResponses(400, 401, 403),
   },
 })
@@ -53,14 +32,23 @@ const verify = createRoute({
   security: readSecurity,
   middleware: [requireRole('admin', 'hr')] as const,
   responses: {
-    200: jsonResponse('The check', z.record(z.string(), z.unknown())),
+    200: jsonResponse('The check', auditChainCheckSchema),
     ...errorResponses(401, 403),
   },
 })
 
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  const deps = { db: ctx.db }
   app.openapi(list, async (c) =>
-    c.json(await listAuditPage(ctx.db, c.get('actor').companyId, c.req.valid('query')), 200),
+    c.json(await listAuditPage(deps, c.get('actor').companyId, c.req.valid('query')), 200),
   )
-  app.openapi(verify, async (c) => c.json(await verifyAuditChain(ctx.db, c.get('actor').companyId), 200))
+  app.openapi(verify, async (c) => c.json(await checkAuditChain(deps, c.get('actor').companyId), 200))
 }
+
+// Compile-time check: the audit services' answers, as JSON, are exactly what the audit contracts describe.
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Sent<F extends (...args: never[]) => unknown> = JSONParsed<Awaited<ReturnType<F>>>
+export const auditContractsHold: [
+  Interchangeable<Sent<typeof listAuditPage>, JSONParsed<z.infer<typeof auditPageSchema>>>,
+  Interchangeable<Sent<typeof checkAuditChain>, JSONParsed<z.infer<typeof auditChainCheckSchema>>>,
+] = [true, true]

@@ -1,15 +1,15 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
+import type { Db } from './database.ts'
 
-// A page of one company's audit rows for the audit route, with the actor's display name and the total count.
-export async function listAuditPage(
-  db: Db,
-  companyId: number,
-  query: { entity?: string; entityId?: string; page: number; pageSize: number },
-) {
+// Reading the audit log a page at a time, for the audit page.
+
+export type AuditPageFilter = { entity?: string; entityId?: string; limit: number; offset: number }
+
+/** One company's audit rows, newest first, with the actor's display name, and how many match in all. */
+export async function findAuditRows(db: Db, companyId: number, filter: AuditPageFilter) {
   let q = db.selectFrom('audit_log as a').where('a.company_id', '=', companyId)
-  if (query.entity) q = q.where('a.entity', '=', query.entity)
-  if (query.entityId) q = q.where('a.entity_id', '=', query.entityId)
+  if (filter.entity) q = q.where('a.entity', '=', filter.entity)
+  if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId)
   const [rows, count] = await Promise.all([
     q
       .leftJoin('users as u', 'u.id', 'a.actor_user_id')
@@ -26,16 +26,14 @@ export async function listAuditPage(
         'a.created_at',
       ])
       .orderBy('a.id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
+      .limit(filter.limit)
+      .offset(filter.offset)
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
   return {
-    page: query.page,
-    pageSize: query.pageSize,
     total: Number(count.n),
-    items: rows.map((r) => ({
+    rows: rows.map((r) => ({
       id: r.id,
       actorUserId: r.actor_user_id,
       actorName: r.display_name,
