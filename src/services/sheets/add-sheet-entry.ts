@@ -2,6 +2,7 @@ import type { EntryInput } from '../../contracts/workflow.ts'
 import { addCalendarDays } from '../../core/calendar/working-days.ts'
 import { DomainError } from '../../core/errors.ts'
 import { insertSheetEntry } from '../../db/sheet-repository.ts'
+import { findCyclePeriod, listSheetFileIdsAmong } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { transitionSheet } from './transition-sheet.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -16,11 +17,7 @@ export async function addSheetEntry(deps: WorkflowDeps, actor: Actor, sheetId: n
   await transitionSheet(deps, actor, actor.companyId, sheetId, {
     action: input.kind === 'work_record' ? 'add_record' : 'add_observation',
     after: async (ctx) => {
-      const cycle = await ctx.db
-        .selectFrom('cycles')
-        .select(['period_start', 'period_end'])
-        .where('id', '=', ctx.row.cycle_id)
-        .executeTakeFirstOrThrow()
+      const cycle = await findCyclePeriod(ctx.db, ctx.row.cycle_id)
       const latest = addCalendarDays(cycle.period_end, 15)
       if (input.date < cycle.period_start || input.date > latest || input.date > ctx.today)
         throw new DomainError(
@@ -34,13 +31,8 @@ export async function addSheetEntry(deps: WorkflowDeps, actor: Actor, sheetId: n
           ],
         )
       if (input.fileIds.length > 0) {
-        const found = await ctx.db
-          .selectFrom('sheet_files')
-          .select('id')
-          .where('sheet_id', '=', sheetId)
-          .where('id', 'in', input.fileIds)
-          .execute()
-        const missing = input.fileIds.filter((id) => !found.some((f) => f.id === id))
+        const found = await listSheetFileIdsAmong(ctx.db, sheetId, input.fileIds)
+        const missing = input.fileIds.filter((id) => !found.includes(id))
         if (missing.length > 0)
           throw new DomainError('invalid_input', `附件 ${missing.join('、')} 不属于考核表 ${sheetId}`, [
             { path: 'fileIds', message: `未知附件 ${missing.join(', ')}` },

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { setPeerReviewers } from '../../db/sheet-repository.ts'
+import { listEmployeeIdsAmong, listUserIdsOfEmployees } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import { transitionSheet } from './transition-sheet.ts'
@@ -22,13 +23,8 @@ export async function assignPeerReviewers(
           { path: 'reviewerEmployeeIds', message: '包含被考核人' },
         ])
       if (ids.length > 0) {
-        const found = await ctx.db
-          .selectFrom('employees')
-          .select('id')
-          .where('company_id', '=', actor.companyId)
-          .where('id', 'in', ids)
-          .execute()
-        const unknown = ids.filter((id) => !found.some((f) => f.id === id))
+        const found = await listEmployeeIdsAmong(ctx.db, actor.companyId, ids)
+        const unknown = ids.filter((id) => !found.includes(id))
         if (unknown.length > 0)
           throw new DomainError('invalid_input', `员工 ${unknown.join('、')} 不存在`, [
             { path: 'reviewerEmployeeIds', message: `未知员工 ${unknown.join(', ')}` },
@@ -36,16 +32,11 @@ export async function assignPeerReviewers(
       }
       await setPeerReviewers(ctx.db, actor.companyId, sheetId, ids)
       if (ids.length > 0) {
-        const users = await ctx.db
-          .selectFrom('users')
-          .select('id')
-          .where('company_id', '=', actor.companyId)
-          .where('employee_id', 'in', ids)
-          .execute()
+        const users = await listUserIdsOfEmployees(ctx.db, actor.companyId, ids)
         await notifyUsers(
           ctx.db,
           actor.companyId,
-          users.map((u) => u.id),
+          users,
           {
             kind: 'peer_review.assigned',
             title: `${ctx.cycle.name}：请完成同事互评`,

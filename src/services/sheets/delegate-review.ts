@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { isEmployeeInScope } from '../../db/organisation-repository.ts'
+import { findReviewCapableEmployee } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { transitionSheet } from './transition-sheet.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -33,15 +34,7 @@ export async function delegateReview(
         ])
       // Only someone who signs in as a supervisor, HR or admin can review (resolveSheetParty, /api/team/queue);
       // a delegate without such an account would leave the sheet with nobody to review it.
-      const delegate = await ctx.trx
-        .selectFrom('employees as e')
-        .leftJoin('users as u', (join) =>
-          join.onRef('u.employee_id', '=', 'e.id').on('u.role', 'in', ['supervisor', 'hr', 'admin']),
-        )
-        .select(['e.name', 'u.id as userId'])
-        .where('e.company_id', '=', actor.companyId)
-        .where('e.id', '=', input.reviewerEmployeeId)
-        .executeTakeFirst()
+      const delegate = await findReviewCapableEmployee(ctx.trx, actor.companyId, input.reviewerEmployeeId)
       if (!delegate?.userId)
         throw new DomainError(
           'invalid_input',

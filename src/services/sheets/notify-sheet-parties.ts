@@ -2,28 +2,15 @@ import { type SheetState, stateNames } from '../../core/workflow/sheet-workflow.
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
 import type { Db } from '../../db/database.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
+import { listUserIdsOfEmployees, listUserIdsWithRole } from '../../db/sheet-workflow-queries.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 
 async function usersOfEmployee(db: Db, companyId: number, employeeId: number | null): Promise<number[]> {
-  if (employeeId === null) return []
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('employee_id', '=', employeeId)
-    .execute()
-  return rows.map((r) => r.id)
+  return employeeId === null ? [] : listUserIdsOfEmployees(db, companyId, [employeeId])
 }
 
-export async function usersWithRole(db: Db, companyId: number, role: 'hr' | 'admin'): Promise<number[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('role', '=', role)
-    .execute()
-  return rows.map((r) => r.id)
-}
+/** The logins with one role (to notify HR or admins). */
+export const usersWithRole = listUserIdsWithRole
 
 /** After a transition: tells whoever owes the next step (and the employee when the result changes) what to do by when. */
 export async function notifySheetParties(

@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors.ts'
 import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
 import type { PositionSegments, ReviewInputs, SharedInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import type { SheetPatch } from '../../db/sheet-repository.ts'
+import { findSheetCyclePeriod } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { transitionSheet } from './transition-sheet.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
@@ -56,13 +57,7 @@ async function withPeriodDays(
   sheetId: number,
   segments: Omit<PositionSegments, 'periodDays'>,
 ): Promise<PositionSegments> {
-  const cycle = await deps.db
-    .selectFrom('appraisal_sheets as s')
-    .innerJoin('cycles as c', 'c.id', 's.cycle_id')
-    .select(['c.period_start', 'c.period_end'])
-    .where('s.id', '=', sheetId)
-    .where('s.company_id', '=', companyId)
-    .executeTakeFirst()
+  const cycle = await findSheetCyclePeriod(deps.db, companyId, sheetId)
   if (!cycle) throw new DomainError('not_found', `考核表 ${sheetId} 不存在`)
   const periodDays =
     Math.round((Date.parse(cycle.period_end) - Date.parse(cycle.period_start)) / 86_400_000) + 1

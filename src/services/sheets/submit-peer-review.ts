@@ -3,6 +3,7 @@ import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
 import type { Template } from '../../core/templates/template.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPeerReviewForUpdate, savePeerReview } from '../../db/sheet-repository.ts'
+import { lockSheetStateWithTemplate } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from './workflow-deps.ts'
 
@@ -20,13 +21,7 @@ export async function submitPeerReview(
     const review = await findPeerReviewForUpdate(db, actor.companyId, peerReviewId)
     if (!review || actor.employeeId === null || review.reviewer_employee_id !== actor.employeeId)
       throw new DomainError('not_found', `互评 ${peerReviewId} 不存在`)
-    const sheet = await db
-      .selectFrom('appraisal_sheets as s')
-      .innerJoin('template_versions as tv', 'tv.id', 's.template_version_id')
-      .select(['s.state', 'tv.definition'])
-      .where('s.id', '=', review.sheet_id)
-      .forUpdate(['s'])
-      .executeTakeFirstOrThrow()
+    const sheet = await lockSheetStateWithTemplate(db, review.sheet_id)
     if (!open.has(sheet.state))
       throw new DomainError(
         'invalid_state',

@@ -14,6 +14,7 @@ import {
   type SheetRow,
   updateSheetRow,
 } from '../../db/sheet-repository.ts'
+import { findTransitionContext } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { notifySheetParties } from './notify-sheet-parties.ts'
@@ -99,13 +100,7 @@ export async function transitionSheet(
     })
     if (plan.expectedVersion !== undefined && plan.expectedVersion !== row.version)
       throw versionConflict(sheetId, plan.expectedVersion, row.version)
-    const cycleRow = await db
-      .selectFrom('cycles as c')
-      .innerJoin('appraisal_sheets as s', 's.cycle_id', 'c.id')
-      .innerJoin('employees as e', 'e.id', 's.employee_id')
-      .select(['c.name', 'c.deadlines', 'c.settings', 'e.name as employee_name'])
-      .where('s.id', '=', row.id)
-      .executeTakeFirstOrThrow()
+    const cycleRow = await findTransitionContext(db, row.id)
     const ctx: TransitionContext = {
       trx,
       db,

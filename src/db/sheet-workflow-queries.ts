@@ -1,0 +1,136 @@
+import type { Db } from './database.ts'
+
+// What the sheet workflow steps read besides the sheet row: the cycle's period and names, the people a step
+// names or notifies, and whether files and reviewers exist.
+
+/** A cycle's period (YYYY-MM-DD). */
+export async function findCyclePeriod(
+  db: Db,
+  cycleId: number,
+): Promise<{ period_start: string; period_end: string }> {
+  return db
+    .selectFrom('cycles')
+    .select(['period_start', 'period_end'])
+    .where('id', '=', cycleId)
+    .executeTakeFirstOrThrow()
+}
+
+/** The period of a company's sheet's cycle, or undefined when the sheet is not the company's. */
+export async function findSheetCyclePeriod(
+  db: Db,
+  companyId: number,
+  sheetId: number,
+): Promise<{ period_start: string; period_end: string } | undefined> {
+  return db
+    .selectFrom('appraisal_sheets as s')
+    .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .select(['c.period_start', 'c.period_end'])
+    .where('s.id', '=', sheetId)
+    .where('s.company_id', '=', companyId)
+    .executeTakeFirst()
+}
+
+/** What a transition tells and records: the sheet's cycle name, deadlines and settings, and the employee's name. */
+export async function findTransitionContext(db: Db, sheetId: number) {
+  return db
+    .selectFrom('cycles as c')
+    .innerJoin('appraisal_sheets as s', 's.cycle_id', 'c.id')
+    .innerJoin('employees as e', 'e.id', 's.employee_id')
+    .select(['c.name', 'c.deadlines', 'c.settings', 'e.name as employee_name'])
+    .where('s.id', '=', sheetId)
+    .executeTakeFirstOrThrow()
+}
+
+/** The sheet's state and its template version's definition, the sheet locked for the rest of the transaction. */
+export async function lockSheetStateWithTemplate(
+  db: Db,
+  sheetId: number,
+): Promise<{ state: string; definition: unknown }> {
+  return db
+    .selectFrom('appraisal_sheets as s')
+    .innerJoin('template_versions as tv', 'tv.id', 's.template_version_id')
+    .select(['s.state', 'tv.definition'])
+    .where('s.id', '=', sheetId)
+    .forUpdate(['s'])
+    .executeTakeFirstOrThrow()
+}
+
+/** Which of the ids are files attached to the sheet. */
+export async function listSheetFileIdsAmong(
+  db: Db,
+  sheetId: number,
+  fileIds: readonly number[],
+): Promise<number[]> {
+  if (fileIds.length === 0) return []
+  const rows = await db
+    .selectFrom('sheet_files')
+    .select('id')
+    .where('sheet_id', '=', sheetId)
+    .where('id', 'in', [...fileIds])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Which of the ids are the company's employees. */
+export async function listEmployeeIdsAmong(
+  db: Db,
+  companyId: number,
+  employeeIds: readonly number[],
+): Promise<number[]> {
+  if (employeeIds.length === 0) return []
+  const rows = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', 'in', [...employeeIds])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The logins of the given employees (to notify them). */
+export async function listUserIdsOfEmployees(
+  db: Db,
+  companyId: number,
+  employeeIds: readonly number[],
+): Promise<number[]> {
+  if (employeeIds.length === 0) return []
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('employee_id', 'in', [...employeeIds])
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The logins with one role (to notify HR or admins). */
+export async function listUserIdsWithRole(
+  db: Db,
+  companyId: number,
+  role: 'hr' | 'admin',
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('role', '=', role)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** An employee's name and their login when it may review (supervisor, HR or admin), for a delegation. */
+export async function findReviewCapableEmployee(
+  db: Db,
+  companyId: number,
+  employeeId: number,
+): Promise<{ name: string; userId: number | null } | undefined> {
+  return db
+    .selectFrom('employees as e')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.employee_id', '=', 'e.id').on('u.role', 'in', ['supervisor', 'hr', 'admin']),
+    )
+    .select(['e.name', 'u.id as userId'])
+    .where('e.company_id', '=', companyId)
+    .where('e.id', '=', employeeId)
+    .executeTakeFirst()
+}
