@@ -19,12 +19,11 @@ import {
 } from '../../contracts/ingest-api.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts'
-import { factKinds } from '../../core/ingest/fact-kinds.ts'
-import { presets } from '../../core/ingest/presets/detect-preset.ts'
 import { createImportJobsFor, type ImportJob, type ImportJobs } from '../../services/ingest/import-jobs.ts'
 import { createUploadStore } from '../../services/ingest/import-uploads.ts'
 import { listImportHistory } from '../../services/ingest/list-import-history.ts'
 import { listImportMappings } from '../../services/ingest/list-import-mappings.ts'
+import { listFactKinds, listImportPresets } from '../../services/ingest/list-import-presets.ts'
 import { saveImportMapping } from '../../services/ingest/save-import-mapping.ts'
 import { undoImport } from '../../services/ingest/undo-import.ts'
 import {
@@ -356,39 +355,9 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     return c.json(result, 200)
   })
 
-  app.openapi(listPresets, async (c) =>
-    c.json(
-      {
-        items: presets.map((p) => ({
-          name: p.name,
-          label: p.label,
-          kind: p.kind,
-          signature: [...p.signature],
-        })),
-      },
-      200,
-    ),
-  )
+  app.openapi(listPresets, async (c) => c.json({ items: listImportPresets() }, 200))
 
-  app.openapi(listKinds, async (c) =>
-    c.json(
-      {
-        items: Object.values(factKinds).map((k) => ({
-          name: k.name,
-          label: k.label,
-          columns: k.columns
-            .filter((col) => !col.derived)
-            .map((col) => ({
-              name: col.name,
-              label: col.label,
-              type: col.type,
-              required: col.required === true,
-            })),
-        })),
-      },
-      200,
-    ),
-  )
+  app.openapi(listKinds, async (c) => c.json({ items: listFactKinds() }, 200))
 
   app.openapi(listMappings, async (c) =>
     c.json({ items: await listImportMappings({ db }, { companyId: c.get('actor').companyId }) }, 200),

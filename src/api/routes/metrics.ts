@@ -6,9 +6,9 @@ import {
   metricSeriesQuerySchema,
   metricSeriesSchema,
 } from '../../contracts/ingest-api.ts'
-import { metricCatalogue } from '../../core/metrics/catalogue.ts'
 import { computeMetric } from '../../services/metrics/compute-metric.ts'
 import { computeMetricSeries } from '../../services/metrics/compute-metric-series.ts'
+import { listMetricDefinitions } from '../../services/metrics/list-metric-definitions.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole } from '../require-role.ts'
 import { errorResponses, jsonResponse, readSecurity } from '../route-responses.ts'
@@ -61,14 +61,7 @@ export function registerMetricRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   app.openapi(catalogue, async (c) =>
     c.json(
       {
-        items: metricCatalogue.map((m) => ({
-          key: m.key,
-          label: m.label,
-          formula: m.formula,
-          unit: m.unit,
-          facts: [...m.facts],
-          ...(m.unsupported ? { note: m.unsupported } : {}),
-        })),
+        items: listMetricDefinitions(),
       },
       200,
     ),
