@@ -12,6 +12,7 @@ import {
   submitSupervisorReview,
 } from './support/appraisal-steps.ts'
 import { buttonNamed } from './support/button-named.ts'
+import { chooseOption } from './support/choose-option.ts'
 import { confirmPopup } from './support/confirm-popup.ts'
 import { signIn } from './support/sign-in.ts'
 import { type StartedApp, startApp } from './support/start-app.ts'
@@ -142,9 +143,8 @@ describe('appraisal journey: HR, employee and supervisor', { timeout: 180_000 },
     const form = employee.getByTestId('appeal-form')
     await form.getByLabel('申诉理由').fill('月中一条差评已被平台撤销，抽查中的服务质量扣分依据不成立')
     await form.getByLabel('期望的处理结果').fill('服务质量按 24 分计')
-    await form.getByLabel('有异议的指标').click()
-    await employee.locator('.ant-select-item-option', { hasText: '服务质量' }).click()
-    await form.getByLabel('申诉理由').click()
+    // a multiple select keeps its dropdown open over the form; chooseOption closes it as a person would
+    await chooseOption(employee, form.getByLabel('有异议的指标'), '服务质量')
     await form.getByRole('button', { name: '提交申诉' }).click()
     await confirmPopup(employee, '提交申诉')
     await employee.getByTestId('sheet-header').getByText('已申诉').waitFor()
