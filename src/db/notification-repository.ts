@@ -207,3 +207,13 @@ export async function recordDelivery(
     .where('id', '=', id)
     .execute()
 }
+
+/** Holds claimed deliveries back until `until`, so another worker pass does not send them while this one does. */
+export async function postponeDeliveries(db: Db, ids: readonly number[], until: Date): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .updateTable('notification_outbox')
+    .set({ next_attempt_at: until })
+    .where('id', 'in', [...ids])
+    .execute()
+}

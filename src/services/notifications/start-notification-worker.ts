@@ -4,6 +4,7 @@ import {
   claimDueDeliveries,
   findWebhookAllowedHosts,
   type OutboxItem,
+  postponeDeliveries,
   recordDelivery,
 } from '../../db/notification-repository.ts'
 
@@ -106,16 +107,11 @@ export function startNotificationWorker(options: NotificationWorkerOptions): () 
     // Claim inside a short transaction, send outside it: a slow robot never holds a database lock.
     const claimed = await options.db.transaction().execute(async (trx) => {
       const items = await claimDueDeliveries(trx, now(), batchSize)
-      if (items.length > 0)
-        await trx
-          .updateTable('notification_outbox')
-          .set({ next_attempt_at: new Date(now().getTime() + timeoutMs * 2) })
-          .where(
-            'id',
-            'in',
-            items.map((i) => i.id),
-          )
-          .execute()
+      await postponeDeliveries(
+        trx,
+        items.map((i) => i.id),
+        new Date(now().getTime() + timeoutMs * 2),
+      )
       return items
     })
     const allowedHosts = new Map<number, string[]>()
