@@ -3,8 +3,9 @@ import { type RosterField, rosterHeaderOf } from './roster-columns.ts'
 // What importing a roster (花名册) would do to a company's people, departments and positions, worked out
 // before anything is written: per row created / changed (field by field, old → new) / unchanged / refused,
 // the departments and positions to create, and every bad row with its column and reason. Keyed by 工号;
-// managers are referenced by 工号, departments and positions by name. The directory sync reuses it with
-// `missingPeople: 'mark_left'` (people no longer in the directory leave) instead of the roster's 'leave_alone'.
+// managers are referenced by 工号, departments and positions by name. The directory sync (通讯录同步) plans with it
+// too, its snapshot turned into rows: people no longer in the directory are marked as left (`missingPeople:
+// 'mark_left'`), its whole department tree is created, a bad member is skipped rather than refusing the sync.
 
 /**
  * One incoming person. A field left `undefined` was not given (its column is absent, or the directory does not
@@ -58,6 +59,14 @@ export type RosterPlanOptions = {
   today: string
   /** Hire date for a new person whose row has none (a directory that does not know it); else that row is an error. */
   defaultHireDate?: string
+  /** Departments the source lists, each with its parent (a directory's tree): created when missing, even if empty. */
+  departments?: readonly { name: string; parentName: string | null }[]
+  /** 工号 the source has but could not give (a refused directory member): never marked as left. */
+  keepEmployeeNos?: readonly string[]
+  /** A loop of managers refuses its rows (roster), or clears those managers with a warning (directory). */
+  managerLoops?: 'refuse' | 'clear'
+  /** The rows are the company's current staff (a directory): a person named who had left comes back active. */
+  rowsAreCurrentStaff?: boolean
 }
 
 /** A person's values after the import, by name and 工号. */
@@ -117,6 +126,8 @@ export type RosterPlan = {
   departmentsToCreate: { name: string; parentName: string | null }[]
   positionsToCreate: { name: string; departmentName: string | null }[]
   errors: RosterIssue[]
+  /** What was taken with a change the source did not ask for (a directory's manager loop, cleared). */
+  warnings: RosterIssue[]
   counts: {
     rows: number
     create: number
@@ -186,6 +197,8 @@ export function planRosterChanges(
   }
 
   const newDepartments = new Map<string, { name: string; parentName: string | null; row: number }>()
+  for (const d of options.departments ?? [])
+    if (!departments.has(d.name) && !newDepartments.has(d.name)) newDepartments.set(d.name, { ...d, row: 0 })
   const newPositions = new Map<string, { name: string; departmentName: string | null }>()
 
   const drafts: { input: RosterRow; person: RosterPerson | undefined; values: RosterValues }[] = []
@@ -209,7 +222,11 @@ export function planRosterChanges(
       else if (input.hireDate !== undefined || !person)
         fail(row, 'hireDate', 'missing_hire_date', null, '缺少入职日期')
     }
-    const leaveDate = date(row, 'leaveDate', input.leaveDate, person?.leaveDate ?? null, fail)
+    const returning =
+      options.rowsAreCurrentStaff && person?.status === 'left' && input.leaveDate === undefined
+    const leaveDate = returning
+      ? { value: null, ok: true }
+      : date(row, 'leaveDate', input.leaveDate, person?.leaveDate ?? null, fail)
     if (hire && leaveDate.value && leaveDate.value < hire)
       fail(
         row,
@@ -337,13 +354,24 @@ export function planRosterChanges(
   const managerOf = new Map<string, string | null>()
   for (const p of org.people) managerOf.set(p.employeeNo, p.managerNo)
   for (const d of drafts) managerOf.set(d.values.employeeNo, d.values.managerNo)
-  const rowOf = new Map(drafts.map((d) => [d.values.employeeNo, d.input.row]))
+  const draftOf = new Map(drafts.map((d) => [d.values.employeeNo, d]))
+  const warnings: RosterIssue[] = []
   for (const cycle of findCycles(managerOf)) {
     const chain = [...cycle, cycle[0]].join(' → ')
     for (const no of cycle) {
-      const row = rowOf.get(no)
-      if (row !== undefined)
-        fail(row, 'managerNo', 'manager_loop', managerOf.get(no) ?? null, `直接上级形成循环：${chain}`)
+      const draft = draftOf.get(no)
+      if (!draft) continue
+      const issue = {
+        row: draft.input.row,
+        field: 'managerNo' as const,
+        code: 'manager_loop' as const,
+        value: managerOf.get(no) ?? null,
+        message: `直接上级形成循环：${chain}`,
+      }
+      if (options.managerLoops === 'clear') {
+        draft.values.managerNo = null
+        warnings.push({ ...issue, message: `${issue.message}，上级留空` })
+      } else errors.push(issue)
     }
   }
 
@@ -384,9 +412,11 @@ export function planRosterChanges(
   planned.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
 
   const leavers: PlannedRow[] = []
+  const kept = new Set(options.keepEmployeeNos)
   if (options.missingPeople === 'mark_left')
     for (const person of org.people) {
-      if (firstRowOf.has(person.employeeNo) || person.status === 'left') continue
+      if (firstRowOf.has(person.employeeNo) || kept.has(person.employeeNo) || person.status === 'left')
+        continue
       const leaveDate =
         person.leaveDate !== null && person.leaveDate <= options.today ? person.leaveDate : options.today
       const values: RosterValues = { ...withoutId(person), leaveDate, status: 'left' }
@@ -409,6 +439,7 @@ export function planRosterChanges(
     departmentsToCreate,
     positionsToCreate: [...newPositions.values()],
     errors,
+    warnings,
     counts: {
       rows: rows.length,
       create: count('create'),

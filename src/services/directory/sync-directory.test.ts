@@ -108,11 +108,11 @@ describe.each(await testEngines())('directory sync on %s', (engine) => {
       expect.objectContaining({
         employeeNo: 'zhao',
         name: '赵美工',
-        departmentName: null,
+        department: null,
         hireDate: '2026-12-06',
       }),
     ])
-    expect(preview.plan.changed.find((c) => c.person.employeeNo === 'E003')?.changes).toEqual([
+    expect(preview.plan.changed.find((c) => c.employeeNo === 'E003')?.changes).toEqual([
       { field: 'department', from: '客服部', to: '售后组' },
       { field: 'hireDate', from: '2024-03-01', to: '2025-03-01' },
     ])

@@ -1,29 +1,22 @@
 import type { DirectorySyncResult } from '../../contracts/directory.ts'
+import { planDirectoryRoster } from '../../core/directory/directory-roster-rows.ts'
 import type { DirectoryKind } from '../../core/directory/directory-snapshot.ts'
-import { type DirectoryPlan, planDirectorySync } from '../../core/directory/plan-directory-sync.ts'
 import { DomainError } from '../../core/errors.ts'
+import type { RosterChange, RosterPlan } from '../../core/roster/plan-roster-changes.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
-import {
-  insertSyncDepartment,
-  insertSyncEmployee,
-  insertSyncRun,
-  lastSuccessfulRun,
-  loadSyncOrganisation,
-  markEmployeeLeft,
-  type SyncRunValues,
-  setSyncManager,
-  updateSyncEmployee,
-} from '../../db/directory-sync-repository.ts'
+import { insertSyncRun, lastSuccessfulRun, type SyncRunValues } from '../../db/directory-sync-repository.ts'
 import { findIdentityProvider } from '../../db/identity-provider-repository.ts'
 import { lockCompany } from '../../db/organisation-repository.ts'
+import { loadRosterOrganisation } from '../../db/roster-repository.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { ProviderEndpoints } from '../identity/provider-endpoints.ts'
+import { type PlannedOrganisation, writeRosterPlan } from '../roster/write-roster-plan.ts'
 import type { ProviderHttp } from './call-provider.ts'
 import { createDirectoryClient, type DirectoryClient } from './directory-client.ts'
 
-// Directory sync (通讯录同步): fetch the provider's directory, compare it with the company's organisation and
-// either show the plan (preview) or write it in one transaction (apply). Nobody is ever deleted: people the
+// Directory sync (通讯录同步): fetch the provider's directory, plan it as roster rows with the roster's planner
+// and either show the plan (preview) or write it with the roster's writer in one transaction (apply). Nobody is ever deleted: people the
 // directory no longer has are marked as left today (their login goes with the accounts sweep). The first apply
 // of a provider needs a preview before it. Every run is recorded; every write is audited.
 
@@ -56,18 +49,8 @@ export type DirectorySyncOutcome = {
   kind: DirectoryKind
   mode: 'preview' | 'apply'
   counts: SyncCounts
-  plan: DirectoryPlan
-}
-
-function countsOf(plan: DirectoryPlan): SyncCounts {
-  return {
-    departmentsCreated: plan.departmentsToCreate.length,
-    created: plan.created.length,
-    changed: plan.changed.length,
-    unchanged: plan.unchanged,
-    markedLeft: plan.left.length,
-    errors: plan.errors.length,
-  }
+  /** What the run does (preview) or did (apply), as the API and the CLI show it. */
+  plan: Omit<DirectorySyncResult, 'runId' | 'kind' | 'mode' | 'counts'>
 }
 
 const noCounts: SyncCounts = {
@@ -82,10 +65,62 @@ const noCounts: SyncCounts = {
 /** The most error messages a run keeps (the preview shows them all). */
 const keptMessages = 200
 
-function messagesOf(plan: DirectoryPlan): string[] {
+function messagesOf(plan: DirectorySyncOutcome['plan']): string[] {
   return plan.errors
     .slice(0, keptMessages)
     .map((e) => (e.employeeNo ? `${e.employeeNo}${e.name ? ` ${e.name}` : ''}：${e.message}` : e.message))
+}
+
+/** The directory planned as roster rows against the organisation as it is: nobody deleted, leavers marked. */
+function planDirectory(
+  snapshot: Awaited<ReturnType<DirectoryClient['fetchDirectory']>>,
+  org: PlannedOrganisation,
+  today: string,
+): { plan: RosterPlan; shown: DirectorySyncOutcome['plan']; counts: SyncCounts } {
+  const { roster, plan } = planDirectoryRoster(snapshot, org, today)
+  const rowByNumber = new Map(roster.rows.map((r) => [r.row, r]))
+  const issueOf = (i: RosterPlan['errors'][number]) => {
+    const row = rowByNumber.get(i.row)
+    return { employeeNo: row?.employeeNo ?? null, name: row?.name ?? null, message: i.message }
+  }
+  const nameByNo = new Map(org.people.map((p) => [p.employeeNo, p.name]))
+  for (const r of plan.rows) if (r.values) nameByNo.set(r.employeeNo, r.values.name)
+  const label = (no: string | null) => (no ? `${no}${nameByNo.has(no) ? ` ${nameByNo.get(no)}` : ''}` : null)
+  // The directory's view of a change: the manager as "工号 姓名"; a returning person's cleared leave date is the
+  // status change already shown.
+  const shownChange = (c: RosterChange): DirectorySyncResult['changed'][number]['changes'] => {
+    if (c.field === 'managerNo') return [{ field: 'manager', from: label(c.from), to: label(c.to) }]
+    if (c.field === 'leaveDate' || c.field === 'position') return []
+    return [{ field: c.field, from: c.from, to: c.to }]
+  }
+  const shown: DirectorySyncOutcome['plan'] = {
+    departmentsToCreate: plan.departmentsToCreate,
+    created: plan.rows
+      .filter((r) => r.action === 'create')
+      .map((r) => {
+        const v = r.values!
+        const { department, managerNo, phone, email, hireDate } = v
+        return { employeeNo: r.employeeNo, name: v.name, department, managerNo, phone, email, hireDate }
+      }),
+    changed: plan.rows
+      .filter((r) => r.action === 'change')
+      .map((r) => ({ employeeNo: r.employeeNo, name: r.name, changes: r.changes.flatMap(shownChange) })),
+    left: plan.leavers.map((l) => ({
+      employeeNo: l.employeeNo,
+      name: l.name,
+      leaveDate: l.values!.leaveDate!,
+    })),
+    errors: [...roster.issues, ...plan.errors.map(issueOf), ...plan.warnings.map(issueOf)],
+  }
+  const counts: SyncCounts = {
+    departmentsCreated: plan.counts.departmentsToCreate,
+    created: plan.counts.create,
+    changed: plan.counts.change,
+    unchanged: plan.counts.unchanged,
+    markedLeft: plan.counts.leave,
+    errors: shown.errors.length,
+  }
+  return { plan, shown, counts }
 }
 
 async function clientFor(
@@ -148,21 +183,30 @@ export async function syncDirectory(
 
   if (mode === 'preview') {
     const today = await companyToday(deps.db, companyId, deps.now())
-    const plan = planDirectorySync(snapshot, await loadSyncOrganisation(deps.db, companyId), today)
-    const counts = countsOf(plan)
-    const runId = await record(deps.db, 'ok', counts, messagesOf(plan))
-    return { runId, kind, mode, counts, plan }
+    const { shown, counts } = planDirectory(snapshot, await loadRosterOrganisation(deps.db, companyId), today)
+    const runId = await record(deps.db, 'ok', counts, messagesOf(shown))
+    return { runId, kind, mode, counts, plan: shown }
   }
 
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await lockCompany(trx, companyId)
       const today = await companyToday(trx, companyId, deps.now())
-      const current = await loadSyncOrganisation(trx, companyId)
-      const plan = planDirectorySync(snapshot, current, today)
-      await applyPlan(trx, deps.now(), request, current, plan)
-      const counts = countsOf(plan)
-      const runId = await record(trx, 'ok', counts, messagesOf(plan))
+      const org = await loadRosterOrganisation(trx, companyId)
+      const { plan, shown, counts } = planDirectory(snapshot, org, today)
+      await writeRosterPlan(
+        trx,
+        {
+          companyId,
+          actorUserId: request.actorUserId,
+          now: deps.now(),
+          leadingAudit: [],
+          reason: `directory.sync ${kind}`,
+        },
+        plan,
+        org,
+      )
+      const runId = await record(trx, 'ok', counts, messagesOf(shown))
       await appendAudit(
         trx,
         {
@@ -175,7 +219,7 @@ export async function syncDirectory(
         },
         deps.now(),
       )
-      return { runId, kind, mode, counts, plan }
+      return { runId, kind, mode, counts, plan: shown }
     })
   } catch (error) {
     await record(deps.db, 'failed', noCounts, [(error as Error).message])
@@ -183,125 +227,10 @@ export async function syncDirectory(
   }
 }
 
-/** Writes a plan: departments parents first, then people, then their managers, then the leavers. */
-async function applyPlan(
-  trx: Db,
-  now: Date,
-  request: SyncDirectoryRequest,
-  current: Awaited<ReturnType<typeof loadSyncOrganisation>>,
-  plan: DirectoryPlan,
-): Promise<void> {
-  const { companyId } = request
-  const audit = (action: string, entity: string, entityId: number, before: unknown, after: unknown) =>
-    appendAudit(
-      trx,
-      {
-        companyId,
-        actorUserId: request.actorUserId,
-        action,
-        entity,
-        entityId,
-        before,
-        after,
-        reason: `directory.sync ${request.kind}`,
-      },
-      now,
-    )
-  const departmentId = new Map(current.departments.map((d) => [d.name, d.id]))
-  for (const d of plan.departmentsToCreate) {
-    const parentId = d.parentName ? (departmentId.get(d.parentName) ?? null) : null
-    const id = await insertSyncDepartment(trx, companyId, { name: d.name, parentId })
-    departmentId.set(d.name, id)
-    await audit('department.create', 'department', id, undefined, { name: d.name, parentId })
-  }
-  const idOf = (name: string | null) => (name ? (departmentId.get(name) ?? null) : null)
-
-  const employeeId = new Map(current.employees.map((e) => [e.employeeNo, e.id]))
-  const created: { id: number; managerNo: string | null }[] = []
-  for (const p of plan.created) {
-    const values = {
-      employeeNo: p.employeeNo,
-      name: p.name,
-      departmentId: idOf(p.departmentName),
-      phone: p.phone,
-      email: p.email,
-      hireDate: p.hireDate,
-    }
-    const id = await insertSyncEmployee(trx, companyId, values)
-    employeeId.set(p.employeeNo, id)
-    created.push({ id, managerNo: p.managerNo })
-    await audit('employee.create', 'employee', id, undefined, {
-      ...values,
-      managerNo: p.managerNo,
-      status: 'active',
-    })
-  }
-  const managerIdOf = (no: string | null) => (no ? (employeeId.get(no) ?? null) : null)
-  for (const c of created)
-    if (c.managerNo) await setSyncManager(trx, companyId, c.id, managerIdOf(c.managerNo))
-
-  const byId = new Map(current.employees.map((e) => [e.id, e]))
-  for (const c of plan.changed) {
-    const before = byId.get(c.employeeId)!
-    const p = c.person
-    await updateSyncEmployee(trx, companyId, c.employeeId, {
-      name: p.name,
-      departmentId: idOf(p.departmentName),
-      managerId: managerIdOf(p.managerNo),
-      phone: p.phone,
-      email: p.email,
-      hireDate: p.hireDate,
-      reactivate: c.reactivate,
-    })
-    const fields = Object.fromEntries(c.changes.map((x) => [x.field, x.from]))
-    const after = Object.fromEntries(c.changes.map((x) => [x.field, x.to]))
-    await audit(
-      'employee.update',
-      'employee',
-      before.id,
-      { employeeNo: before.employeeNo, ...fields },
-      { employeeNo: before.employeeNo, ...after },
-    )
-  }
-  for (const l of plan.left) {
-    const before = byId.get(l.employeeId)!
-    await markEmployeeLeft(trx, companyId, l.employeeId, l.leaveDate)
-    await audit(
-      'employee.leave',
-      'employee',
-      l.employeeId,
-      { employeeNo: before.employeeNo, status: before.status, leaveDate: before.leaveDate },
-      { employeeNo: before.employeeNo, status: 'left', leaveDate: l.leaveDate },
-    )
-  }
-}
-
 /** The outcome as the API and the CLI show it. */
 export function describeSyncOutcome(outcome: DirectorySyncOutcome): DirectorySyncResult {
-  const { plan } = outcome
-  return {
-    runId: outcome.runId,
-    kind: outcome.kind,
-    mode: outcome.mode,
-    counts: outcome.counts,
-    departmentsToCreate: plan.departmentsToCreate,
-    created: plan.created.map((p) => ({
-      employeeNo: p.employeeNo,
-      name: p.name,
-      department: p.departmentName,
-      managerNo: p.managerNo,
-      phone: p.phone,
-      email: p.email,
-      hireDate: p.hireDate,
-    })),
-    changed: plan.changed.map((c) => ({
-      employeeNo: c.person.employeeNo,
-      name: c.person.name,
-      changes: c.changes,
-    })),
-    left: plan.left.map((l) => ({ employeeNo: l.employeeNo, name: l.name, leaveDate: l.leaveDate })),
-    errors: plan.errors,
-  }
+  const { runId, kind, mode, counts, plan } = outcome
+  return { runId, kind, mode, counts, ...plan }
 }
 
 /** Where each provider's contact API is, from the server's endpoint settings (env-overridable). */
