@@ -1,13 +1,19 @@
 import { z } from 'zod'
-import type { Explanation } from '../core/scoring/explain-format.ts'
+import type { Explanation as CoreExplanation } from '../core/scoring/explain-format.ts'
 import type { AdjustmentScore } from '../core/scoring/score-adjustment.ts'
-import type { IndicatorScore } from '../core/scoring/score-indicator.ts'
+import type { IndicatorScore as CoreIndicatorScore } from '../core/scoring/score-indicator.ts'
 import type { SheetScore as CoreSheetScore } from '../core/scoring/score-sheet.ts'
 import type { RuleShape } from '../core/templates/template.ts'
 import { sheetParties } from '../core/workflow/sheet-workflow.ts'
 import type { StageKey } from '../core/workflow/stage-deadlines.ts'
-import { sheetAppealSchema } from './appeals.ts'
-import { type dataSourceSchema, gradeBandSchema, type indicatorSchema, templateSchema } from './template.ts'
+import { type DisputedItem, type SheetAppeal, sheetAppealSchema } from './appeals.ts'
+import {
+  type dataSourceSchema,
+  gradeBandSchema,
+  type indicatorSchema,
+  type ruleSchema,
+  templateSchema,
+} from './template.ts'
 import { cycleKindSchema, indicatorInputSchema, sheetActionSchema, sheetStateSchema } from './workflow.ts'
 
 // What the appraisal-sheet routes answer (考核表): "my appraisal", "my team", my overdue steps and peer reviews,
@@ -460,7 +466,13 @@ export type SheetDetail = z.infer<typeof sheetDetailSchema>
 export type Template = z.infer<typeof templateSchema>
 export type Indicator = z.infer<typeof indicatorSchema>
 export type DataSource = z.infer<typeof dataSourceSchema>
+export type Rule = z.infer<typeof ruleSchema>
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>
+export type IndicatorScore = z.infer<typeof indicatorScoreSchema>
+export type Explanation = z.infer<typeof explanationSchema>
+/** Who owes the next step of a sheet (core's rule, shared with the web's stage labels). */
+export { owedSteps } from '../core/workflow/stage-deadlines.ts'
+export type { DisputedItem, SheetAppeal }
 
 // ---- compile-time equality with the core types ------------------------------------------------------
 
@@ -469,9 +481,9 @@ export type IndicatorInput = z.infer<typeof indicatorInputSchema>
 type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type CoreScore = Omit<SheetScore, 'inputIssues' | 'metricSources' | 'rollup' | 'proration'>
 const scoreMatches: Interchangeable<CoreScore, CoreSheetScore> = true
-const indicatorMatches: Interchangeable<z.infer<typeof indicatorScoreSchema>, IndicatorScore> = true
+const indicatorMatches: Interchangeable<IndicatorScore, CoreIndicatorScore> = true
 const adjustmentMatches: Interchangeable<z.infer<typeof adjustmentScoreSchema>, AdjustmentScore> = true
-const explanationMatches: Interchangeable<z.infer<typeof explanationSchema>, Explanation> = true
+const explanationMatches: Interchangeable<Explanation, CoreExplanation> = true
 const shapeMatches: Interchangeable<z.infer<typeof ruleShapeSchema>, RuleShape> = true
 const stageMatches: Interchangeable<z.infer<typeof stageKeySchema>, StageKey> = true
 void [scoreMatches, indicatorMatches, adjustmentMatches, explanationMatches, shapeMatches, stageMatches]

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { SheetEvent } from '../sheets/api/sheet-types.ts'
+import type { SheetEvent } from '../../../contracts/sheets.ts'
 import { type SignedSheet, signatureConfirmations } from './signature-confirmations.ts'
 
 const event = (action: string, at: string, actorName: string | null, party = 'reviewer'): SheetEvent => ({
   action,
-  from: null,
-  to: null,
+  from: 'computed',
+  to: 'feedback_held',
   party,
   actorName,
   reason: null,
@@ -51,7 +51,7 @@ describe('signatureConfirmations', () => {
     const lines = signatureConfirmations(
       sheet([], {
         signedAt: '2026-10-08T02:00:00Z',
-        feedback: { date: '2026-10-07', notes: '面谈', improvements: [] },
+        feedback: { date: '2026-10-07', notes: '面谈', improvements: [], byUserId: null },
         finalizedAt: '2026-10-12T02:00:00Z',
       }),
     )

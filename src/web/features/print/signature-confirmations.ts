@@ -1,4 +1,4 @@
-import type { SheetEvent, SheetView } from '../sheets/api/sheet-types.ts'
+import type { SheetDetail, SheetEvent } from '../../../contracts/sheets.ts'
 
 /** One signature line of the printed sheet: who confirmed electronically and when, or nobody yet. */
 export type Confirmation = { name: string | null; at: string; system: boolean } | null
@@ -13,7 +13,7 @@ export type SignatureLines = {
 }
 
 export type SignedSheet = Pick<
-  SheetView,
+  SheetDetail,
   'events' | 'signedAt' | 'employee' | 'reviewer' | 'feedback' | 'finalizedAt'
 >
 

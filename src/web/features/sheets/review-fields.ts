@@ -1,7 +1,5 @@
-import type { IndicatorInput } from '../../../core/scoring/score-indicator.ts'
-import type { Indicator, Rule, Template } from '../../../core/templates/template.ts'
+import type { Indicator, IndicatorInput, ReviewInputs, Rule, Template } from '../../../contracts/sheets.ts'
 import { previewFieldsFor } from '../templates/preview-fields.ts'
-import type { ReviewInputs } from './api/sheet-types.ts'
 
 // What a rater (self or supervisor) enters for each indicator of the sheet, the bounds the rule allows,
 // and the problems of a review before it is saved or submitted. Metric-bound indicators take their actual

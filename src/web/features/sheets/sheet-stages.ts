@@ -1,5 +1,9 @@
-import { owedSteps } from '../../../core/workflow/stage-deadlines.ts'
-import type { SheetParty, SheetState, StageDeadlines } from './api/sheet-types.ts'
+import {
+  owedSteps,
+  type SheetParty,
+  type SheetState,
+  type StageDeadlines,
+} from '../../../contracts/sheets.ts'
 
 // The sheet's progress as a person reads it: eight stages from agreeing targets to the archived result,
 // each with its due date, and whether the step someone owes is overdue.

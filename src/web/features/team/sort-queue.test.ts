@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TeamQueueItem } from '../sheets/api/sheet-types.ts'
+import type { TeamQueueItem } from '../../../contracts/sheets.ts'
 import { sortQueue } from './sort-queue.ts'
 
 const item = (id: number, patch: Partial<TeamQueueItem>): TeamQueueItem => ({

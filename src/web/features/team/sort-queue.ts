@@ -1,4 +1,4 @@
-import type { TeamQueueItem } from '../sheets/api/sheet-types.ts'
+import type { TeamQueueItem } from '../../../contracts/sheets.ts'
 import { owedStepOf } from '../sheets/sheet-stages.ts'
 
 /**

@@ -1,20 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
+import type { IndicatorInput, PeerReviewSaved, PeerReviewTask } from '../../../../contracts/sheets.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { SheetState } from '../../sheets/api/sheet-types.ts'
 
-/** A peer review I owe or gave (同事互评): whose sheet, which indicators to score, and what I wrote. */
-export type PeerReviewTask = {
-  id: number
-  sheetId: number
-  employeeName: string
-  cycleName: string
-  sheetState: SheetState
-  submittedAt: string | null
-  indicators: Record<string, IndicatorInput> | null
-  comment: string | null
-  toScore: { key: string; name: string; maxPoints: number; rule: string }[]
-}
+export type { PeerReviewTask }
 
 const peerReviewsKey = ['sheets', 'peer-reviews'] as const
 
@@ -37,7 +25,7 @@ export function useSubmitPeerReview() {
       id: number
       indicators: Record<string, IndicatorInput>
       comment?: string
-    }) => apiClient.post<{ id: number; submittedAt: string }>(`/peer-reviews/${id}`, body),
+    }) => apiClient.post<PeerReviewSaved>(`/peer-reviews/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peerReviewsKey }),
   })
 }

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Flex, Input, InputNumber, Modal, Tag, Typogra
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
+import type { IndicatorInput } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { formatNumber } from '../../sheets/format-value.ts'

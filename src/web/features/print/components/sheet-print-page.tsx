@@ -4,11 +4,9 @@ import dayjs from 'dayjs'
 import { Fragment, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
-import { findMetric } from '../../../../core/metrics/catalogue.ts'
-import type { DataSource, Indicator } from '../../../../core/templates/template.ts'
+import type { DataSource, Indicator, SheetDetail } from '../../../../contracts/sheets.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { useSheet } from '../../sheets/api/get-sheet.ts'
-import type { SheetView } from '../../sheets/api/sheet-types.ts'
 import { formatNumber, formatValue } from '../../sheets/format-value.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
 import {
@@ -68,7 +66,7 @@ function PrintedSheet({
   companyName,
   language,
 }: {
-  sheet: SheetView
+  sheet: SheetDetail
   companyName: string
   language: string
 }) {
@@ -87,7 +85,8 @@ function PrintedSheet({
   const sourceText = (source: DataSource) =>
     source.kind === 'metric'
       ? t('templates.dataSource.metric', {
-          metric: findMetric(source.metric)?.label[language === 'en' ? 'en' : 'zh'] ?? source.metric,
+          metric:
+            sheet.template.metricLabels[source.metric]?.[language === 'en' ? 'en' : 'zh'] ?? source.metric,
           attribution: t(`templates.dataSource.attribution.${source.attribution}`),
         })
       : describeDataSource(t, source)
@@ -293,7 +292,7 @@ function PrintedSheet({
 
 function gradeLabel(
   grade: string | null,
-  grades: SheetView['template']['definition']['scoring']['grades'],
+  grades: SheetDetail['template']['definition']['scoring']['grades'],
   language: string,
 ) {
   if (!grade) return '—'

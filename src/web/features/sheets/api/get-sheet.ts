@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { apiClient } from '../../../lib/api-client.ts'
 import { sheetQueryKeys } from './sheet-query-keys.ts'
-import type { SheetView } from './sheet-types.ts'
 
 // One sheet as the signed-in user may see it (404 when it is not theirs to read).
-export function getSheet(id: number): Promise<SheetView> {
-  return apiClient.get<SheetView>(`/sheets/${id}`)
+export function getSheet(id: number): Promise<SheetDetail> {
+  return apiClient.get<SheetDetail>(`/sheets/${id}`)
 }
 
 export function useSheet(id: number) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { apiClient, isApiError } from '../../../lib/api-client.ts'
 import { sheetQueryKeys } from './sheet-query-keys.ts'
-import type { SheetView } from './sheet-types.ts'
 
 /** The workflow steps the pages take, with their HTTP method (src/api/routes/sheets.ts, appeals.ts). */
 export const sheetStepMethods = {
@@ -25,11 +25,11 @@ export type SheetStep = keyof typeof sheetStepMethods
 export type SheetStepRequest = { sheetId: number; step: SheetStep; body: unknown }
 
 // Sends one step; every step answers with the sheet after it.
-export function runSheetStep({ sheetId, step, body }: SheetStepRequest): Promise<SheetView> {
+export function runSheetStep({ sheetId, step, body }: SheetStepRequest): Promise<SheetDetail> {
   const path = `/sheets/${sheetId}/${step}`
   return sheetStepMethods[step] === 'put'
-    ? apiClient.put<SheetView>(path, body)
-    : apiClient.post<SheetView>(path, body)
+    ? apiClient.put<SheetDetail>(path, body)
+    : apiClient.post<SheetDetail>(path, body)
 }
 
 // A step as a mutation: the answer replaces the cached sheet and the lists refresh; on a version conflict

@@ -15,16 +15,16 @@ import {
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { DisputedItem, SheetAppeal, SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { DisputedItem, SheetAppeal, SheetView } from '../api/sheet-types.ts'
 import { parseRowNumbers } from '../parse-row-numbers.ts'
 import { AttachmentPicker, sheetFileUrl, uploadSheetFiles } from './entries-panel.tsx'
 
 const statusColor: Record<string, string> = { filed: 'orange', investigating: 'blue', ruled: 'default' }
 const rulingColor: Record<string, string> = { upheld: 'green', partly_upheld: 'cyan', rejected: 'red' }
 
-function AppealView({ sheet, appeal }: { sheet: SheetView; appeal: SheetAppeal }) {
+function AppealView({ sheet, appeal }: { sheet: SheetDetail; appeal: SheetAppeal }) {
   const { t } = useTranslation()
   const names = new Map(
     [
@@ -130,7 +130,7 @@ function AppealView({ sheet, appeal }: { sheet: SheetView; appeal: SheetAppeal }
 // The appeal (申诉): within the window after signing, the employee files one with reasons (required), the
 // outcome asked for, the disputed indicators — and for figures from imported data, the import and its rows —
 // and evidence links or files. Filed appeals show their status and HR's ruling.
-export function AppealPanel({ sheet }: { sheet: SheetView }) {
+export function AppealPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

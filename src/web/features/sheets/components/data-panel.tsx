@@ -1,11 +1,10 @@
 import { Alert, App, Button, Card, Divider, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
+import type { IndicatorInput, SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 import { reviewFieldsFor } from '../review-fields.ts'
 import { IndicatorInputFields } from './indicator-input-fields.tsx'
 
@@ -14,7 +13,7 @@ type Inputs = Record<string, IndicatorInput>
 // Data the reviewer enters before computing (录入数据): the actual of a metric-bound indicator when the
 // imported figure is missing or wrong — it then wins over the import, so a reason is required and audited —
 // and the bonus/deduction items (加分项、扣分项). Only keys that changed are sent; the others stay.
-export function DataPanel({ sheet }: { sheet: SheetView }) {
+export function DataPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

@@ -3,12 +3,12 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Select, Typography } from
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useEmployees } from '../../organisation/api/get-employees.ts'
 import { useDebouncedValue } from '../../templates/use-debounced-value.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 
 // The server's own words for a refused delegation (the wrong person, not in your tree, a stale version,
 // no longer allowed), which say more than a generic "invalid input"; other failures as usual.
@@ -19,7 +19,7 @@ function refusalMessage(t: TFunction, error: unknown): string {
 
 // A higher supervisor, HR or admin hands the review of the sheet to someone else (委托评分): they search the
 // delegate by name and give the reason the audit log keeps. The server decides who may be chosen.
-export function DelegateReviewButton({ sheet }: { sheet: SheetView }) {
+export function DelegateReviewButton({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, DatePicker, Empty, Flex, Input, Tag, Typograp
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail, SheetFile } from '../../../../contracts/sheets.ts'
 import { maxAttachmentBytes } from '../../../../contracts/workflow.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { runSheetStep, useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetFile, SheetView } from '../api/sheet-types.ts'
 import { readFileBase64 } from '../read-file-base64.ts'
 
 /** Where the browser downloads an attachment of a sheet (the session cookie authorises it). */
@@ -24,7 +24,7 @@ function FileLink({ sheetId, file }: { sheetId: number; file: SheetFile | { id: 
 
 /** Uploads picked files to the sheet one by one and answers the files they became. */
 export async function uploadSheetFiles(
-  sheet: Pick<SheetView, 'id' | 'files'>,
+  sheet: Pick<SheetDetail, 'id' | 'files'>,
   files: File[],
 ): Promise<SheetFile[]> {
   const seen = new Set(sheet.files.map((f) => f.id))
@@ -71,7 +71,7 @@ export function AttachmentPicker({ files, onChange }: { files: File[]; onChange:
 
 // Dated work records (工作记录, by the employee) and observations (观察记录, by the reviewer) with their links
 // and attachments; whoever may add one gets the form. Dates must lie in the period and not in the future.
-export function EntriesPanel({ sheet }: { sheet: SheetView }) {
+export function EntriesPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

@@ -3,13 +3,13 @@ import { Alert, App, Button, Card, DatePicker, Empty, Flex, Input, Typography } 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 
 // The feedback meeting (绩效面谈): its date, notes and the improvements agreed. The reviewer records it once
 // the sheet is computed; everybody who may read the sheet sees it afterwards.
-export function FeedbackPanel({ sheet }: { sheet: SheetView }) {
+export function FeedbackPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { SheetScore } from '../../../../contracts/sheets.ts'
 import { seed000CustomerService } from '../../../../core/library/templates/seed-000-customer-service.ts'
 import { AppProviders } from '../../../app/providers.tsx'
 import { changeLanguage, initI18n } from '../../../i18n/i18n.ts'
-import type { SheetScore } from '../api/sheet-types.ts'
 import { IndicatorBreakdown } from './indicator-breakdown.tsx'
 
 // The breakdown a person reads after computing: each indicator's points out of its weight, the engine's
@@ -19,6 +19,8 @@ afterEach(() => cleanup())
 describe('IndicatorBreakdown', () => {
   it('shows each indicator’s points out of its weight with the engine’s explanation and where the figure came from', async () => {
     const score = {
+      templateCode: 'seed-000',
+      scale: 'hundred',
       dimensions: [
         {
           key: 'service',
@@ -57,7 +59,13 @@ describe('IndicatorBreakdown', () => {
       missing: [],
       explanation: { 'zh-CN': '', en: '' },
       metricSources: {
-        customer_reviews: { metric: 'positive_review_rate', value: 0.99, imports: [12], used: true },
+        customer_reviews: {
+          metric: 'positive_review_rate',
+          grouping: 'employee',
+          value: 0.99,
+          imports: [12],
+          used: true,
+        },
       },
     } satisfies SheetScore
     render(

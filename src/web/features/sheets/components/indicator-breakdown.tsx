@@ -1,9 +1,15 @@
 import { Card, Divider, Flex, Grid, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Explanation } from '../../../../core/scoring/explain-format.ts'
-import type { Indicator, Template } from '../../../../core/templates/template.ts'
+import type {
+  AgreedTargets,
+  Explanation,
+  Indicator,
+  IndicatorScore,
+  MetricSource,
+  SheetScore,
+  Template,
+} from '../../../../contracts/sheets.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
-import type { AgreedTargets, IndicatorScore, MetricSource, SheetScore } from '../api/sheet-types.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
 
 export type IndicatorBreakdownProps = {

@@ -1,7 +1,6 @@
 import { Flex, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
-import type { Indicator } from '../../../../core/templates/template.ts'
+import type { Indicator, IndicatorInput } from '../../../../contracts/sheets.ts'
 import { formatNumber } from '../format-value.ts'
 import { isPercentUnit, type ReviewField, reviewFieldsFor, scoreBounds } from '../review-fields.ts'
 

@@ -2,16 +2,16 @@ import { Alert, App, Button, Card, Empty, Flex, Select, Tag, Typography } from '
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useEmployees } from '../../organisation/api/get-employees.ts'
 import { useDebouncedValue } from '../../templates/use-debounced-value.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 import { ReviewInputSummary } from './review-view.tsx'
 
 // The reviewer (or HR) chooses the colleagues who review the employee, searching by name; the employee
 // never sees this choice.
-function PeerAssignment({ sheet }: { sheet: SheetView }) {
+function PeerAssignment({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()
@@ -70,7 +70,7 @@ function PeerAssignment({ sheet }: { sheet: SheetView }) {
 
 // Peer reviews collected for the sheet (同事互评). The reviewer and HR see who wrote each and whether it is
 // in; the employee gets only the submitted ones, numbered, because the API never tells them the author.
-export function PeerReviewsPanel({ sheet }: { sheet: SheetView }) {
+export function PeerReviewsPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const indicators = sheet.template.definition.dimensions.flatMap((d) => d.indicators)
   const canAssign = sheet.allowedActions.includes('assign_peers')

@@ -2,12 +2,12 @@ import { RollbackOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Flex, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 
 // The reviewer sends the self review back to the employee, with the reason they must read (退回自评).
-export function ReturnSelfReviewButton({ sheet }: { sheet: SheetView }) {
+export function ReturnSelfReviewButton({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { seed000CustomerService } from '../../../../core/library/templates/seed-000-customer-service.ts'
 import { AppProviders } from '../../../app/providers.tsx'
 import { changeLanguage, initI18n } from '../../../i18n/i18n.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 import { ReviewForm } from './review-form.tsx'
 
 // The supervisor's review form keeps scores within the rule's bounds and asks for the reason of a
 // discretionary score before anything is sent.
 
-const sheet = (patch: Partial<SheetView> = {}): SheetView => ({
+const sheet = (patch: Partial<SheetDetail> = {}): SheetDetail => ({
   id: 7,
   version: 5,
   state: 'self_submitted',
@@ -29,7 +29,14 @@ const sheet = (patch: Partial<SheetView> = {}): SheetView => ({
   employee: { id: 4, name: '小冰', employeeNo: 'JX004' },
   department: { id: 2, name: '客服部' },
   reviewer: { id: 3, name: '李娜' },
-  template: { id: 1, name: '客服专员', version: 1, templateVersionId: 1, definition: seed000CustomerService },
+  template: {
+    id: 1,
+    name: '客服专员',
+    version: 1,
+    templateVersionId: 1,
+    definition: seed000CustomerService,
+    metricLabels: {},
+  },
   targets: null,
   ownerConfirmedAt: null,
   reviewerConfirmedAt: null,
@@ -50,6 +57,7 @@ const sheet = (patch: Partial<SheetView> = {}): SheetView => ({
   files: [],
   events: [],
   appeals: [],
+  scoreHistory: [],
   ...patch,
 })
 

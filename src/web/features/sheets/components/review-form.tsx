@@ -1,11 +1,10 @@
 import { Alert, App, Button, Card, Divider, Flex, Input, Popconfirm, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
+import type { IndicatorInput, ReviewInputs, SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { ReviewInputs, SheetView } from '../api/sheet-types.ts'
 import { formatNumber } from '../format-value.ts'
 import {
   checkReview,
@@ -18,7 +17,7 @@ import { IndicatorComment, IndicatorInputFields } from './indicator-input-fields
 import { ReviewInputSummary } from './review-view.tsx'
 
 export type ReviewFormProps = {
-  sheet: SheetView
+  sheet: SheetDetail
   /** Whose review: the employee's self review (自评) or the reviewer's (上级评分). */
   rater: 'self' | 'supervisor'
 }

@@ -1,8 +1,12 @@
 import { Card, Empty, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { IndicatorInput } from '../../../../core/scoring/score-indicator.ts'
-import type { Indicator, Template } from '../../../../core/templates/template.ts'
-import type { PeerReview, ReviewInputs } from '../api/sheet-types.ts'
+import type {
+  Indicator,
+  IndicatorInput,
+  PeerReview,
+  ReviewInputs,
+  Template,
+} from '../../../../contracts/sheets.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
 
 /** One rater's input for one indicator in a line: "实际值 95%；评分 24；评语 …". */

@@ -1,12 +1,12 @@
 import { Alert, Card, Col, Flex, Row, Statistic, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { pickText } from '../../templates/describe-template-parts.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 import { formatNumber } from '../format-value.ts'
 import { explain } from './indicator-breakdown.tsx'
 
 export type ScoreSummaryProps = {
-  sheet: Pick<SheetView, 'total' | 'grade' | 'coefficient' | 'calibration' | 'score' | 'template'>
+  sheet: Pick<SheetDetail, 'total' | 'grade' | 'coefficient' | 'calibration' | 'score' | 'template'>
 }
 
 // Total (总分), grade (等级) and performance coefficient (绩效系数) of a computed sheet, how the raters were
@@ -75,7 +75,7 @@ export function ScoreSummary({ sheet }: ScoreSummaryProps) {
           type="info"
           showIcon
           title={t('sheets.score.calibrated', {
-            from: formatNumber(sheet.calibration.from),
+            from: sheet.calibration.from === null ? '—' : formatNumber(sheet.calibration.from),
             to: formatNumber(sheet.calibration.to),
           })}
           description={sheet.calibration.reason}

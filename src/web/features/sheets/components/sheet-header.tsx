@@ -1,7 +1,7 @@
 import { Card, Descriptions, Flex, Grid, Progress, Steps, Tag, Tooltip, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { SheetState, SheetView } from '../api/sheet-types.ts'
+import type { SheetDetail, SheetState } from '../../../../contracts/sheets.ts'
 import { sheetStages, stageDueDate, stageIndex, stageOf } from '../sheet-stages.ts'
 
 /** The state of a sheet as a coloured tag (reused by lists and the HR pages). */
@@ -20,9 +20,9 @@ export function SheetStateTag({ state }: { state: SheetState }) {
 
 export type SheetHeaderProps = {
   sheet: Pick<
-    SheetView,
+    SheetDetail,
     'state' | 'cycle' | 'employee' | 'department' | 'reviewer' | 'template' | 'appealDeadline'
-  > & { events?: SheetView['events'] }
+  > & { events?: SheetDetail['events'] }
 }
 
 // The reviewer, marked 受委托 when the review was handed to them (委托评分), with who did it, when and why.

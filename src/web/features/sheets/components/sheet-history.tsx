@@ -1,10 +1,10 @@
 import { Card, Flex, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { SheetView } from '../api/sheet-types.ts'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 
 // Every step taken on the sheet, newest first: what, by whom, when, and the reason given.
-export function SheetHistory({ sheet }: { sheet: Pick<SheetView, 'events'> }) {
+export function SheetHistory({ sheet }: { sheet: Pick<SheetDetail, 'events'> }) {
   const { t } = useTranslation()
   if (sheet.events.length === 0) return null
   return (

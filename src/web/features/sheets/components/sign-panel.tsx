@@ -2,14 +2,14 @@ import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Flex, Popconfirm, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import type { SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { SheetView } from '../api/sheet-types.ts'
 
 // The employee's electronic signature (签字确认) under the result: who signed and when; signing opens the
 // appeal window, whose last day is shown.
-export function SignPanel({ sheet }: { sheet: SheetView }) {
+export function SignPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const user = useCurrentUser()

@@ -3,10 +3,9 @@ import { Alert, App, Button, Card, Flex, Input, InputNumber, Popconfirm, Tag, Ty
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Indicator } from '../../../../core/templates/template.ts'
+import type { AgreedTargets, Indicator, SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useSheetStep } from '../api/run-sheet-step.ts'
-import type { AgreedTargets, SheetView } from '../api/sheet-types.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
 import { isPercentUnit } from '../review-fields.ts'
 
@@ -19,7 +18,7 @@ function defaultTarget(indicator: Indicator): number | undefined {
 
 // Targets and weights of the period (目标与权重): both the employee and the reviewer confirm them; either may
 // edit them while the sheet is a draft (which clears both confirmations); then the period starts.
-export function TargetsPanel({ sheet }: { sheet: SheetView }) {
+export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()

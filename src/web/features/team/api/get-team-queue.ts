@@ -1,18 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { TeamQueue } from '../../../../contracts/sheets.ts'
 import { apiClient } from '../../../lib/api-client.ts'
 import { sheetQueryKeys } from '../../sheets/api/sheet-query-keys.ts'
-import type { SheetSummary, TeamQueueItem } from '../../sheets/api/sheet-types.ts'
 
 /** The team queue as GET /api/team/queue answers it: read-only and archived sheets come a page at a time. */
-export type TeamQueuePage = {
-  toReview: TeamQueueItem[]
-  readOnly: SheetSummary[]
-  readOnlyTotal: number
-  archived: SheetSummary[]
-  archivedTotal: number
-  cycles: { id: number; name: string }[]
-  limit: number
-}
+export type TeamQueuePage = TeamQueue
 
 /** Rows per page of the read-only and archived lists (the server's default page size). */
 export const teamQueuePageSize = 20
