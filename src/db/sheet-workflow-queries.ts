@@ -134,3 +134,31 @@ export async function findReviewCapableEmployee(
     .where('e.id', '=', employeeId)
     .executeTakeFirst()
 }
+
+/** The cycle as a sheet's view shows it. */
+export async function findCycleForSheetView(db: Db, cycleId: number) {
+  return db
+    .selectFrom('cycles')
+    .select(['id', 'name', 'kind', 'period_start', 'period_end', 'deadlines', 'settings'])
+    .where('id', '=', cycleId)
+    .executeTakeFirstOrThrow()
+}
+
+/** An employee's id, name and 工号. */
+export async function findEmployeeRef(db: Db, employeeId: number) {
+  return db
+    .selectFrom('employees')
+    .select(['id', 'name', 'employee_no'])
+    .where('id', '=', employeeId)
+    .executeTakeFirstOrThrow()
+}
+
+/** An employee's id and name, when it exists. */
+export async function findEmployeeName(db: Db, employeeId: number) {
+  return db.selectFrom('employees').select(['id', 'name']).where('id', '=', employeeId).executeTakeFirst()
+}
+
+/** A department's id and name, when it exists. */
+export async function findDepartmentName(db: Db, departmentId: number) {
+  return db.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst()
+}

@@ -19,6 +19,12 @@ import {
   listSheetEvents,
   listSheetFiles,
 } from '../../db/sheet-repository.ts'
+import {
+  findCycleForSheetView,
+  findDepartmentName,
+  findEmployeeName,
+  findEmployeeRef,
+} from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { canReadSheet, resolveSheetParty } from './resolve-sheet-party.ts'
@@ -45,30 +51,10 @@ export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number
   const isOwner = party === 'owner'
   const [cycle, employee, reviewer, department, template, peers, entries, files, events, appeals, history] =
     await Promise.all([
-      db
-        .selectFrom('cycles')
-        .select(['id', 'name', 'kind', 'period_start', 'period_end', 'deadlines', 'settings'])
-        .where('id', '=', row.cycle_id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('employees')
-        .select(['id', 'name', 'employee_no'])
-        .where('id', '=', row.employee_id)
-        .executeTakeFirstOrThrow(),
-      row.reviewer_employee_id === null
-        ? undefined
-        : db
-            .selectFrom('employees')
-            .select(['id', 'name'])
-            .where('id', '=', row.reviewer_employee_id)
-            .executeTakeFirst(),
-      row.department_id === null
-        ? undefined
-        : db
-            .selectFrom('departments')
-            .select(['id', 'name'])
-            .where('id', '=', row.department_id)
-            .executeTakeFirst(),
+      findCycleForSheetView(db, row.cycle_id),
+      findEmployeeRef(db, row.employee_id),
+      row.reviewer_employee_id === null ? undefined : findEmployeeName(db, row.reviewer_employee_id),
+      row.department_id === null ? undefined : findDepartmentName(db, row.department_id),
       findTemplateDefinition(db, row.template_version_id),
       listPeerReviews(db, row.id),
       listSheetEntries(db, row.id),
