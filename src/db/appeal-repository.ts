@@ -54,6 +54,18 @@ export async function findAppeal(db: Db, companyId: number, id: number, lock = f
   return q.executeTakeFirst()
 }
 
+/** The HR user handling an appeal, by name. */
+export async function findAppealHandler(
+  db: Db,
+  userId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as name'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+}
+
 export async function findOpenAppealOfSheet(db: Db, sheetId: number, lock = false) {
   let q = db.selectFrom('appeals').selectAll().where('sheet_id', '=', sheetId).where('status', '<>', 'ruled')
   if (lock) q = q.forUpdate()

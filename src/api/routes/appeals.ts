@@ -1,5 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { JSONParsed } from 'hono/utils/types'
 import { z } from 'zod'
+import { type AppealDetail, appealDetailSchema } from '../../contracts/appeal-detail.ts'
+import {
+  type appealFieldsSchema,
+  appealHandlerSchema,
+  appealSummaryListSchema,
+} from '../../contracts/appeals.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { sheetDetailSchema } from '../../contracts/sheets.ts'
 import {
@@ -22,8 +29,6 @@ import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } f
 import { answerWithSheet } from './sheets.ts'
 
 // Appeals (申诉): the employee files within the window; HR takes it up, investigates and rules.
-
-const loose = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
 
 const file = createRoute({
   method: 'post',
@@ -53,7 +58,7 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse('Appeals', z.object({ items: z.array(loose('AppealSummary')) })),
+    200: jsonResponse('Appeals', appealSummaryListSchema),
     ...errorResponses(400, 401, 403),
   },
 })
@@ -66,7 +71,7 @@ const getOne = createRoute({
   security: readSecurity,
   middleware: [requireSignedIn()] as const,
   request: { params: idParamSchema },
-  responses: { 200: jsonResponse('The appeal', loose('Appeal')), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse('The appeal', appealDetailSchema), ...errorResponses(400, 401, 404) },
 })
 
 const handlers = createRoute({
@@ -79,9 +84,7 @@ const handlers = createRoute({
   responses: {
     200: jsonResponse(
       'Handlers',
-      z
-        .object({ items: z.array(z.object({ id: z.number(), name: z.string() })) })
-        .meta({ id: 'AppealHandlers' }),
+      z.strictObject({ items: z.array(appealHandlerSchema) }).meta({ id: 'AppealHandlers' }),
     ),
     ...errorResponses(401, 403),
   },
@@ -97,7 +100,7 @@ const hrStep = <B extends z.ZodType>(path: string, summary: string, body: B) =>
     middleware: [requireRole('hr')] as const,
     request: { params: idParamSchema, body: jsonBody(body) },
     responses: {
-      200: jsonResponse('The appeal', loose('Appeal')),
+      200: jsonResponse('The appeal', appealDetailSchema),
       ...errorResponses(400, 401, 403, 404, 409),
     },
   })
@@ -113,6 +116,10 @@ const ruling = hrStep(
   'Rule: upheld / partly upheld with changed inputs (recomputes), or rejected; the sheet becomes final',
   appealRulingSchema,
 )
+
+// The sheet's template definition is too deep for Hono's JSON type; its fields are checked below and the sheet in
+// sheets-contract-check.ts.
+const asSent = (appeal: Awaited<ReturnType<typeof getAppeal>>) => appeal as unknown as AppealDetail
 
 export function registerAppealRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const deps: WorkflowDeps = { db: ctx.db, now: ctx.now }
@@ -131,21 +138,31 @@ export function registerAppealRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   })
   app.openapi(handlers, async (c) => c.json({ items: await listAppealHandlers(deps, c.get('actor')) }, 200))
   app.openapi(getOne, async (c) =>
-    c.json(await getAppeal(deps, c.get('actor'), c.req.valid('param').id), 200),
+    c.json(asSent(await getAppeal(deps, c.get('actor'), c.req.valid('param').id)), 200),
   )
   app.openapi(takeUp, async (c) => {
     const id = c.req.valid('param').id
     await takeUpAppeal(deps, c.get('actor'), id, c.req.valid('json'))
-    return c.json(await getAppeal(deps, c.get('actor'), id), 200)
+    return c.json(asSent(await getAppeal(deps, c.get('actor'), id)), 200)
   })
   app.openapi(note, async (c) => {
     const id = c.req.valid('param').id
     await addAppealNote(deps, c.get('actor'), id, c.req.valid('json').note)
-    return c.json(await getAppeal(deps, c.get('actor'), id), 200)
+    return c.json(asSent(await getAppeal(deps, c.get('actor'), id)), 200)
   })
   app.openapi(ruling, async (c) => {
     const id = c.req.valid('param').id
     await ruleAppeal(deps, c.get('actor'), id, c.req.valid('json'))
-    return c.json(await getAppeal(deps, c.get('actor'), id), 200)
+    return c.json(asSent(await getAppeal(deps, c.get('actor'), id)), 200)
   })
 }
+
+// Compile-time check: the appeal services' answers, as JSON, are exactly what the appeal contracts describe.
+type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Sent<F extends (...args: never[]) => unknown> = JSONParsed<Awaited<ReturnType<F>>>
+export const appealContractsHold: [
+  Interchangeable<Sent<typeof listAppeals>, JSONParsed<z.infer<typeof appealSummaryListSchema>['items']>>,
+  // The sheet in it is GET /api/sheets/{id}'s answer, checked in sheets-contract-check.ts.
+  Interchangeable<Omit<Sent<typeof getAppeal>, 'sheet'>, JSONParsed<z.infer<typeof appealFieldsSchema>>>,
+  Interchangeable<Sent<typeof listAppealHandlers>, JSONParsed<z.infer<typeof appealHandlerSchema>[]>>,
+] = [true, true, true]

@@ -1,5 +1,6 @@
+import type { AppealEvidence, AppealNoteEntry, ChangedInputs, DisputedItem } from '../../contracts/appeals.ts'
 import { DomainError } from '../../core/errors.ts'
-import { findAppeal } from '../../db/appeal-repository.ts'
+import { findAppeal, findAppealHandler } from '../../db/appeal-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { getSheet } from '../sheets/get-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -11,27 +12,21 @@ export async function getAppeal(deps: WorkflowDeps, actor: Actor, appealId: numb
   if (!appeal) throw new DomainError('not_found', `申诉 ${appealId} 不存在`)
   const sheet = await getSheet(deps, actor, appeal.sheet_id)
   const staff = actor.role === 'hr' || actor.role === 'admin'
-  const handler =
-    appeal.handler_user_id === null
-      ? null
-      : await db
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('id', '=', appeal.handler_user_id)
-          .executeTakeFirst()
+  const handler = appeal.handler_user_id === null ? null : await findAppealHandler(db, appeal.handler_user_id)
   return {
     id: appeal.id,
     status: appeal.status,
     reasons: appeal.reasons,
     requestedOutcome: appeal.requested_outcome,
-    evidence: appeal.evidence,
-    disputed: appeal.disputed,
-    handler: handler ? { id: handler.id, name: handler.display_name } : null,
+    // The JSON columns hold what the appeal, take-up, note and ruling steps wrote (their input schemas).
+    evidence: appeal.evidence as AppealEvidence[],
+    disputed: appeal.disputed as DisputedItem[],
+    handler: handler ?? null,
     investigationDue: appeal.investigation_due,
-    notes: staff ? appeal.notes : undefined,
+    ...(staff ? { notes: appeal.notes as AppealNoteEntry[] } : {}),
     ruling: appeal.ruling,
     rulingNote: appeal.ruling_note,
-    changedInputs: appeal.changed_inputs,
+    changedInputs: appeal.changed_inputs as ChangedInputs | null,
     filedAt: appeal.filed_at,
     ruledAt: appeal.ruled_at,
     version: appeal.version,
