@@ -43,6 +43,7 @@ const sheet = (patch: Partial<SheetDetail> = {}): SheetDetail => ({
   selfReview: { indicators: { service_quality: { score: 23, comment: '主动回访' } } },
   supervisorReview: null,
   sharedInputs: null,
+  sampling: null,
   peerReviews: [],
   score: null,
   total: null,
