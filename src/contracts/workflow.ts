@@ -3,6 +3,9 @@ import { sheetActions, sheetStates } from '../core/workflow/sheet-workflow.ts'
 import { countSchema, measureSchema } from './bounds.ts'
 import { isoDateSchema } from './organisation.ts'
 
+/** The sheet states in workflow order, for pages that list or count by state. */
+export { sheetStates }
+
 // The appraisal workflow as the API speaks it: cycles, sheets and their steps, appeals, calendar, notifications.
 
 const id = z.number().int().positive()

@@ -1,4 +1,4 @@
-import type { Indicator, Template } from '../../../core/templates/template.ts'
+import type { Indicator, Template } from '../../../contracts/template.ts'
 import type { AppealSheet, ChangedInputs, IndicatorInput } from './api/appeal-api-types.ts'
 
 /** One changed value in a ruling: the indicator, where its input lives and the new value. */

@@ -5,7 +5,10 @@ import type { Job } from './api/cycle-api-types.ts'
  * Why a job failed, in the reader's language where the web knows the reason (a restart ended it: the job's
  * `result.interrupted` holds what was done), else the server's message; null while it has not failed.
  */
-export function describeJobFailure(t: TFunction, job: Job): string | null {
+export function describeJobFailure(
+  t: TFunction,
+  job: Pick<Job, 'status' | 'kind' | 'error' | 'result' | 'done' | 'total'>,
+): string | null {
   if (job.status !== 'failed') return null
   const interrupted = job.result?.interrupted as { done?: number } | undefined
   if (interrupted)

@@ -1,4 +1,5 @@
-import { type SheetState, sheetStates } from '../../../core/workflow/sheet-workflow.ts'
+import type { SheetState } from '../../../contracts/sheets.ts'
+import { sheetStates } from '../../../contracts/workflow.ts'
 
 export type StageProgress = { state: SheetState; count: number; reached: number; reachedPercent: number }
 

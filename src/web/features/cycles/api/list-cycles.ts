@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { Cycle } from './cycle-api-types.ts'
+import type { CycleListItem } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 // The company's cycles, newest first, with their sheet counts.
-export async function listCycles(): Promise<Cycle[]> {
-  const { items } = await apiClient.get<{ items: Cycle[] }>('/cycles')
+export async function listCycles(): Promise<CycleListItem[]> {
+  const { items } = await apiClient.get<{ items: CycleListItem[] }>('/cycles')
   return items
 }
 

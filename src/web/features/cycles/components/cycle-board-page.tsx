@@ -21,7 +21,7 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
-import { sheetStates } from '../../../../core/workflow/sheet-workflow.ts'
+import { sheetStates } from '../../../../contracts/workflow.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useComputeCycle } from '../api/compute-cycle.ts'

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
-import type { Cycle } from '../api/cycle-api-types.ts'
+import type { CycleListItem } from '../api/cycle-api-types.ts'
 import { useCycles } from '../api/list-cycles.ts'
 import { OpenCycleDrawer } from './open-cycle-drawer.tsx'
 
@@ -29,7 +29,7 @@ export function CycleListPage() {
           </Button>
         }
       />
-      <Table<Cycle>
+      <Table<CycleListItem>
         rowKey="id"
         size="middle"
         loading={cycles.isPending}

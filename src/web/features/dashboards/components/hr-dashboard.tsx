@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Empty, Row, Spin, Table } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { sheetStates } from '../../../../core/workflow/sheet-workflow.ts'
+import { sheetStates } from '../../../../contracts/workflow.ts'
 import { useHrDashboard } from '../api/get-hr-dashboard.ts'
 import {
   gradeBarOption,
