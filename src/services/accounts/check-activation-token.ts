@@ -1,8 +1,8 @@
 import type { ActivationCheck } from '../../contracts/accounts.ts'
+import { hasLeft } from '../../core/auth/has-left.ts'
 import { type AccountRecord, findAccount, findAccountToken } from '../../db/account-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { hashSessionToken } from '../auth/session-token.ts'
-import { hasLeft } from './find-managed-account.ts'
 
 export type ActivationTarget =
   | { status: 'valid'; account: AccountRecord; idHash: string; expiresAt: Date }

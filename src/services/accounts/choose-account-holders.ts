@@ -1,3 +1,4 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { DomainError } from '../../core/errors.ts'
 import {
   type AccountRecord,
@@ -7,7 +8,6 @@ import {
   findEmployeesByNo,
 } from '../../db/account-repository.ts'
 import type { Db } from '../../db/database.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 
 // Who a command-line account action names: a login by username, employees by number (工号), or everyone
 // still employed without a login.

@@ -4,6 +4,7 @@ import type {
   CreateAccountsResult,
 } from '../../contracts/accounts.ts'
 import { checkAccountChange } from '../../core/auth/check-account-change.ts'
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { DomainError } from '../../core/errors.ts'
 import {
   findAccountCandidates,
@@ -15,7 +16,6 @@ import {
 } from '../../db/account-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { lockCompany } from '../../db/organisation-repository.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 import type { AccountDeps } from './account-deps.ts'
 import { type IssuedSecret, issueAccountSecret } from './issue-account-secret.ts'
 

@@ -1,9 +1,10 @@
 import type { AccountChangeResult } from '../../contracts/accounts.ts'
+import { hasLeft } from '../../core/auth/has-left.ts'
 import { DomainError } from '../../core/errors.ts'
 import { setAccountDisabled } from '../../db/account-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { AccountDeps } from './account-deps.ts'
-import { accountStateOf, findManagedAccount, hasLeft } from './find-managed-account.ts'
+import { accountStateOf, findManagedAccount } from './find-managed-account.ts'
 
 /** Enables a disabled login again (启用); a leaver's login stays off until their leave date is changed. */
 export async function enableAccount(deps: AccountDeps, userId: number): Promise<AccountChangeResult> {

@@ -1,10 +1,10 @@
 import type { AccountState } from '../../contracts/accounts.ts'
 import { type AccountChange, checkAccountChange } from '../../core/auth/check-account-change.ts'
+import { hasLeft } from '../../core/auth/has-left.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type AccountRecord, findAccount, pendingActivationHash } from '../../db/account-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../auth/actor.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 
 /** The login the actor means to change, after the role limits are checked: 404 outside the company, 403 when not allowed. */
 export async function findManagedAccount(
@@ -18,11 +18,6 @@ export async function findManagedAccount(
   const refusal = checkAccountChange(actor, { userId: account.id, role: account.role }, change)
   if (refusal) throw new DomainError('forbidden', refusal)
   return account
-}
-
-/** Whether the login's employee has left by `now` (leave date on or before today in the company's time zone). */
-export function hasLeft(account: AccountRecord, now: Date): boolean {
-  return account.leaveDate !== null && account.leaveDate <= dateInZone(now, account.timeZone)
 }
 
 /** The state the accounts page shows for a login. */

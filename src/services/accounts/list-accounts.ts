@@ -1,8 +1,8 @@
 import type { AccountListQuery, AccountPage } from '../../contracts/accounts.ts'
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { findCompanyTimeZone, listAccounts as listRows } from '../../db/account-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../auth/actor.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 
 /** One page of the company's people with their login (or none) and its state, for admin and hr. */
 export async function listAccounts(

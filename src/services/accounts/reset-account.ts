@@ -1,10 +1,11 @@
 import type { ResetAccountInput, ResetAccountResult } from '../../contracts/accounts.ts'
+import { hasLeft } from '../../core/auth/has-left.ts'
 import { DomainError } from '../../core/errors.ts'
 import { insertAccountTokens, revokeAccountTokens, setAccountPassword } from '../../db/account-repository.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { deleteSessionsOfUser, forgetCachedSessionsOfUser } from '../../db/session-repository.ts'
 import type { AccountDeps } from './account-deps.ts'
-import { findManagedAccount, hasLeft } from './find-managed-account.ts'
+import { findManagedAccount } from './find-managed-account.ts'
 import { issueAccountSecret } from './issue-account-secret.ts'
 
 /**

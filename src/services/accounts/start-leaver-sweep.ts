@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts'
-import { type DisabledLeaver, disableLeavers } from './disable-leavers.ts'
+import { type DisabledLeaver, disableLeavers } from '../auth/disable-leavers.ts'
 
 /**
  * How often a running server looks for leavers whose leave date has come. Hourly rather than once a day, so the

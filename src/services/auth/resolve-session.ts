@@ -1,6 +1,6 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import type { Db } from '../../db/database.ts'
 import { findLiveSession, type SessionWithUser } from '../../db/session-repository.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 import { hashSessionToken } from './session-token.ts'
 
 /**

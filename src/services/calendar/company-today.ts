@@ -1,25 +1,8 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { findCompanyTimeZone } from '../../db/calendar-repository.ts'
 import type { Db } from '../../db/database.ts'
 
 /** Today's date (YYYY-MM-DD) in the company's time zone (default Asia/Shanghai): deadlines are calendar dates there. */
 export async function companyToday(db: Db, companyId: number, now: Date): Promise<string> {
   return dateInZone(now, (await findCompanyTimeZone(db, companyId)) ?? 'Asia/Shanghai')
-}
-
-export function dateInZone(now: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now)
-  } catch {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now)
-  }
 }

@@ -1,9 +1,9 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import type {
   DirectoryDepartment,
   DirectoryPerson,
   DirectorySnapshot,
 } from '../../core/directory/directory-snapshot.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 import {
   callProvider,
   createTokenCache,

@@ -1,3 +1,4 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { type DirectoryKind, directoryKinds } from '../../core/directory/directory-snapshot.ts'
 import type { Db } from '../../db/database.ts'
 import {
@@ -7,7 +8,7 @@ import {
   listActiveAdminIds,
 } from '../../db/directory-sync-repository.ts'
 import { listDailySyncProviders } from '../../db/identity-provider-repository.ts'
-import { companyToday, dateInZone } from '../calendar/company-today.ts'
+import { companyToday } from '../calendar/company-today.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 import type { ProviderHttp } from './call-provider.ts'
 import { providerLabel, syncDirectory } from './sync-directory.ts'

@@ -1,7 +1,7 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import { planRosterChanges, type RosterPlan } from '../../core/roster/plan-roster-changes.ts'
 import type { Db } from '../../db/database.ts'
 import { loadRosterOrganisation, readRosterTimeZone } from '../../db/roster-repository.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 import type { RosterFile } from './read-roster-file.ts'
 
 /** The plan (and the data it was made against) of a read roster file against the company's data as it is now (a roster leaves absent people alone). */

@@ -1,3 +1,4 @@
+import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import {
   findEnabledLeaverAccounts,
   listCompanyTimeZones,
@@ -7,7 +8,6 @@ import {
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { deleteSessionsOfUser, forgetCachedSessionsOfUser } from '../../db/session-repository.ts'
-import { dateInZone } from '../calendar/company-today.ts'
 
 /** The reason a leaver's login is disabled with. */
 export const leaverReason = '离职'
