@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts'
-import type { SessionWithUser } from '../db/session-repository.ts'
 import type { Actor } from '../services/auth/actor.ts'
 import type { LoginRateLimit, LoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
+import type { SessionWithUser } from '../services/auth/resolve-session.ts'
 import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
 import type { TrustedProxies } from './client-address.ts'
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { DomainError } from '../../core/errors.ts'
 import { metricCatalogue } from '../../core/metrics/catalogue.ts'
-import type { MetricGrouping } from '../../db/metric-queries.ts'
+import type { MetricGrouping } from '../../services/metrics/compute-metric.ts'
 import { computeMetric } from '../../services/metrics/compute-metric.ts'
 import { formatTable } from '../print-table.ts'
 import type { OpenIngestDeps } from './import.ts'

@@ -1,6 +1,9 @@
 import { dateInZone } from '../../core/calendar/date-in-zone.ts'
 import type { Db } from '../../db/database.ts'
 import { findLiveSession, type SessionWithUser } from '../../db/session-repository.ts'
+
+export type { SessionWithUser }
+
 import { hashSessionToken } from './session-token.ts'
 
 /**

@@ -11,6 +11,8 @@ import { type Period, parsePeriod, periodDays, previousPeriod } from '../../core
 import type { Db } from '../../db/database.ts'
 import { groupLabels, type MeasureRow, type MetricGrouping, queryMeasure } from '../../db/metric-queries.ts'
 
+export type { MetricGrouping }
+
 // Computes one catalogue metric for a company and period, per employee, team, shop or the whole company.
 // A zero or missing denominator gives no value and a reason, never NaN or Infinity.
 
