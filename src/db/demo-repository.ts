@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
-import type { Db, EmployeeStatus, JobDescription, Role } from './database.ts'
+import { sql, type Updateable } from 'kysely'
+import type { Database, Db, EmployeeStatus, JobDescription, Role } from './database.ts'
 
 // All SQL for the demo company: its rows are written as given (ids chained by the caller), and every company
 // marked as the demo (settings.demo = true) can be removed as a whole.
@@ -115,4 +115,53 @@ export async function deleteDemoCompanies(db: Db): Promise<number> {
     .where(sql<boolean>`(settings->>'demo')::boolean is true`)
     .executeTakeFirst()
   return Number(result.numDeletedRows)
+}
+
+/** A demo cycle's sheets with the employee and the template they are scored on (the demo fills them in). */
+export async function listDemoCycleSheets(db: Db, cycleId: number) {
+  return db
+    .selectFrom('appraisal_sheets as s')
+    .innerJoin('employees as e', 'e.id', 's.employee_id')
+    .innerJoin('template_versions as tv', 'tv.id', 's.template_version_id')
+    .selectAll('s')
+    .select(['e.employee_no', 'e.name', 'tv.definition'])
+    .where('s.cycle_id', '=', cycleId)
+    .execute()
+}
+
+/** Writes a demo sheet as finished: its score, reviews, feedback and signature. */
+export async function finishDemoSheet(
+  db: Db,
+  sheetId: number,
+  values: Updateable<Database['appraisal_sheets']>,
+): Promise<void> {
+  await db.updateTable('appraisal_sheets').set(values).where('id', '=', sheetId).execute()
+}
+
+/** The first login of a role in the company (the demo's HR and finance act through them). */
+export async function findDemoUserOfRole(db: Db, companyId: number, role: Role): Promise<number | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('role', '=', role)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** A pay sheet already approved, as the demo shows September. */
+export async function insertApprovedDemoPaySheet(
+  db: Db,
+  sheet: {
+    companyId: number
+    cycleId: number
+    snapshot: unknown
+    total: string
+    approvedByUserId: number | null
+    approvedAt: string
+  },
+): Promise<void> {
+  await sql`insert into pay_sheets (company_id, cycle_id, status, snapshot, total, approved_by_user_id, approved_at)
+            values (${sheet.companyId}, ${sheet.cycleId}, 'approved', ${JSON.stringify(sheet.snapshot)}::jsonb,
+                    ${sheet.total}, ${sheet.approvedByUserId}, ${sheet.approvedAt})`.execute(db)
 }

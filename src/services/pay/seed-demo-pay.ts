@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
 import type { Indicator, Template } from '../../core/templates/template.ts'
@@ -11,6 +10,12 @@ import {
   setCycleStatus,
 } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
+import {
+  findDemoUserOfRole,
+  finishDemoSheet,
+  insertApprovedDemoPaySheet,
+  listDemoCycleSheets,
+} from '../../db/demo-repository.ts'
 import { insertPayItem, savePayInputValues } from '../../db/pay-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
@@ -150,14 +155,7 @@ async function seedCycle(db: Db, companyId: number, month: 9 | 10): Promise<numb
   for (const batch of await selectParticipantBatches(wdb, companyId, {}, 1000))
     await insertSheetsFor(wdb, companyId, cycle, batch)
   await setCycleStatus(wdb, cycle.id, 'closed')
-  const rows = await wdb
-    .selectFrom('appraisal_sheets as s')
-    .innerJoin('employees as e', 'e.id', 's.employee_id')
-    .innerJoin('template_versions as tv', 'tv.id', 's.template_version_id')
-    .selectAll('s')
-    .select(['e.employee_no', 'e.name', 'tv.definition'])
-    .where('s.cycle_id', '=', cycle.id)
-    .execute()
+  const rows = await listDemoCycleSheets(wdb, cycle.id)
   const finishedAt = new Date(`${month === 9 ? '2026-10-16' : '2026-11-13'}T10:00:00Z`)
   for (const r of rows) {
     const template = r.definition as Template
@@ -178,29 +176,25 @@ async function seedCycle(db: Db, companyId: number, month: 9 | 10): Promise<numb
       sourceTotals: new Map(),
       sourceNames: new Map(),
     })
-    await wdb
-      .updateTable('appraisal_sheets')
-      .set({
-        ...patch,
-        score: JSON.stringify(patch.score),
-        state: 'final',
-        targets: JSON.stringify({}),
-        owner_confirmed_at: finishedAt,
-        reviewer_confirmed_at: finishedAt,
-        self_review: JSON.stringify(self),
-        supervisor_review: JSON.stringify(supervisor),
-        shared_inputs: JSON.stringify(row.shared_inputs),
-        feedback: JSON.stringify({
-          date: finishedAt.toISOString().slice(0, 10),
-          notes: '绩效面谈已完成',
-          improvements: [],
-        }),
-        signed_at: finishedAt,
-        finalized_at: finishedAt,
-        updated_at: finishedAt,
-      })
-      .where('id', '=', r.id)
-      .execute()
+    await finishDemoSheet(wdb, r.id, {
+      ...patch,
+      score: JSON.stringify(patch.score),
+      state: 'final',
+      targets: JSON.stringify({}),
+      owner_confirmed_at: finishedAt,
+      reviewer_confirmed_at: finishedAt,
+      self_review: JSON.stringify(self),
+      supervisor_review: JSON.stringify(supervisor),
+      shared_inputs: JSON.stringify(row.shared_inputs),
+      feedback: JSON.stringify({
+        date: finishedAt.toISOString().slice(0, 10),
+        notes: '绩效面谈已完成',
+        improvements: [],
+      }),
+      signed_at: finishedAt,
+      finalized_at: finishedAt,
+      updated_at: finishedAt,
+    })
   }
   return cycle.id
 }
@@ -222,12 +216,7 @@ export async function seedDemoPay(
     ['刘思雨', '31250.80', 2, 0],
     ['孙悦', '12030.50', 0, 0],
   ]
-  const hr = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('role', '=', 'hr')
-    .executeTakeFirst()
+  const hrUserId = await findDemoUserOfRole(db, companyId, 'hr')
   for (const cycleId of [september, october]) {
     for (const [name, sales, neutral, negative] of cs) {
       const employeeId = id(name)
@@ -238,12 +227,12 @@ export async function seedDemoPay(
         cycleId,
         employeeId,
         { sales, neutral_reviews_revised: String(neutral), negative_reviews_revised: String(negative) },
-        hr?.id ?? null,
+        hrUserId,
       )
     }
     const manager = id('李娜')
     if (manager !== undefined)
-      await savePayInputValues(pdb, companyId, cycleId, manager, { team_sales: '523456.78' }, hr?.id ?? null)
+      await savePayInputValues(pdb, companyId, cycleId, manager, { team_sales: '523456.78' }, hrUserId)
   }
   const items: [number, string, string, string][] = [
     [october, '小冰', '全勤奖', '50'],
@@ -261,7 +250,7 @@ export async function seedDemoPay(
       label,
       amount,
       note: '演示数据',
-      userId: hr?.id ?? null,
+      userId: hrUserId,
     })
   }
   // September approved by finance (the snapshot as the service computes it), then one correction line.
@@ -269,15 +258,15 @@ export async function seedDemoPay(
   const schemes = new Map<number, PayScheme>()
   const sheet = await computePaySheet(db, companyId, cycle, schemes)
   const snapshot = sheet.employees.map((e) => ({ ...e, scheme: schemes.get(e.employeeId) }))
-  const finance = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('role', '=', 'finance')
-    .executeTakeFirst()
-  await sql`insert into pay_sheets (company_id, cycle_id, status, snapshot, total, approved_by_user_id, approved_at)
-            values (${companyId}, ${september}, 'approved', ${JSON.stringify(snapshot)}::jsonb, ${sheet.total},
-                    ${finance?.id ?? null}, ${'2026-10-20T02:00:00Z'})`.execute(db)
+  const financeUserId = await findDemoUserOfRole(db, companyId, 'finance')
+  await insertApprovedDemoPaySheet(db, {
+    companyId,
+    cycleId: september,
+    snapshot,
+    total: sheet.total,
+    approvedByUserId: financeUserId,
+    approvedAt: '2026-10-20T02:00:00Z',
+  })
   const bing = id('小冰')
   if (bing !== undefined)
     await insertPayItem(pdb, companyId, {
@@ -287,6 +276,6 @@ export async function seedDemoPay(
       label: '差评修改漏计 1 个',
       amount: '20.00',
       note: '售后核对后补发',
-      userId: finance?.id ?? null,
+      userId: financeUserId,
     })
 }
