@@ -158,3 +158,40 @@ export async function listAppealQueue(
     ruling: r.ruling,
   }))
 }
+
+/** Which of these attachments belong to the sheet (evidence may only name the sheet's own files). */
+export async function findSheetFileIds(db: Db, sheetId: number, fileIds: number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('sheet_files')
+    .select('id')
+    .where('sheet_id', '=', sheetId)
+    .where('id', 'in', fileIds)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The company's HR users, who may handle appeals, by name. */
+export async function listHrUsers(db: Db, companyId: number): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as name'])
+    .where('company_id', '=', companyId)
+    .where('role', '=', 'hr')
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute()
+}
+
+/** A login of the company with its role and name (a named appeal handler must be HR). */
+export async function findCompanyUser(
+  db: Db,
+  companyId: number,
+  userId: number,
+): Promise<{ id: number; role: string; display_name: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'display_name'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', userId)
+    .executeTakeFirst()
+}

@@ -312,3 +312,24 @@ export async function listCalibrationSheets(db: Db, companyId: number, cycleId: 
     .orderBy('s.total', 'desc')
     .execute()
 }
+
+/** Whether the company has this template (a cycle may name one for everybody). */
+export async function companyHasTemplate(db: Db, companyId: number, templateId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('templates')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', templateId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The company's cycles among these ids, with their kind and period (a roll-up's sources). */
+export async function listCyclePeriods(db: Db, companyId: number, ids: number[]) {
+  return db
+    .selectFrom('cycles')
+    .select(['id', 'kind', 'period_start', 'period_end'])
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .execute()
+}

@@ -162,3 +162,42 @@ export async function findEmployeeName(db: Db, employeeId: number) {
 export async function findDepartmentName(db: Db, departmentId: number) {
   return db.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst()
 }
+
+/** What scoring a sheet reads besides its row: the template version, the submitted peer reviews, the cycle. */
+export async function findScoreInputRows(
+  db: Db,
+  sheet: { id: number; template_version_id: number; cycle_id: number },
+) {
+  const [version, peers, cycle] = await Promise.all([
+    db
+      .selectFrom('template_versions')
+      .select('definition')
+      .where('id', '=', sheet.template_version_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('peer_reviews')
+      .select(['indicators', 'comment'])
+      .where('sheet_id', '=', sheet.id)
+      .where('submitted_at', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('cycles')
+      .select(['settings', 'kind', 'period_start', 'period_end'])
+      .where('id', '=', sheet.cycle_id)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { version, peers, cycle }
+}
+
+/** The roll-up's source cycles with the employee's total and state in each (null where they had no score). */
+export async function listRollupSources(db: Db, companyId: number, employeeId: number, cycleIds: number[]) {
+  return db
+    .selectFrom('cycles as c')
+    .leftJoin('appraisal_sheets as s', (j) =>
+      j.onRef('s.cycle_id', '=', 'c.id').on('s.employee_id', '=', employeeId).on('s.total', 'is not', null),
+    )
+    .select(['c.id', 'c.name', 's.total', 's.state'])
+    .where('c.company_id', '=', companyId)
+    .where('c.id', 'in', cycleIds)
+    .execute()
+}

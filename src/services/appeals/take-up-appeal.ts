@@ -1,7 +1,7 @@
 import { addWorkingDays } from '../../core/calendar/working-days.ts'
 import { DomainError } from '../../core/errors.ts'
 import { defaultInvestigationDays } from '../../core/workflow/stage-deadlines.ts'
-import { findAppeal, updateAppeal } from '../../db/appeal-repository.ts'
+import { findAppeal, findCompanyUser, updateAppeal } from '../../db/appeal-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
@@ -22,12 +22,7 @@ export async function takeUpAppeal(
     action: 'investigate',
     reason: input.note ?? null,
     after: async (ctx) => {
-      const handler = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'role', 'display_name'])
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', handlerUserId)
-        .executeTakeFirst()
+      const handler = await findCompanyUser(ctx.db, actor.companyId, handlerUserId)
       if (handler?.role !== 'hr')
         throw new DomainError('invalid_input', `用户 ${handlerUserId} 不是人力资源，不能处理申诉`, [
           { path: 'handlerUserId', message: '必须是人力资源用户' },

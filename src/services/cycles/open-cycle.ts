@@ -9,8 +9,11 @@ import { appendAudit } from '../../db/audit-log-repository.ts'
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import {
   type CycleRecord,
+  companyHasTemplate,
+  deleteCycleSheets,
   insertCycle,
   insertSheetsFor,
+  listCyclePeriods,
   listParticipantsWithoutSheet,
   selectParticipantBatches,
   selectPinnedVersions,
@@ -44,13 +47,7 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
     throw new DomainError('forbidden', '只有管理员和人力资源可以开启考核周期')
   const db = deps.db
   if (input.templateId !== undefined) {
-    const t = await db
-      .selectFrom('templates')
-      .select('id')
-      .where('company_id', '=', actor.companyId)
-      .where('id', '=', input.templateId)
-      .executeTakeFirst()
-    if (!t)
+    if (!(await companyHasTemplate(db, actor.companyId, input.templateId)))
       throw new DomainError('invalid_input', `模板 ${input.templateId} 不存在`, [
         { path: 'templateId', message: '不存在' },
       ])
@@ -64,12 +61,7 @@ export async function openCycle(deps: WorkflowDeps, actor: Actor, input: CycleIn
         [{ path: 'settings.rollup', message: '仅季度/年度周期可用' }],
       )
     const ids = rollup.sources.map((s) => s.cycleId)
-    const found = await db
-      .selectFrom('cycles')
-      .select(['id', 'kind', 'period_start', 'period_end'])
-      .where('company_id', '=', actor.companyId)
-      .where('id', 'in', ids)
-      .execute()
+    const found = await listCyclePeriods(db, actor.companyId, ids)
     for (const id of ids) {
       const c = found.find((f) => f.id === id)
       if (
@@ -178,11 +170,7 @@ async function runOpenCycleJob(
   } catch (error) {
     // Roll back cleanly: no half-opened cycle keeps sheets; the job says why.
     const message = error instanceof Error ? error.message : String(error)
-    await db
-      .deleteFrom('appraisal_sheets')
-      .where('cycle_id', '=', cycle.id)
-      .execute()
-      .catch(() => undefined)
+    await deleteCycleSheets(db, cycle.id).catch(() => undefined)
     await setCycleStatus(db, cycle.id, 'failed').catch(() => undefined)
     await updateJob(db, jobId, { status: 'failed', error: message }).catch(() => undefined)
   }

@@ -16,6 +16,7 @@ import { combinePeriodResults } from '../../core/workflow/combine-period-results
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
+import { findScoreInputRows, listRollupSources } from '../../db/sheet-workflow-queries.ts'
 import { createMetricLookup, type MetricActual } from './create-metric-lookup.ts'
 
 export type SheetScoreInputs = {
@@ -100,41 +101,13 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
 
 /** Loads what scoreSheetRow needs besides the row: template version, submitted peer reviews, cycle settings, roll-up sources. */
 export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScoreInputs> {
-  const [version, peers, cycle] = await Promise.all([
-    db
-      .selectFrom('template_versions')
-      .select('definition')
-      .where('id', '=', row.template_version_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('peer_reviews')
-      .select(['indicators', 'comment'])
-      .where('sheet_id', '=', row.id)
-      .where('submitted_at', 'is not', null)
-      .execute(),
-    db
-      .selectFrom('cycles')
-      .select(['settings', 'kind', 'period_start', 'period_end'])
-      .where('id', '=', row.cycle_id)
-      .executeTakeFirstOrThrow(),
-  ])
+  const { version, peers, cycle } = await findScoreInputRows(db, row)
   const settings = cycle.settings as CycleSettings
   const sourceTotals = new Map<number, number>()
   const sourceNames = new Map<number, string>()
   const sourceIds = settings.rollup?.sources.map((s) => s.cycleId) ?? []
   if (sourceIds.length > 0) {
-    const rows = await db
-      .selectFrom('cycles as c')
-      .leftJoin('appraisal_sheets as s', (j) =>
-        j
-          .onRef('s.cycle_id', '=', 'c.id')
-          .on('s.employee_id', '=', row.employee_id)
-          .on('s.total', 'is not', null),
-      )
-      .select(['c.id', 'c.name', 's.total', 's.state'])
-      .where('c.company_id', '=', row.company_id)
-      .where('c.id', 'in', sourceIds)
-      .execute()
+    const rows = await listRollupSources(db, row.company_id, row.employee_id, sourceIds)
     for (const r of rows) {
       sourceNames.set(r.id, r.name)
       if (
