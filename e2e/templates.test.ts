@@ -97,10 +97,21 @@ describe('KPI templates (admin)', () => {
       )
       .toBe(true)
     await option.click()
-    await pay
+    // the first preview may re-render the box as the click lands; choose again until the box shows the scheme
+    const chosen = pay
       .locator('.ant-select-content, .ant-select-selection-item', { hasText: '绩效基数' })
       .first()
-      .waitFor()
+    await expect
+      .poll(
+        async () => {
+          if (await chosen.isVisible()) return true
+          if (!(await option.isVisible())) await pay.getByLabel('薪酬方案').click()
+          if (await option.isVisible()) await option.click()
+          return chosen.isVisible()
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true)
     // 1000 × total ÷ 100, to the fen
     const total = Number((await text(page.getByTestId('preview-total'))).replace(/,/g, ''))
     await expect
