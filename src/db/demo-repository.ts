@@ -145,6 +145,18 @@ export async function findDemoUserOfRole(db: Db, companyId: number, role: Role):
     .select('id')
     .where('company_id', '=', companyId)
     .where('role', '=', role)
+    .orderBy('id')
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** A demo cycle by its name (the bonus pool is set on September's). */
+export async function findDemoCycleId(db: Db, companyId: number, name: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('cycles')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('name', '=', name)
     .executeTakeFirst()
   return row?.id ?? null
 }
