@@ -6,8 +6,11 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '../../core/errors.ts'
 import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts'
-import { createRotaTestCompany, type RotaTestCompany } from '../../services/rota/create-rota-test-company.ts'
 import { drawWeeklySamples } from '../../services/rota/draw-weekly-samples.ts'
+import {
+  createRotaTestCompany,
+  type RotaTestCompany,
+} from '../../services/rota/testing/create-rota-test-company.ts'
 import { registerRotaCommands } from './rota.ts'
 
 describe('jixiao rota', () => {

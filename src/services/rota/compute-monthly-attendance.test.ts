@@ -3,9 +3,9 @@ import { DomainError } from '../../core/errors.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { addRotaException } from './add-rota-exception.ts'
 import { computeMonthlyAttendance } from './compute-monthly-attendance.ts'
-import { createRotaTestCompany, type RotaTestCompany } from './create-rota-test-company.ts'
 import { recordClockEvents } from './record-clock-events.ts'
 import { setAttendanceRules } from './set-attendance-rules.ts'
+import { createRotaTestCompany, type RotaTestCompany } from './testing/create-rota-test-company.ts'
 
 type Punch = { employeeId: number; at: string; kind: 'in' | 'out' }
 

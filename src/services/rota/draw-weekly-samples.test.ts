@@ -5,10 +5,10 @@ import { drawSample } from '../../core/sampling/draw-sample.ts'
 import { createRotaRepository } from '../../db/rota-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { computeSamplingComponent } from './compute-sampling-component.ts'
-import { createRotaTestCompany, type RotaTestCompany } from './create-rota-test-company.ts'
 import { drawWeeklySamples } from './draw-weekly-samples.ts'
 import { listWeeklySamples } from './list-weekly-samples.ts'
 import { scoreSample } from './score-sample.ts'
+import { createRotaTestCompany, type RotaTestCompany } from './testing/create-rota-test-company.ts'
 import { verifySampleDraw } from './verify-sample-draw.ts'
 
 const chats = (prefix: string) =>

@@ -3,11 +3,11 @@ import type { DomainError } from '../../core/errors.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { addRotaException } from './add-rota-exception.ts'
 import { checkCoverage } from './check-coverage.ts'
-import { createRotaTestCompany, type RotaTestCompany } from './create-rota-test-company.ts'
 import { createShift } from './create-shift.ts'
 import { getRota } from './get-rota.ts'
 import { removeRotaException } from './remove-rota-exception.ts'
 import { setRotaPattern } from './set-rota-pattern.ts'
+import { createRotaTestCompany, type RotaTestCompany } from './testing/create-rota-test-company.ts'
 
 describe.each(await testEngines())('getRota and removeRotaException on %s', (engine) => {
   let handle: TestDatabase

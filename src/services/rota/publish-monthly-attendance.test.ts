@@ -7,10 +7,10 @@ import { computeMetric } from '../metrics/compute-metric.ts'
 import { createMetricLookup } from '../sheets/create-metric-lookup.ts'
 import { addRotaException } from './add-rota-exception.ts'
 import { computeMonthlyAttendance } from './compute-monthly-attendance.ts'
-import { createRotaTestCompany, type RotaTestCompany } from './create-rota-test-company.ts'
 import { getRota } from './get-rota.ts'
 import { publishMonthlyAttendance } from './publish-monthly-attendance.ts'
 import { recordClockEvents } from './record-clock-events.ts'
+import { createRotaTestCompany, type RotaTestCompany } from './testing/create-rota-test-company.ts'
 
 // Rota-matched attendance reaches the metric catalogue and the templates: published as attendance facts, the
 // month of 小冰 gives 出勤率, 迟到, 早退, 旷工 and 请假 as metrics, and T14's 考勤制度 indicator reads its actual.

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.ts'
-import { seedDemoRota } from './seed-demo-rota.ts'
+import type { Db } from '../../../db/database.ts'
+import { seedDemoRota } from '../seed-demo-rota.ts'
 
 // Test support: a company with 小冰, 小焦 and a 运营经理 and the seed rota, plus a second company to prove isolation.
 
