@@ -8,6 +8,7 @@ import {
   openedCycleSchema,
 } from '../../contracts/cycles.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
+import { sheetListSchema } from '../../contracts/sheets.ts'
 import { cycleInputSchema, cycleSettingsSchema, jobSchema } from '../../contracts/workflow.ts'
 import { computeCycle } from '../../services/cycles/compute-cycle.ts'
 import { getCalibration } from '../../services/cycles/get-calibration.ts'
@@ -23,11 +24,11 @@ import type { WorkflowDeps } from '../../services/sheets/workflow-deps.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole } from '../require-role.ts'
 import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+import { toSheetSummaries } from './sheets-contract-check.ts'
 
 // Appraisal cycles (考核周期): open one as a background job, follow its progress, compute it, the HR board
 // and calibration. Admin and HR only.
 
-const loose = (id: string) => z.record(z.string(), z.unknown()).meta({ id })
 const staff = () => requireRole('admin', 'hr')
 
 const list = createRoute({
@@ -133,7 +134,7 @@ const sheets = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse('Sheets', z.object({ items: z.array(loose('SheetSummary')) })),
+    200: jsonResponse('Sheets', sheetListSchema),
     ...errorResponses(400, 401, 403),
   },
 })
@@ -195,7 +196,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   )
   app.openapi(sheets, async (c) => {
     const items = await listCycleSheets(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('query'))
-    return c.json({ items }, 200)
+    return c.json({ items: toSheetSummaries(items) }, 200)
   })
   app.openapi(sweep, async (c) => c.json(await sweepDueSheets(deps, c.get('actor').companyId), 200))
   app.openapi(job, async (c) => c.json(await getJob(deps, c.get('actor'), c.req.valid('param').id), 200))
