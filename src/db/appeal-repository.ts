@@ -159,17 +159,6 @@ export async function listAppealQueue(
   }))
 }
 
-/** Which of these attachments belong to the sheet (evidence may only name the sheet's own files). */
-export async function findSheetFileIds(db: Db, sheetId: number, fileIds: number[]): Promise<number[]> {
-  const rows = await db
-    .selectFrom('sheet_files')
-    .select('id')
-    .where('sheet_id', '=', sheetId)
-    .where('id', 'in', fileIds)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
 /** The company's HR users, who may handle appeals, by name. */
 export async function listHrUsers(db: Db, companyId: number): Promise<{ id: number; name: string }[]> {
   return db

@@ -1,8 +1,9 @@
 import type { AppealInput } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
 import type { Template } from '../../core/templates/template.ts'
-import { findSheetFileIds, insertAppeal } from '../../db/appeal-repository.ts'
+import { insertAppeal } from '../../db/appeal-repository.ts'
 import { findTemplateDefinition } from '../../db/sheet-repository.ts'
+import { listSheetFileIdsAmong } from '../../db/sheet-workflow-queries.ts'
 import type { Actor } from '../auth/actor.ts'
 import { transitionSheet } from '../sheets/transition-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -39,7 +40,7 @@ export async function fileAppeal(deps: WorkflowDeps, actor: Actor, sheetId: numb
         )
       const fileIds = input.evidence.flatMap((e) => ('fileId' in e ? [e.fileId] : []))
       if (fileIds.length > 0) {
-        const found = await findSheetFileIds(ctx.db, sheetId, fileIds)
+        const found = await listSheetFileIdsAmong(ctx.db, sheetId, fileIds)
         if (found.length !== new Set(fileIds).size)
           throw new DomainError('invalid_input', '证据中的附件不属于这张考核表', [
             { path: 'evidence', message: '未知附件' },
