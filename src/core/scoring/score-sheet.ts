@@ -1,5 +1,6 @@
 // Scores a whole appraisal sheet (考核表): indicator points → dimension subtotals → total on the 100-point
-// scale (or a raw sum), blended across raters with the template's weights, then bonus and deduction items
+// scale (or a raw sum), each indicator blended over the raters who rated it with the template's weights
+// renormalised over them, then bonus and deduction items
 // with caps, veto (一票否决), grade and performance coefficient. Rounding: every score to 2 decimals, half up
 // (roundScore), at each indicator, dimension, blend and total.
 import { coefficientFor } from '../results/coefficient-for.ts'
@@ -117,7 +118,7 @@ function roleGroups(
 }
 
 /** A blended indicator and the points each rater sheet gave it (groups in order, sheets within), for the raters' subtotals. */
-export type Blend = { score: IndicatorScore; sheetPoints: readonly number[] }
+export type Blend = { score: IndicatorScore; sheetPoints: readonly number[]; partial?: true }
 
 function blendIndicator(
   indicator: Indicator,
@@ -137,15 +138,26 @@ function blendIndicator(
   // A blend is fixed by each role's weight and its sheets' inputs (JSON keys hold no raw control characters).
   let key = options.explain !== false ? 'e' : 'n'
   for (const group of groups) {
-    key += `\u0002${group.rater}:${group.effectiveWeight}`
+    key += `\u0002${group.rater}:${group.weight}:${group.effectiveWeight}`
     for (const sheet of group.sheets) {
-      const inputKey = memoKeyOf(sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {})
+      // Whether the sheet rated it matters as much as the input it reads (a sheet that did not is left out).
+      const own = sheet.indicators[indicator.key]
+      const inputKey = memoKeyOf(own ?? shared[indicator.key] ?? {})
       if (inputKey === undefined) return blendIndicatorOnce(indicator, groups, shared, options)
-      key += `\u0001${inputKey}`
+      key += `${own === undefined ? '\u0003' : '\u0001'}${inputKey}`
     }
   }
   const entries = memoEntries(memo.blends, indicator)
   return entries.get(key) ?? remember(entries, key, blendIndicatorOnce(indicator, groups, shared, options))
+}
+
+/** The weight each role gets on one indicator: its template weight renormalised over the roles that rated it. */
+function indicatorWeights(rating: readonly RoleGroup[]): number[] {
+  let present = 0
+  for (const g of rating) present += g.weight
+  // No rating role has a weight: the roles that rated it count equally.
+  if (present <= 0) return rating.map(() => 1 / rating.length)
+  return rating.map((g) => g.weight / present)
 }
 
 function blendIndicatorOnce(
@@ -155,41 +167,55 @@ function blendIndicatorOnce(
   options: ScoreOptions,
 ): Blend {
   const explain = options.explain !== false
+  const key = indicator.key
+  // Rater weights apply per indicator: only the roles with a sheet that rated this indicator take part.
+  const rating = groups.filter((g) => g.sheets.some((s) => s.indicators[key] !== undefined))
+  const weights = indicatorWeights(rating)
   let points = 0
   let missing = false
   let vetoed: IndicatorScore['vetoed']
   let first: IndicatorScore | undefined
+  let sharedScore: IndicatorScore | undefined
   const sheetPoints: number[] = []
   const partsZh: string[] = []
   const partsEn: string[] = []
   for (const group of groups) {
+    const index = rating.indexOf(group)
     let sum = 0
+    let count = 0
     for (const sheet of group.sheets) {
-      const score = scoreIndicator(
-        indicator,
-        sheet.indicators[indicator.key] ?? shared[indicator.key] ?? {},
-        options,
-      )
+      const own = sheet.indicators[key]
+      if (own === undefined) {
+        // A sheet that did not rate it: its own subtotal reads the shared input; the blend leaves it out.
+        sharedScore ??= scoreIndicator(indicator, shared[key] ?? {}, options)
+        sheetPoints.push(sharedScore.points)
+        continue
+      }
+      const score = scoreIndicator(indicator, own, options)
       first ??= score
       sum += score.points
+      count++
       sheetPoints.push(score.points)
       if (score.missing) missing = true
       if (score.vetoed === 'total' || (score.vetoed === 'dimension' && vetoed === undefined))
         vetoed = score.vetoed
     }
-    const mean = roundScore(sum / group.sheets.length)
-    points += group.effectiveWeight * mean
+    if (index < 0) continue
+    const weight = weights[index]!
+    const mean = roundScore(sum / count)
+    points += weight * mean
     if (explain) {
       const role = roleNames[group.rater]
-      const avgZh = group.sheets.length > 1 ? `（${group.sheets.length} 份平均）` : ''
-      const avgEn = group.sheets.length > 1 ? ` (mean of ${group.sheets.length})` : ''
-      partsZh.push(`${role.zh}${avgZh} ${fmt(mean)} × ${pct(group.effectiveWeight)}`)
-      partsEn.push(`${role.en}${avgEn} ${fmt(mean)} × ${pct(group.effectiveWeight)}`)
+      const avgZh = count > 1 ? `（${count} 份平均）` : ''
+      const avgEn = count > 1 ? ` (mean of ${count})` : ''
+      partsZh.push(`${role.zh}${avgZh} ${fmt(mean)} × ${pct(weight)}`)
+      partsEn.push(`${role.en}${avgEn} ${fmt(mean)} × ${pct(weight)}`)
     }
   }
   const blended = roundScore(points)
+  const renormalised = rating.length < groups.length
   const score: IndicatorScore = {
-    key: indicator.key,
+    key,
     points: blended,
     maxPoints: indicator.maxPoints,
     actual: first?.actual,
@@ -199,12 +225,12 @@ function blendIndicatorOnce(
     missing: missing || undefined,
     explanation: explain
       ? {
-          'zh-CN': `多人评分加权：${partsZh.join(' + ')} = ${fmt(blended)} 分`,
-          en: `Raters blended: ${partsEn.join(' + ')} = ${fmt(blended)} points`,
+          'zh-CN': `多人评分加权：${partsZh.join(' + ')} = ${fmt(blended)} 分${renormalised ? '（仅计为本项评分的评分人，权重按其重新折算）' : ''}`,
+          en: `Raters blended: ${partsEn.join(' + ')} = ${fmt(blended)} points${renormalised ? ' (only the raters who rated this item count; their weights rescaled)' : ''}`,
         }
       : noExplanation,
   }
-  return { score, sheetPoints }
+  return renormalised ? { score, sheetPoints, partial: true } : { score, sheetPoints }
 }
 
 /** Score a sheet against its template. Missing inputs score 0 and are listed in `missing`. */
@@ -217,6 +243,8 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
       ? roleGroups(raterSheets, template.scoring.raterWeights)
       : { groups: [], renormalised: false }
   const missing: string[] = []
+  // Indicators that only some of the present roles rated (blended over those, weights renormalised).
+  const partial: string[] = []
   // Per indicator in template order: the points each rater sheet gave it (for the raters' subtotals).
   const pointsBySheet: (readonly number[])[] = []
   let totalVeto = false
@@ -231,6 +259,7 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
       let score: IndicatorScore
       if (groups.length > 0) {
         const blend = blendIndicator(indicator, groups, shared, options)
+        if (blend.partial) partial.push(indicator.key)
         score = blend.score
         pointsBySheet.push(blend.sheetPoints)
       } else score = scoreIndicator(indicator, shared[indicator.key] ?? {}, options)
@@ -320,6 +349,7 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
         bonusRaw,
         bonusCap,
         renormalised,
+        partial,
         names: indicatorNames(template),
       })
     : noExplanation
@@ -351,6 +381,7 @@ function explainSheet(
     bonusRaw: number
     bonusCap?: number
     renormalised: boolean
+    partial: readonly string[]
     names: Map<string, string>
   },
 ): Explanation {
@@ -371,6 +402,15 @@ function explainSheet(
     en.push(
       `Raters weighted ${partsEn.join(' + ')}${n.renormalised ? ' (some raters are missing; weights rescaled over those present)' : ''}.`,
     )
+    if (n.partial.length > 0) {
+      const named = n.partial.map((key) => n.names.get(key) ?? key)
+      zh.push(
+        `评分人权重按指标计：${named.join('、')} 只计为其评分的评分人，权重在他们之间重新折算，未评分的评分人不按 0 分计。`,
+      )
+      en.push(
+        `Rater weights apply per indicator: ${named.join(', ')} count only the raters who rated them, their weights rescaled; a rater who did not rate an item does not count it as 0.`,
+      )
+    }
   }
   const dimZh = s.dimensions.map(
     (d) => `${d.name} ${fmt(d.points)}/${fmt(d.maxPoints)}${d.vetoed ? '（一票否决）' : ''}`,
