@@ -60,8 +60,8 @@ function checkNumbers(input: IndicatorInput, where: Where, out: SheetInputIssue[
 const need = (where: Where, field: string, zh: string, en: string): SheetInputIssue =>
   issue(where, field, undefined, `缺少${zh}`, `missing ${en}`)
 
-/** The problems of one input against the rule it feeds (`isAdjustment`: absent counts mean "none"). */
-function checkRuleInput(
+/** The problems of one input against the rule it feeds (also used for one rater's entries, validate-rater-scores). */
+export function checkRuleInput(
   rule: Rule,
   input: IndicatorInput,
   target: number | undefined,

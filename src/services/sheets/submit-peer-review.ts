@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import type { IndicatorInput } from '../../core/scoring/score-indicator.ts'
+import { assertRaterScores } from '../../core/scoring/validate-rater-scores.ts'
 import type { Template } from '../../core/templates/template.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPeerReviewForUpdate, savePeerReview } from '../../db/sheet-repository.ts'
@@ -39,6 +40,8 @@ export async function submitPeerReview(
         `模板中没有指标 ${unknown.join('、')}`,
         unknown.map((k) => ({ path: `indicators.${k}`, message: '未知指标' })),
       )
+    // Each score must fit its indicator's scale (a peer's 8 on a 0–5 item is refused, naming the indicator).
+    assertRaterScores(sheet.definition as Template, input.indicators)
     const now = deps.now()
     await savePeerReview(db, review.id, {
       indicators: input.indicators,
