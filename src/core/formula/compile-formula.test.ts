@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../errors.ts'
-import { checkFormula, compileFormula } from './compile-formula.ts'
+import { checkFormula, compileFormula, FormulaEvaluationError } from './compile-formula.ts'
+import { formulaFunctionList } from './formula-functions.ts'
 
 describe('compileFormula', () => {
   it('evaluates arithmetic with Excel precedence and power', () => {
@@ -67,7 +68,83 @@ describe('compileFormula', () => {
   })
 
   it('refuses a division by zero in decimal', () => {
-    expect(() => compileFormula('1 / a', ['a']).evaluateDecimal({ a: 0 })).toThrow(/Division by zero/)
+    expect(() => compileFormula('1 / a', ['a']).evaluateDecimal({ a: 0 })).toThrow(/division by zero/)
+  })
+
+  // actual/0 used to give Infinity, which the scoring clamp turned into full marks.
+  it('refuses a division by zero on numbers with a message, never a value', () => {
+    const f = compileFormula('actual / 0', ['actual'])
+    expect(() => f.evaluate({ actual: 5 })).toThrow(FormulaEvaluationError)
+    try {
+      f.evaluate({ actual: 5 })
+    } catch (error) {
+      expect((error as FormulaEvaluationError).problem).toEqual({
+        'zh-CN': '除数为 0',
+        en: 'division by zero',
+      })
+    }
+  })
+})
+
+describe('the Excel function library (@formulajs/formulajs behind the whitelist)', () => {
+  const evaluate = (expression: string, vars: Record<string, number> = {}) =>
+    compileFormula(expression, Object.keys(vars)).evaluate(vars)
+  const decimal = (expression: string, vars: Record<string, number | string> = {}) =>
+    compileFormula(expression, Object.keys(vars)).evaluateDecimal(vars).toString()
+
+  it.each([
+    ['AVERAGE(2, 4, 9)', 5],
+    ['MEDIAN(1, 9, 4)', 4],
+    ['PRODUCT(2, 3, 4)', 24],
+    ['INT(-2.5)', -3],
+    ['TRUNC(-2.5)', -2],
+    ['TRUNC(3.14159, 2)', 3.14],
+    ['MOD(7, 3)', 1],
+    ['QUOTIENT(7, 2)', 3],
+    ['CEILING(2.3, 1)', 3],
+    ['FLOOR(2.7, 1)', 2],
+    ['MROUND(7, 5)', 5],
+    ['POWER(2, 10)', 1024],
+    ['SQRT(16)', 4],
+    ['LN(EXP(2))', 2],
+    ['LOG(100, 10)', 2],
+    ['LOG10(1000)', 3],
+    ['SIGN(-3)', -1],
+    ['IFS(1 > 2, 10, 2 > 1, 20)', 20],
+  ])('%s = %d', (expression, expected) => {
+    expect(evaluate(expression)).toBeCloseTo(expected, 12)
+  })
+
+  it('computes the library functions in decimal for money', () => {
+    expect(decimal('INT(x / 1000) * 50', { x: '12345.67' })).toBe('600')
+    expect(decimal('MOD(x, 100)', { x: '1250' })).toBe('50')
+    expect(decimal('AVERAGE(a, b)', { a: '0.1', b: '0.2' })).toBe('0.15')
+  })
+
+  it('turns a function error into an error with a message (MOD by 0, SQRT of a negative, no IFS branch)', () => {
+    expect(() => evaluate('MOD(5, 0)')).toThrow(/function MOD failed: division by zero/)
+    expect(() => evaluate('SQRT(0 - 1)')).toThrow(/function SQRT failed: invalid number/)
+    expect(() => evaluate('IFS(1 > 2, 10)')).toThrow(/no IFS condition holds/)
+    expect(() => decimal('MOD(x, 0)', { x: 5 })).toThrow(FormulaEvaluationError)
+  })
+
+  it('evaluates only the chosen IFS branch', () => {
+    expect(evaluate('IFS(t = 0, 0, TRUE, a / t)', { a: 5, t: 0 })).toBe(0)
+  })
+
+  it('checks every whitelisted function for its argument count and IFS for pairs', () => {
+    for (const spec of formulaFunctionList) {
+      const tooFew = Array.from({ length: spec.minArgs - 1 }, () => '1').join(', ')
+      if (spec.minArgs > 1) expect(checkFormula(`${spec.name}(${tooFew})`, [])).toHaveLength(1)
+      const enough = Array.from({ length: spec.minArgs }, () => '1').join(', ')
+      expect(checkFormula(`${spec.name}(${enough})`, [])).toEqual([])
+    }
+    expect(checkFormula('IFS(1, 2, 3)', [])[0]?.en).toMatch(/pairs/)
+  })
+
+  it('refuses library functions that are not whitelisted', () => {
+    expect(checkFormula('VLOOKUP(1, 2, 3)', [])[0]?.en).toMatch(/^unknown function VLOOKUP/)
+    expect(checkFormula('HYPERLINK(1)', [])[0]?.en).toMatch(/^unknown function HYPERLINK/)
   })
 })
 

@@ -1,10 +1,32 @@
 // Excel-style formulas (公式) for scoring rules and custom pay schemes. Parsed by jsep into a syntax tree,
 // checked against the allowed variable and function names, then compiled once into a tree of closures:
 // no eval, no Function, no property access, no strings. Two evaluators share one parse: `evaluate` on JS
-// numbers (scoring hot path) and `evaluateDecimal` on decimal.js values (money).
+// numbers (scoring hot path) and `evaluateDecimal` on decimal.js values (money). Logic and rounding are the
+// engine's own; the other whitelisted functions are @formulajs/formulajs's (formula-functions.ts lists them).
+// A division by 0 or a function's error throws FormulaEvaluationError: an error with a message, never a value.
+import {
+  AVERAGE,
+  CEILING,
+  EXP,
+  FLOOR,
+  INT,
+  LN,
+  LOG,
+  LOG10,
+  MEDIAN,
+  MOD,
+  MROUND,
+  POWER,
+  PRODUCT,
+  QUOTIENT,
+  SIGN,
+  SQRT,
+  TRUNC,
+} from '@formulajs/formulajs'
 import Decimal from 'decimal.js'
 import jsep from 'jsep'
 import { DomainError } from '../errors.ts'
+import { formulaFunctions } from './formula-functions.ts'
 
 // Excel comparison operators next to the JavaScript ones; `^` is a power (higher than * and /).
 jsep.addBinaryOp('=', 6)
@@ -23,27 +45,71 @@ export type CompiledFormula = {
   expression: string
   /** Variable names the formula reads, in first-use order. */
   variables: readonly string[]
-  /** Evaluate on JS numbers; comparisons and logic give 1/0; a missing variable reads as NaN. */
+  /**
+   * Evaluate on JS numbers; comparisons and logic give 1/0; a missing variable reads as NaN. Throws
+   * FormulaEvaluationError on a division by 0 or a function's error.
+   */
   evaluate: NumberNode
-  /** Evaluate in decimal (for money); throws DomainError on a missing variable or a division by zero. */
+  /** Evaluate in decimal (for money); throws DomainError on a missing variable, FormulaEvaluationError on an error. */
   evaluateDecimal: DecimalNode
 }
 
-type FunctionSpec = { minArgs: number; maxArgs: number }
+/** The functions a formula may call (names are case-insensitive); the list and its descriptions: formula-functions.ts. */
+export { formulaFunctions }
 
-/** The functions a formula may call (names are case-insensitive). */
-export const formulaFunctions: Readonly<Record<string, FunctionSpec>> = {
-  IF: { minArgs: 2, maxArgs: 3 },
-  AND: { minArgs: 1, maxArgs: 255 },
-  OR: { minArgs: 1, maxArgs: 255 },
-  NOT: { minArgs: 1, maxArgs: 1 },
-  MIN: { minArgs: 1, maxArgs: 255 },
-  MAX: { minArgs: 1, maxArgs: 255 },
-  SUM: { minArgs: 1, maxArgs: 255 },
-  ROUND: { minArgs: 1, maxArgs: 2 },
-  ROUNDUP: { minArgs: 1, maxArgs: 2 },
-  ROUNDDOWN: { minArgs: 1, maxArgs: 2 },
-  ABS: { minArgs: 1, maxArgs: 1 },
+/** The library's functions on the whitelist, each imported by name (nothing else of the library is reachable). */
+const libraryFunctions: Readonly<Record<string, (...args: number[]) => unknown>> = {
+  AVERAGE,
+  MEDIAN,
+  PRODUCT,
+  INT,
+  TRUNC,
+  MOD,
+  QUOTIENT,
+  CEILING,
+  FLOOR,
+  MROUND,
+  POWER,
+  SQRT,
+  EXP,
+  LN,
+  LOG,
+  LOG10,
+  SIGN,
+}
+
+/**
+ * A formula that compiled but cannot give a value for these inputs (a division by 0, a function's error such
+ * as MOD(x, 0) or SQRT(-1), no IFS condition holding, a result beyond any number): an error with a message,
+ * never points or money.
+ */
+export class FormulaEvaluationError extends DomainError {
+  constructor(readonly problem: FormulaProblem) {
+    super('invalid_input', `Formula error: ${problem.en}`, [{ path: 'expression', message: problem.en }], {
+      'zh-CN': problem['zh-CN'],
+    })
+    this.name = 'FormulaEvaluationError'
+  }
+}
+
+const divisionByZero = (): FormulaEvaluationError =>
+  new FormulaEvaluationError({ 'zh-CN': '除数为 0', en: 'division by zero' })
+
+const noIfsBranch = (): FormulaEvaluationError =>
+  new FormulaEvaluationError({ 'zh-CN': 'IFS 的条件都不成立', en: 'no IFS condition holds' })
+
+/** The library's answer as a finite number, or the error it stands for (#DIV/0!, #NUM!, #VALUE! …). */
+function libraryResult(name: string, result: unknown): number {
+  if (typeof result === 'number' && Number.isFinite(result)) return result
+  if (typeof result === 'boolean') return result ? 1 : 0
+  const code = result instanceof Error ? result.message : String(result)
+  const zhReason = code === '#DIV/0!' ? '除数为 0' : code === '#NUM!' ? '数值无效' : '参数无效'
+  const enReason =
+    code === '#DIV/0!' ? 'division by zero' : code === '#NUM!' ? 'invalid number' : 'invalid argument'
+  throw new FormulaEvaluationError({
+    'zh-CN': `函数 ${name} 出错：${zhReason}（${code}）`,
+    en: `function ${name} failed: ${enReason} (${code})`,
+  })
 }
 
 const binaryOperators = new Set(['+', '-', '*', '/', '^', '=', '==', '<>', '!=', '<', '<=', '>', '>='])
@@ -136,6 +202,11 @@ function check(expression: string, allowedVariables: ReadonlySet<string>): Check
             'zh-CN': `函数 ${name} 需要 ${range} 个参数，实际 ${call.arguments.length} 个`,
             en: `function ${name} takes ${range} arguments, got ${call.arguments.length}`,
           })
+        } else if (name === 'IFS' && call.arguments.length % 2 !== 0) {
+          problems.push({
+            'zh-CN': 'IFS 的参数须成对：条件, 值, 条件, 值 …',
+            en: 'IFS takes pairs of arguments: condition, value, condition, value …',
+          })
         }
         for (const arg of call.arguments) visit(arg)
         return
@@ -224,7 +295,11 @@ function compileNumber(node: jsep.Expression): NumberNode {
         case '*':
           return (v) => left(v) * right(v)
         case '/':
-          return (v) => left(v) / right(v)
+          return (v) => {
+            const divisor = right(v)
+            if (divisor === 0) throw divisionByZero()
+            return left(v) / divisor
+          }
         case '^':
           return (v) => left(v) ** right(v)
         case '=':
@@ -281,9 +356,20 @@ function compileNumber(node: jsep.Expression): NumberNode {
           }
         case 'ABS':
           return (v) => Math.abs(a0(v))
-        default: {
+        case 'IFS':
+          return (v) => {
+            for (let i = 0; i + 1 < args.length; i += 2) if (args[i]!(v) !== 0) return args[i + 1]!(v)
+            throw noIfsBranch()
+          }
+        case 'ROUND':
+        case 'ROUNDUP':
+        case 'ROUNDDOWN': {
           const mode = name === 'ROUND' ? 'half_up' : name === 'ROUNDUP' ? 'up' : 'down'
           return a1 ? (v) => roundNumber(a0(v), a1(v), mode) : (v) => roundNumber(a0(v), 0, mode)
+        }
+        default: {
+          const fn = libraryFunctions[name]!
+          return (v) => libraryResult(name, fn(...args.map((a) => a(v))))
         }
       }
     }
@@ -342,11 +428,7 @@ function compileDecimal(node: jsep.Expression): DecimalNode {
         case '/':
           return (v) => {
             const divisor = right(v)
-            if (divisor.isZero()) {
-              throw new DomainError('invalid_input', 'Division by zero in a formula', [
-                { path: 'expression', message: 'division by zero' },
-              ])
-            }
+            if (divisor.isZero()) throw divisionByZero()
             return left(v).div(divisor)
           }
         case '^':
@@ -391,7 +473,14 @@ function compileDecimal(node: jsep.Expression): DecimalNode {
           return (v) => args.reduce((sum, a) => sum.plus(a(v)), ZERO)
         case 'ABS':
           return (v) => a0(v).abs()
-        default: {
+        case 'IFS':
+          return (v) => {
+            for (let i = 0; i + 1 < args.length; i += 2) if (!args[i]!(v).isZero()) return args[i + 1]!(v)
+            throw noIfsBranch()
+          }
+        case 'ROUND':
+        case 'ROUNDUP':
+        case 'ROUNDDOWN': {
           const mode =
             name === 'ROUND'
               ? Decimal.ROUND_HALF_UP
@@ -399,6 +488,12 @@ function compileDecimal(node: jsep.Expression): DecimalNode {
                 ? Decimal.ROUND_UP
                 : Decimal.ROUND_DOWN
           return (v) => roundDecimal(a0(v), a1 ? a1(v).toNumber() : 0, mode)
+        }
+        default: {
+          // The library works on numbers: arguments and result cross at 15 significant digits (exact for money).
+          const fn = libraryFunctions[name]!
+          return (v) =>
+            new Decimal(libraryResult(name, fn(...args.map((a) => a(v).toNumber()))).toPrecision(15))
         }
       }
     }

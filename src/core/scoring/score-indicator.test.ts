@@ -423,6 +423,37 @@ describe('formula rule', () => {
     expect(compiledFormulaFor(rule)).toBe(compiled)
     expect(compiledFormulaFor({ ...rule })).not.toBe(compiled)
   })
+
+  // Issue 16: `actual/0` used to give Infinity, clamped to full marks; an error is no result.
+  it('marks a division by zero invalid with a message, never full marks', () => {
+    const ind = indicator({ shape: 'formula', expression: 'actual/0' }, 10)
+    const score = scoreIndicator(ind, { actual: 5 })
+    expect(score.points).toBe(0)
+    expect(score).toMatchObject({ invalid: true, missing: true })
+    expect(score.explanation['zh-CN']).toBe(
+      '公式 actual/0 无法计算：除数为 0。本项无法计分（不是 0 分的成绩），请更正公式或数据',
+    )
+    expect(score.explanation.en).toContain('division by zero')
+    expect(scoreIndicator(ind, { actual: 5 }, { explain: false })).toMatchObject({ points: 0, invalid: true })
+  })
+
+  it('marks a library function error and an overflow invalid', () => {
+    const mod = scoreIndicator(indicator({ shape: 'formula', expression: 'MOD(actual, target)' }, 10), {
+      actual: 5,
+      target: 0,
+    })
+    expect(mod).toMatchObject({ points: 0, invalid: true })
+    expect(mod.explanation.en).toContain('function MOD failed: division by zero (#DIV/0!)')
+    const huge = scoreIndicator(indicator({ shape: 'formula', expression: '10 ^ actual' }, 10), {
+      actual: 400,
+    })
+    expect(huge).toMatchObject({ points: 0, invalid: true })
+  })
+
+  it('scores with the library functions', () => {
+    const ind = indicator({ shape: 'formula', expression: 'MIN(max, INT(actual / 1000))' }, 10)
+    expect(points(ind, { actual: 7_800 })).toBe(7)
+  })
 })
 
 describe('more seed rules (digest §3)', () => {

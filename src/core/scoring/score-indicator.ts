@@ -1,6 +1,6 @@
 // Scores one indicator (指标) under its declarative rule and says why, in zh-CN and en. Points are JS numbers
 // (hot path: no decimal.js, and no strings unless `explain` is on), rounded once by roundScore.
-import { type CompiledFormula, compileFormula } from '../formula/compile-formula.ts'
+import { type CompiledFormula, compileFormula, FormulaEvaluationError } from '../formula/compile-formula.ts'
 import type { Band, Direction, Indicator, Rule, RuleShape } from '../templates/template.ts'
 import {
   bandContains,
@@ -733,23 +733,20 @@ function scoreFormula(
     if (vars[name] === undefined)
       return missingInput(target, explain, `公式变量 ${name}`, `formula variable ${name}`)
   }
-  const value = formula.evaluate(vars)
+  let value: number
+  try {
+    value = formula.evaluate(vars)
+  } catch (error) {
+    if (error instanceof FormulaEvaluationError) return formulaFailed(rule.expression, target, error.problem)
+    throw error
+  }
+  if (!Number.isFinite(value))
+    return formulaFailed(rule.expression, target, {
+      'zh-CN': '结果不是有效数字',
+      en: 'the result is not a number',
+    })
   const low = rule.floorPoints ?? 0
   const high = rule.capPoints ?? maxPoints
-  if (Number.isNaN(value)) {
-    return ok(
-      0,
-      target,
-      explain
-        ? {
-            'zh-CN': `公式 ${rule.expression} 无法计算（如除以 0），记 0 分`,
-            en: `Formula ${rule.expression} has no value (e.g. division by 0): 0 points`,
-          }
-        : noExplanation,
-      undefined,
-      true,
-    )
-  }
   const points = clamp(value, low, high)
   if (!explain) return ok(points, target, noExplanation)
   const shown = formula.variables.map((name) => `${name} = ${fmt(vars[name]!)}`).join(', ')
@@ -759,4 +756,26 @@ function scoreFormula(
     'zh-CN': `公式 ${rule.expression}（${shown}）= ${fmt(value)}${clampedZh} → ${fmt(points)} 分`,
     en: `Formula ${rule.expression} (${shown}) = ${fmt(value)}${clampedEn} → ${fmt(points)} points`,
   })
+}
+
+/**
+ * A formula that cannot give a value for these inputs (division by 0, a function's error): the indicator is not
+ * scored and is listed as invalid (and missing, so the sheet lists it), always with the reason, never points.
+ */
+function formulaFailed(
+  expression: string,
+  target: number | undefined,
+  problem: { 'zh-CN': string; en: string },
+): RuleResult {
+  return ok(
+    0,
+    target,
+    {
+      'zh-CN': `公式 ${expression} 无法计算：${problem['zh-CN']}。本项无法计分（不是 0 分的成绩），请更正公式或数据`,
+      en: `Formula ${expression} cannot be evaluated: ${problem.en}. This item cannot be scored (this is not an earned 0); correct the formula or the data`,
+    },
+    undefined,
+    true,
+    true,
+  )
 }
