@@ -13,6 +13,7 @@ import {
   type indicatorSchema,
   type ruleSchema,
   templateSchema,
+  whenMissingSchema,
 } from './template.ts'
 import { cycleKindSchema, indicatorInputSchema, sheetActionSchema, sheetStateSchema } from './workflow.ts'
 
@@ -157,6 +158,9 @@ export const indicatorScoreSchema = z
     vetoed: z.enum(['dimension', 'total']).optional(),
     missing: z.boolean().optional(),
     invalid: z.literal(true).optional(),
+    whenMissing: whenMissingSchema.optional(),
+    held: z.literal(true).optional(),
+    excluded: z.literal(true).optional(),
   })
   .meta({ id: 'IndicatorScore' })
 
@@ -171,6 +175,8 @@ export const adjustmentScoreSchema = z
     explanation: explanationSchema,
     vetoed: z.literal('total').optional(),
     missing: z.boolean().optional(),
+    whenMissing: whenMissingSchema.optional(),
+    held: z.literal(true).optional(),
   })
   .meta({ id: 'AdjustmentScore' })
 
@@ -227,6 +233,7 @@ export const sheetScoreSchema = z
     grade: gradeBandSchema.optional(),
     coefficient: z.number(),
     missing: z.array(z.string()),
+    held: z.array(z.string()).optional(),
     explanation: explanationSchema,
     inputIssues: z
       .array(

@@ -139,6 +139,9 @@ export const indicatorSchema = z
   .strictObject({
     key,
     name: z.string().min(1),
+/** What an absent input means: hold the sheet, 0 points, full marks, or leave the indicator out. */
+export const whenMissingSchema = z.enum(['block', 'zero', 'full', 'exclude']).meta({ id: 'WhenMissing' })
+
     definition: z.string().optional(),
     unit: z.string().optional(),
     direction: z.enum(['higher_better', 'lower_better']),
@@ -152,6 +155,7 @@ export const indicatorSchema = z
   .meta({ id: 'Indicator' })
 
 export const dimensionSchema = z
+    whenMissing: whenMissingSchema.optional(),
   .strictObject({ key, name: z.string().min(1), maxPoints: finite, indicators: z.array(indicatorSchema) })
   .meta({ id: 'Dimension' })
 
@@ -168,6 +172,7 @@ export const adjustmentItemSchema = z
   .meta({ id: 'AdjustmentItem' })
 
 const weight = weightSchema.optional()
+    whenMissing: whenMissingSchema.optional(),
 
 export const gradeBandSchema = z
   .strictObject({ grade: key, label: localizedTextSchema, min: finite, minInclusive: z.boolean() })
@@ -334,4 +339,5 @@ export type CoefficientBand = z.infer<typeof coefficientBandSchema>
 export type TemplateScoring = z.infer<typeof templateScoringSchema>
 export type RaterWeights = TemplateScoring['raterWeights']
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>
+export type WhenMissing = z.infer<typeof whenMissingSchema>
 export type SheetInputs = z.infer<typeof sheetInputsSchema>

@@ -1,6 +1,7 @@
 // Scores a bonus (加分项) or deduction (扣分项) item outside the budget: the rule gives an amount (≥ 0), the
 // item's cap holds it, and the kind gives the sign (bonus adds, deduction subtracts).
-import type { AdjustmentItem } from '../templates/template.ts'
+import type { AdjustmentItem, WhenMissing } from '../templates/template.ts'
+import { adjustmentWhenMissing } from './default-when-missing.ts'
 import { type Explanation, fmt, noExplanation } from './explain-format.ts'
 import { roundScore } from './round-score.ts'
 import { evaluateRule, type IndicatorInput, type ScoreOptions } from './score-indicator.ts'
@@ -18,9 +19,16 @@ export type AdjustmentScore = {
   explanation: Explanation
   vetoed?: 'total'
   missing?: boolean
+  /** The missing-data rule that applied when nothing was entered. */
+  whenMissing?: WhenMissing
+  /** Nothing entered and the item is declared 'block': the sheet waits for it. */
+  held?: true
 }
 
-/** Score one adjustment item. An item without input contributes nothing (no bonus, no deduction). */
+/**
+ * Score one adjustment item. An item without input follows its missing-data rule: by default nothing is added or
+ * deducted (said so); declared 'block', the sheet is held until it is entered.
+ */
 export function scoreAdjustment(
   item: AdjustmentItem,
   input: IndicatorInput | undefined,
@@ -37,6 +45,7 @@ function scoreAdjustmentOnce(
   input: IndicatorInput | undefined,
   explain: boolean,
 ): AdjustmentScore {
+  if (isAbsent(input)) return missingAdjustment(item, explain)
   const rule = item.rule
   const given = input ?? {}
   let raw: number
@@ -167,5 +176,47 @@ function scoreAdjustmentOnce(
       'zh-CN': `${kindZh}「${item.name}」：${why['zh-CN']}${capNoteZh} → ${sign}${fmt(amount)} 分`,
       en: `${kindEn} "${item.name}": ${why.en}${capNoteEn} → ${sign}${fmt(amount)}`,
     },
+  }
+}
+
+/** Nothing entered for the item: no field a rule reads (an empty comment alone is nothing). */
+function isAbsent(input: IndicatorInput | undefined): boolean {
+  if (input === undefined) return true
+  for (const key in input) {
+    if (key !== 'comment' && input[key as keyof IndicatorInput] !== undefined) return false
+  }
+  return true
+}
+
+function missingAdjustment(item: AdjustmentItem, explain: boolean): AdjustmentScore {
+  const policy = adjustmentWhenMissing(item)
+  const held = policy === 'block'
+  const kindZh = item.kind === 'bonus' ? '加分项' : '扣分项'
+  const kindEn = item.kind === 'bonus' ? 'Bonus' : 'Deduction'
+  const why = held
+    ? {
+        zh: '未录入：按模板规定须录入后才能计算，本表暂不计分',
+        en: 'nothing entered: the template says it must be entered before the sheet is computed',
+      }
+    : item.kind === 'deduction'
+      ? { zh: '未录入：无记录即不扣分', en: 'nothing entered: nothing recorded, nothing deducted' }
+      : { zh: '未录入：无记录即不加分', en: 'nothing entered: nothing recorded, nothing added' }
+  return {
+    key: item.key,
+    name: item.name,
+    kind: item.kind,
+    points: 0,
+    raw: 0,
+    cap: item.cap,
+    explanation: explain
+      ? {
+          'zh-CN': `${kindZh}「${item.name}」：${why.zh} → 0 分`,
+          en: `${kindEn} "${item.name}": ${why.en} → 0`,
+        }
+      : noExplanation,
+    vetoed: undefined,
+    missing: true,
+    whenMissing: policy,
+    ...(held ? { held: true as const } : {}),
   }
 }

@@ -167,9 +167,10 @@ describe('bands (R1, R2)', () => {
   })
 
   it('needs a target to compute a completion rate', () => {
+    // A ratio cannot be scored without its target: by default the sheet is held until it is entered (issue 16).
     const score = scoreIndicator(t10Completion, { actual: 5 })
-    expect(score).toMatchObject({ points: 0, missing: true })
-    expect(score.explanation['zh-CN']).toBe('缺少目标值，记 0 分')
+    expect(score).toMatchObject({ points: 0, missing: true, whenMissing: 'block', held: true })
+    expect(score.explanation['zh-CN']).toBe('缺少目标值：按模板规定，本项须录入后才能计算，本表暂不计分')
   })
 })
 
@@ -407,8 +408,10 @@ describe('formula rule', () => {
     expect(points(ind, { variables: { 投诉数: 2 } })).toBe(6)
     expect(points(ind, { variables: { 投诉数: 9 } })).toBe(0)
     const score = scoreIndicator(ind, {})
-    expect(score).toMatchObject({ points: 0, missing: true })
-    expect(score.explanation['zh-CN']).toBe('缺少公式变量 投诉数，记 0 分')
+    expect(score).toMatchObject({ points: 0, missing: true, held: true })
+    expect(score.explanation['zh-CN']).toBe(
+      '缺少公式变量 投诉数：按模板规定，本项须录入后才能计算，本表暂不计分',
+    )
     expect(scoreIndicator(ind, { variables: { 投诉数: 9 } }).explanation['zh-CN']).toBe(
       '公式 max - 2 * 投诉数（max = 10, 投诉数 = 9）= -8，限定在 0–10 分 → 0 分',
     )

@@ -1,7 +1,8 @@
 // Scores one indicator (指标) under its declarative rule and says why, in zh-CN and en. Points are JS numbers
 // (hot path: no decimal.js, and no strings unless `explain` is on), rounded once by roundScore.
 import { type CompiledFormula, compileFormula, FormulaEvaluationError } from '../formula/compile-formula.ts'
-import type { Band, Direction, Indicator, Rule, RuleShape } from '../templates/template.ts'
+import type { Band, Direction, Indicator, Rule, RuleShape, WhenMissing } from '../templates/template.ts'
+import { whenMissingOf } from './default-when-missing.ts'
 import {
   bandContains,
   describeBand,
@@ -50,8 +51,14 @@ export type IndicatorScore = {
   /** Plain-language reason; empty strings when scored with `explain: false`. */
   explanation: Explanation
   vetoed?: 'dimension' | 'total'
-  /** The input the rule needs was absent: scored 0. */
+  /** The input the rule needs was absent (or unusable): scored by the indicator's missing-data rule. */
   missing?: boolean
+  /** The missing-data rule that applied (block, zero, full, exclude). */
+  whenMissing?: WhenMissing
+  /** Missing and declared 'block': the sheet cannot be computed until the input is entered. */
+  held?: true
+  /** Missing and declared 'exclude': left out, the dimension renormalised over the other indicators. */
+  excluded?: true
   /** The input cannot be scored (e.g. a target ≤ 0 for a ratio): 0 points that are no result, shown as invalid. */
   invalid?: true
 }
@@ -89,7 +96,10 @@ export function resolveTarget(indicator: Indicator, input: IndicatorInput): numb
   return undefined
 }
 
-/** Score one indicator. An absent input scores 0 with `missing: true`; zero points are a result, not an error. */
+/**
+ * Score one indicator. An absent input is `missing: true` and scored by the indicator's missing-data rule
+ * (`whenMissing`: held, 0, full marks or left out, said in the explanation); zero points are a result, not an error.
+ */
 export function scoreIndicator(
   indicator: Indicator,
   input: IndicatorInput,
@@ -102,7 +112,7 @@ export function scoreIndicator(
 }
 
 function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain: boolean): IndicatorScore {
-  const result = evaluateRule(
+  let result = evaluateRule(
     indicator.rule,
     indicator.maxPoints,
     indicator.direction,
@@ -111,6 +121,11 @@ function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain
     input,
     explain,
   )
+  let policy: WhenMissing | undefined
+  if (result.lacking !== undefined) {
+    policy = whenMissingOf(indicator)
+    result = applyWhenMissing(policy, indicator.maxPoints, result.target, result.lacking, explain)
+  }
   return {
     key: indicator.key,
     points: roundScore(result.points),
@@ -122,8 +137,54 @@ function scoreIndicatorOnce(indicator: Indicator, input: IndicatorInput, explain
     vetoed: result.vetoed,
     missing: result.missing,
     ...(result.invalid ? { invalid: true as const } : {}),
+    ...(policy ? { whenMissing: policy } : {}),
+    ...(policy === 'block' ? { held: true as const } : {}),
+    ...(policy === 'exclude' ? { excluded: true as const } : {}),
   }
 }
+
+/** What the missing-data rule makes of an absent input, said in plain words (never a silent 0). */
+function applyWhenMissing(
+  policy: WhenMissing,
+  maxPoints: number,
+  target: number | undefined,
+  lacking: Lacking,
+  explain: boolean,
+): RuleResult {
+  const points = policy === 'full' ? maxPoints : 0
+  const result = ok(points, target, noExplanation, undefined, true, undefined, lacking)
+  if (!explain) return result
+  switch (policy) {
+    case 'block':
+      result.explanation = {
+        'zh-CN': `缺少${lacking.zh}：按模板规定，本项须录入后才能计算，本表暂不计分`,
+        en: `No ${lacking.en} was entered: the template says this item must be entered before the sheet is computed, so the sheet is held`,
+      }
+      break
+    case 'zero':
+      result.explanation = {
+        'zh-CN': `缺少${lacking.zh}：按模板规定记 0 分`,
+        en: `No ${lacking.en} was entered: the template says this scores 0`,
+      }
+      break
+    case 'full':
+      result.explanation = {
+        'zh-CN': `缺少${lacking.zh}：按模板规定记满分 ${fmt(maxPoints)} 分（无记录即不扣分）`,
+        en: `No ${lacking.en} was entered: the template says this scores full marks, ${fmt(maxPoints)} (nothing recorded, nothing off)`,
+      }
+      break
+    case 'exclude':
+      result.explanation = {
+        'zh-CN': `缺少${lacking.zh}：按模板规定本项不计入，本维度按其余指标折算`,
+        en: `No ${lacking.en} was entered: the template says this item is left out and the dimension is rescaled over the other indicators`,
+      }
+      break
+  }
+  return result
+}
+
+/** The input a rule lacked, in words ("实际值" / "actual value"). */
+type Lacking = { zh: string; en: string }
 
 type RuleResult = {
   points: number
@@ -132,6 +193,8 @@ type RuleResult = {
   vetoed: 'dimension' | 'total' | undefined
   missing: true | undefined
   invalid: true | undefined
+  /** Set when the rule's input was absent: the indicator's missing-data rule decides the points. */
+  lacking: Lacking | undefined
 }
 
 // Every rule result has the same fields in the same order (one hidden class keeps the hot path monomorphic).
@@ -142,8 +205,9 @@ function ok(
   vetoed?: 'dimension' | 'total',
   missing?: true,
   invalid?: true,
+  lacking?: Lacking,
 ): RuleResult {
-  return { points, target, explanation, vetoed, missing, invalid }
+  return { points, target, explanation, vetoed, missing, invalid, lacking }
 }
 
 /**
@@ -164,6 +228,7 @@ function invalidTarget(target: number): RuleResult {
   )
 }
 
+/** The rule's input is absent: the caller applies the missing-data rule (evaluateRule alone reads it as 0). */
 function missingInput(target: number | undefined, explain: boolean, zh: string, en: string): RuleResult {
   return ok(
     0,
@@ -171,6 +236,8 @@ function missingInput(target: number | undefined, explain: boolean, zh: string, 
     explain ? { 'zh-CN': `缺少${zh}，记 0 分`, en: `No ${en} was entered: 0 points` } : noExplanation,
     undefined,
     true,
+    undefined,
+    { zh, en },
   )
 }
 

@@ -290,12 +290,17 @@ describe('scoreSheet', () => {
     expect(totalVeto.explanation['zh-CN']).toContain('发生一票否决事项，总分为 0 分。')
   })
 
-  it('scores missing inputs as 0 and lists them', () => {
+  it('scores missing inputs by their rule and lists them: deductions full, a judged item holds the sheet', () => {
+    // Nothing recorded against a deduction is nothing off (issue 16); the attitude score must be entered.
     const score = scoreSheet(t11, { indicators: { network: { occurrences: 0 } } })
     expect(score.missing).toEqual(['hardware', 'mail', 'catalogue', 'attitude'])
-    expect(score.total).toBe(30)
+    expect(score.held).toEqual(['attitude'])
+    expect(score.total).toBe(90)
     expect(score.explanation.en).toContain(
-      'Indicators without input scored 0: 硬件维护, 邮件安全, 其他相关, 工作态度.',
+      'These items have no data and must be entered before the sheet can be computed: 工作态度.',
+    )
+    expect(score.explanation.en).toContain(
+      'Items without data were scored by their missing-data rule (see each item): 硬件维护, 邮件安全, 其他相关.',
     )
   })
 

@@ -122,6 +122,13 @@ export type Indicator = {
   key: string
   name: string
   definition?: string
+/**
+ * What an absent input means (缺少数据时): 'block' holds the sheet until it is entered, 'zero' scores 0, 'full'
+ * scores full marks (nothing deducted), 'exclude' leaves the indicator out and renormalises the dimension over
+ * the rest. Missing is never a silent 0: the explanation names the rule that applied.
+ */
+export type WhenMissing = 'block' | 'zero' | 'full' | 'exclude'
+
   unit?: string
   direction: Direction
   type: IndicatorType
@@ -136,6 +143,8 @@ export type Indicator = {
 export type Dimension = {
   key: string
   name: string
+  /** What an absent input means; by default per rule shape (see core/scoring/default-when-missing.ts). */
+  whenMissing?: WhenMissing
   /** Budget of the dimension: the sum of its indicators' maxPoints. */
   maxPoints: number
   indicators: Indicator[]
@@ -155,6 +164,8 @@ export type AdjustmentItem = {
 export type RaterWeights = Partial<Record<'supervisor' | 'self' | 'peer' | 'sampling' | 'hr', number>>
 
 export type GradeBand = { grade: string; label: LocalizedText; min: number; minInclusive: boolean }
+  /** What an absent input means; by default nothing is added or deducted (see default-when-missing.ts). */
+  whenMissing?: WhenMissing
 export type CoefficientBand = { min: number; minInclusive: boolean; coefficient: number }
 
 export type TemplateScoring = {
