@@ -112,9 +112,10 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     expect(pay.status).toBe(200)
     expect([...pay.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows = parse(pay.bytes.subarray(3).toString('utf8')) as string[][]
-    const bing = rows.filter((r) => r[1] === '小冰')
-    // 500 × 1.2 = 600.00; no sales imported → 0; total 600.00.
-    expect(bing.find((r) => r[6] === '应发合计')?.[7]).toBe('600.00')
+    const bing = rows.find((r) => r[1] === '小冰')
+    // 500 × 1.2 = 600.00; no sales imported → 0; total 600.00; finance's grand total counts final rows only.
+    expect(bing?.[rows[0]!.indexOf('应发合计')]).toBe('600.00')
+    expect(rows.at(-1)?.[1]).toBe('合计')
     expect((await download(zhuguan, `/api/cycles/${cycleId}/exports/pay`)).status).toBe(403)
     const mine = await bytesOf(zhuguan, `/api/cycles/${cycleId}/exports/results?format=csv`)
     const names = (parse(mine.bytes.subarray(3).toString('utf8')) as string[][]).slice(1).map((r) => r[1])
@@ -125,6 +126,59 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     const missing = await download(hr, '/api/cycles/999999/exports/results')
     expect(missing.status).toBe(404)
     expect((await download(hr, `/api/cycles/${cycleId}/exports/salaries`)).status).toBe(400)
+  })
+
+  it('writes the pay sheet XLSX one row per person with a grand total; column sums equal the grand total', async () => {
+    // 小冰 gets a reward so a person has more than one line in a component (奖惩).
+    const reward = await hr.post(`/api/cycles/${cycleId}/pay-items`, {
+      employeeId: org.employees.E003,
+      label: '全勤奖',
+      amount: '100.55',
+    })
+    expect(reward.status).toBe(201)
+    const res = await bytesOf(hr, `/api/cycles/${cycleId}/exports/pay?format=xlsx`)
+    expect(res.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(res.bytes as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    const rows: unknown[][] = []
+    sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)))
+    const header = rows[0] as string[]
+    const people = rows.slice(1, -1)
+    const grand = rows.at(-1)!
+    // One row per person (小冰, 小焦 final; 王运营's draft shown to HR), then the grand total row.
+    expect(people.map((r) => r[1])).toEqual(['小冰', `'${hostile}`, '王运营'])
+    expect(String(grand[1])).toContain('合计')
+    const totalColumn = header.indexOf('应发合计')
+    expect(totalColumn).toBeGreaterThan(0)
+    const fen = (v: unknown) => Math.round(Number(v ?? 0) * 100)
+    // Every money column (each pay component and the total) sums to its grand total cell, and no column
+    // holds a subtotal: the components of a row add up to its total.
+    const money = header
+      .map((h, i) => [h, i] as const)
+      .filter(([, i]) => i >= header.indexOf('底薪 × 绩效系数') && i <= totalColumn)
+    expect(money.map(([h]) => h)).toEqual([
+      '底薪 × 绩效系数',
+      '销售提成',
+      '中评修改',
+      '差评修改',
+      '奖惩',
+      '应发合计',
+    ])
+    for (const [, i] of money) expect(people.reduce((a, r) => a + fen(r[i]), 0)).toBe(fen(grand[i]))
+    for (const r of people)
+      expect(money.slice(0, -1).reduce((a, [, i]) => a + fen(r[i]), 0)).toBe(fen(r[totalColumn]))
+    // 小冰: 500 × 1.2 + 100.55 reward = 700.55.
+    expect(people[0]![totalColumn]).toBe(700.55)
+    // The inputs sit before the pay components, named as people say them.
+    expect(header).toEqual(expect.arrayContaining(['个人销售额', '中评修改个数', '差评修改个数']))
+    // The rule texts are on a second sheet, one row per pay line, without amounts that could be summed twice.
+    const rules = workbook.worksheets[1]!
+    expect(rules.name).toBe('计算规则')
+    const ruleRows: unknown[][] = []
+    rules.eachRow((row) => ruleRows.push((row.values as unknown[]).slice(1)))
+    expect(ruleRows[0]).toEqual(['工号', '姓名', '工资项', '计算规则'])
+    expect(ruleRows.some((r) => r[1] === '小冰' && r[2] === '奖惩：全勤奖')).toBe(true)
   })
 
   it('streams every bonus pool of a cycle, one row per line, cell for cell as XLSX and as CSV', async () => {

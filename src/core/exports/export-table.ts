@@ -17,4 +17,8 @@ export type ExportTable = {
   title: string
   columns: ExportColumn[]
   rows: AsyncIterable<Record<string, ExportValue>> | Iterable<Record<string, ExportValue>>
+  /** A last row in bold (a grand total), after every row. */
+  footer?: Record<string, ExportValue>
+  /** Further worksheets of an XLSX export (a CSV holds the first table only). */
+  extraSheets?: Omit<ExportTable, 'extraSheets'>[]
 }

@@ -8,9 +8,10 @@ import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import { computeConsequences } from '../consequences/list-consequences.ts'
 import { readPaySheet } from '../pay/get-pay-sheet.ts'
 import { loadCycle } from '../pay/load-cycle.ts'
+import { buildPaySheetExport } from './build-pay-sheet-export.ts'
 
 // The tables behind the cycle exports: sheets (progress), results (total, grade, coefficient), the pay sheet
-// (one row per pay line with its rule, and a total row per employee), the consequence lists of the cycle's
+// (one row per person, a grand total row, the rules on a second sheet), the consequence lists of the cycle's
 // year and the cycle's bonus pools (one row per pool line). Each is read in full first (so a refusal is still a JSON error), then streamed by write-table-export.
 
 const stateNames: Record<string, string> = {
@@ -108,52 +109,12 @@ export async function buildCycleExport(
     }
     case 'pay': {
       const sheet = await readPaySheet(db, companyId, cycleId)
-      const status = sheet.status === 'approved' ? '已审批' : '草稿'
       // Finance exports final results only; for HR a row whose appraisal is not final says so (issue 12).
       const employees = scope.finalOnly ? sheet.employees.filter((e) => !e.draft) : sheet.employees
-      return {
-        title: `工资表 ${suffix}`,
-        columns: [
-          { key: 'no', header: '工号', type: 'text' },
-          { key: 'name', header: '姓名', type: 'text', width: 16 },
-          { key: 'department', header: '部门', type: 'text', width: 14 },
-          { key: 'scheme', header: '薪酬方案', type: 'text', width: 20 },
-          { key: 'score', header: '得分', type: 'decimal2' },
-          { key: 'coefficient', header: '绩效系数', type: 'decimal2' },
-          { key: 'line', header: '工资项', type: 'text', width: 24 },
-          { key: 'amount', header: '金额', type: 'decimal2', width: 14 },
-          { key: 'rule', header: '计算规则', type: 'text', width: 60 },
-          { key: 'status', header: '状态', type: 'text' },
-        ],
-        rows: employees.flatMap((e) => {
-          const person = {
-            no: e.employeeNo,
-            name: e.employeeName,
-            department: e.departmentName,
-            scheme: e.schemeName?.['zh-CN'] ?? null,
-            score: e.score,
-            coefficient: e.coefficient,
-            status: e.draft
-              ? `草稿：考核未定稿（${stateNames[e.sheetState] ?? e.sheetState}），不计入合计`
-              : status,
-          }
-          return [
-            ...e.lines.map((l) => ({
-              ...person,
-              line: l.label['zh-CN'],
-              amount: l.amount,
-              rule: l.rule['zh-CN'],
-            })),
-            {
-              ...person,
-              line: '应发合计',
-              amount: e.total,
-              rule:
-                e.problems.length > 0 ? `无法计算：${e.problems.join('；')}` : '各行之和（每行已取整到分）',
-            },
-          ]
-        }),
-      }
+      return buildPaySheetExport(sheet, employees, {
+        states: stateNames,
+        status: sheet.status === 'approved' ? '已审批' : '草稿',
+      })
     }
     case 'consequences': {
       const year = Number(cycle.periodStart.slice(0, 4))

@@ -52,23 +52,33 @@ export async function writeXlsxExport(
     useStyles: true,
     useSharedStrings: false,
   })
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31) || 'Sheet1', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  })
-  sheet.columns = table.columns.map((c) => ({
-    key: c.key,
-    header: neutraliseCell(c.header),
-    width: c.width ?? Math.max(10, [...c.header].length * 2 + 2),
-    style: { numFmt: numberFormats[c.type] },
-  }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.getRow(1).commit()
   let rows = 0
-  for await (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => xlsxValue(c, row[c.key]))).commit()
-    if (++rows % ROWS_PER_TURN === 0) await nextTurn()
+  let written = 0
+  for (const part of [table, ...(table.extraSheets ?? [])]) {
+    const sheet = workbook.addWorksheet(part.title.slice(0, 31) || 'Sheet1', {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    })
+    sheet.columns = part.columns.map((c) => ({
+      key: c.key,
+      header: neutraliseCell(c.header),
+      width: c.width ?? Math.max(10, [...c.header].length * 2 + 2),
+      style: { numFmt: numberFormats[c.type] },
+    }))
+    sheet.getRow(1).font = { bold: true }
+    sheet.getRow(1).commit()
+    const cells = (row: Record<string, ExportValue>) => part.columns.map((c) => xlsxValue(c, row[c.key]))
+    for await (const row of part.rows) {
+      sheet.addRow(cells(row)).commit()
+      if (part === table) rows++
+      if (++written % ROWS_PER_TURN === 0) await nextTurn()
+    }
+    if (part.footer) {
+      const footer = sheet.addRow(cells(part.footer))
+      footer.font = { bold: true }
+      footer.commit()
+    }
+    sheet.commit()
   }
-  sheet.commit()
   await workbook.commit()
   return { rows }
 }
@@ -96,6 +106,8 @@ export async function writeCsvExport(
     await write(`${table.columns.map((c) => csvField(row[c.key], c)).join(',')}\r\n`)
     if (++rows % ROWS_PER_TURN === 0) await nextTurn()
   }
+  const footer = table.footer
+  if (footer) await write(`${table.columns.map((c) => csvField(footer[c.key], c)).join(',')}\r\n`)
   stream.end()
   await once(stream, 'finish')
   return { rows }
