@@ -9,3 +9,5 @@ export const appealDetailSchema = appealFieldsSchema
   .extend({ sheet: sheetDetailSchema })
   .meta({ id: 'Appeal' })
 export type AppealDetail = z.infer<typeof appealDetailSchema>
+/** The sheet behind an appeal, as HR sees it. */
+export type AppealSheet = AppealDetail['sheet']

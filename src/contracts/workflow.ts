@@ -41,6 +41,7 @@ export type ReviewInput = z.infer<typeof reviewInputSchema>
 // Cycles -----------------------------------------------------------------------------------------
 
 export const cycleKindSchema = z.enum(['monthly', 'quarterly', 'annual'])
+export type CycleKind = z.infer<typeof cycleKindSchema>
 
 export const cycleSettingsSchema = z
   .strictObject({

@@ -1,5 +1,7 @@
+import type { AppealSheet } from '../../../contracts/appeal-detail.ts'
+import type { ChangedInputs } from '../../../contracts/appeals.ts'
+import type { IndicatorInput } from '../../../contracts/sheets.ts'
 import type { Indicator, Template } from '../../../contracts/template.ts'
-import type { AppealSheet, ChangedInputs, IndicatorInput } from './api/appeal-api-types.ts'
 
 /** One changed value in a ruling: the indicator, where its input lives and the new value. */
 export type ChangeRow = {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { Job } from './api/cycle-api-types.ts'
+import type { Job } from '../../../contracts/workflow.ts'
 
 /**
  * Why a job failed, in the reader's language where the web knows the reason (a restart ended it: the job's

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { AppealDetail } from '../../../../contracts/appeal-detail.ts'
+import type { AppealRulingKind, ChangedInputs } from '../../../../contracts/appeals.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { AppealDetail, ChangedInputs, Ruling } from './appeal-api-types.ts'
 import { appealQueryKeys } from './appeal-query-keys.ts'
 
 export type TakeUpInput = { handlerUserId?: number; investigationDays?: number; note?: string }
-export type RulingInput = { ruling: Ruling; note: string; changedInputs?: ChangedInputs }
+export type RulingInput = { ruling: AppealRulingKind; note: string; changedInputs?: ChangedInputs }
 
 // Take up an appeal (受理): handler and investigation deadline in working days.
 export function takeUpAppeal(id: number, input: TakeUpInput): Promise<AppealDetail> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { AppealDetail } from '../../../../contracts/appeal-detail.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { AppealDetail } from './appeal-api-types.ts'
 import { appealQueryKeys } from './appeal-query-keys.ts'
 
 export function getAppeal(id: number): Promise<AppealDetail> {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { AppealHandler } from '../../../../contracts/appeals.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { AppealHandler } from './appeal-api-types.ts'
 import { appealQueryKeys } from './appeal-query-keys.ts'
 
 // The HR users who may handle an appeal.

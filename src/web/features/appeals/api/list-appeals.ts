@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { AppealStatus, AppealSummary } from '../../../../contracts/appeals.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { AppealStatus, AppealSummary } from './appeal-api-types.ts'
 import { appealQueryKeys } from './appeal-query-keys.ts'
 
 // The appeals queue, optionally of one status.

@@ -24,10 +24,12 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
+import type { AppealDetail } from '../../../../contracts/appeal-detail.ts'
+import type { DisputedItem } from '../../../../contracts/appeals.ts'
+import type { IndicatorScore } from '../../../../contracts/sheets.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCurrentUser } from '../../auth/current-user-context.ts'
-import type { AppealDetail, DisputedItem, IndicatorPoints } from '../api/appeal-api-types.ts'
 import { useAppealSteps } from '../api/appeal-steps.ts'
 import { useAppeal } from '../api/get-appeal.ts'
 import { findIndicator } from '../build-changed-inputs.ts'
@@ -47,7 +49,7 @@ function changedRows(appeal: AppealDetail) {
   return rows
 }
 
-function pointsOf(appeal: AppealDetail, key: string): IndicatorPoints | undefined {
+function pointsOf(appeal: AppealDetail, key: string): IndicatorScore | undefined {
   for (const d of appeal.sheet.score?.dimensions ?? [])
     for (const i of d.indicators) if (i.key === key) return i
   return undefined

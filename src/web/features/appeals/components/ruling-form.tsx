@@ -1,8 +1,9 @@
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Table, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AppealDetail } from '../../../../contracts/appeal-detail.ts'
+import type { AppealRulingKind } from '../../../../contracts/appeals.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import type { AppealDetail, Ruling } from '../api/appeal-api-types.ts'
 import type { useAppealSteps } from '../api/appeal-steps.ts'
 import {
   buildChangedInputs,
@@ -23,7 +24,7 @@ export function RulingForm({
 }) {
   const { t } = useTranslation()
   const definition = appeal.sheet.template.definition
-  const [ruling, setRuling] = useState<Ruling>('partly_upheld')
+  const [ruling, setRuling] = useState<AppealRulingKind>('partly_upheld')
   const [note, setNote] = useState('')
   const [rows, setRows] = useState<ChangeRow[]>(() =>
     [...new Set(appeal.disputed.map((d) => d.indicatorKey))].map((key) => ({

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { CycleBoard } from '../../../../contracts/cycles.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { CycleBoard } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 export function getCycleBoard(id: number): Promise<CycleBoard> {

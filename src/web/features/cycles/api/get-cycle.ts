@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Cycle } from '../../../../contracts/cycles.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { Cycle } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 export function getCycle(id: number): Promise<Cycle> {

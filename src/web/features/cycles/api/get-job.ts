@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Job } from '../../../../contracts/workflow.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { Job } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 export function getJob(id: number): Promise<Job> {

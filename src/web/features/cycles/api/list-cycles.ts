@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import type { CycleListItem } from '../../../../contracts/cycles.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { CycleListItem } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 // The company's cycles, newest first, with their sheet counts.

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Cycle } from '../../../../contracts/cycles.ts'
+import type { CycleInput } from '../../../../contracts/workflow.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { Cycle, CycleInput } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 /** Said when the cycle's dates run past the last year of the statutory holiday data (chinese-days). */

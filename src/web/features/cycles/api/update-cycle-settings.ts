@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Cycle, CycleSettings } from '../../../../contracts/cycles.ts'
 import { apiClient } from '../../../lib/api-client.ts'
-import type { Cycle, CycleSettings } from './cycle-api-types.ts'
 import { cycleQueryKeys } from './cycle-query-keys.ts'
 
 // Changes some of a cycle's settings (appeal window, grade quotas …); the others stay as they are.

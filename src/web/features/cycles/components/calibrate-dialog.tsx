@@ -1,8 +1,8 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { CalibrationSheet } from '../../../../contracts/cycles.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCalibrateSheet } from '../api/calibrate-sheet.ts'
-import type { CalibrationSheet } from '../api/cycle-api-types.ts'
 
 // Adjusts one sheet's total before sign-off (校准); the reason is mandatory and goes to the audit log.
 export function CalibrateDialog({ sheet, onClose }: { sheet: CalibrationSheet; onClose: () => void }) {

@@ -21,17 +21,12 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
-import { sheetStates } from '../../../../contracts/workflow.ts'
+import type { AppealSummary } from '../../../../contracts/appeals.ts'
+import type { CycleComputation, CycleMove, OverdueStep } from '../../../../contracts/cycles.ts'
+import { type Job, sheetStates } from '../../../../contracts/workflow.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useComputeCycle } from '../api/compute-cycle.ts'
-import type {
-  AppealQueueItem,
-  CycleComputation,
-  CycleMove,
-  Job,
-  OverdueStep,
-} from '../api/cycle-api-types.ts'
 import { cycleQueryKeys } from '../api/cycle-query-keys.ts'
 import { useCycleBoard } from '../api/get-cycle-board.ts'
 import { describeJobFailure } from '../describe-job-failure.ts'
@@ -254,7 +249,7 @@ export function CycleBoardPage() {
         ) : null}
         <Col xs={24} lg={10}>
           <Card title={t('cycles.board.openAppeals')} size="small">
-            <Table<AppealQueueItem>
+            <Table<AppealSummary>
               rowKey="id"
               size="small"
               dataSource={openAppeals}

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, InputNumber } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { Cycle } from '../../../../contracts/cycles.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import type { Cycle } from '../api/cycle-api-types.ts'
 import { useUpdateCycleSettings } from '../api/update-cycle-settings.ts'
 
 // The appeal window (申诉期) and HR investigation days of a cycle, in working days; saved (and audited) at once.

@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Button, Card, Form, InputNumber, Select, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { Cycle } from '../../../../contracts/cycles.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import type { Cycle } from '../api/cycle-api-types.ts'
 import { useUpdateCycleSettings } from '../api/update-cycle-settings.ts'
 
 const grades = ['excellent', 'good', 'pass', 'fail'] as const

@@ -1,8 +1,8 @@
 import { Alert, Flex, Progress, Typography } from 'antd'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Job } from '../../../../contracts/workflow.ts'
 import { describeError } from '../../../lib/describe-error.ts'
-import type { Job } from '../api/cycle-api-types.ts'
 import { isJobFinished, useJob } from '../api/get-job.ts'
 import { describeJobFailure } from '../describe-job-failure.ts'
 
