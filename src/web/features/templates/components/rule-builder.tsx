@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Checkbox, Flex, Input, Radio, Select, Switch, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { formulaFunctionList } from '../../../../contracts/formula-functions.ts'
 import type { Band, Level, Rule, RuleShape } from '../../../../contracts/template.ts'
 import type { TemplateIssue } from '../../../../contracts/template-api.ts'
 import { createDefaultRule, ruleShapes } from '../default-rule.ts'
@@ -25,19 +26,7 @@ type Props = {
 
 /** Variables every scoring formula may read (the engine's standardFormulaVariables). */
 const standardVariables = ['actual', 'target', 'max', 'completion', 'occurrences']
-const formulaFunctions = [
-  'IF',
-  'AND',
-  'OR',
-  'NOT',
-  'MIN',
-  'MAX',
-  'SUM',
-  'ROUND',
-  'ROUNDUP',
-  'ROUNDDOWN',
-  'ABS',
-]
+const formulaFunctions = formulaFunctionList.map((f) => f.name)
 
 // The form-based rule builder: a shape picker, then the parameters of that shape, with the validator's
 // problems next to each parameter and the rule's one-line summary underneath.
