@@ -18,8 +18,12 @@ export const localizedTextSchema = z
 
 export const assessorSchema = z
   .strictObject({
-    rater: z.enum(['supervisor', 'self', 'peer', 'hr', 'department', 'system']),
+    rater: z.enum(['supervisor', 'self', 'peer', 'hr', 'department', 'position', 'person', 'system']),
     department: z.string().optional(),
+    /** rater 'position': the position whose holder scores the row. */
+    position: z.string().optional(),
+    /** rater 'person': the employee number (工号) of the person who scores the row. */
+    employeeNo: z.string().optional(),
   })
   .meta({ id: 'Assessor' })
 
@@ -139,9 +143,6 @@ export const indicatorSchema = z
   .strictObject({
     key,
     name: z.string().min(1),
-/** What an absent input means: hold the sheet, 0 points, full marks, or leave the indicator out. */
-export const whenMissingSchema = z.enum(['block', 'zero', 'full', 'exclude']).meta({ id: 'WhenMissing' })
-
     definition: z.string().optional(),
     unit: z.string().optional(),
     direction: z.enum(['higher_better', 'lower_better']),
@@ -155,7 +156,6 @@ export const whenMissingSchema = z.enum(['block', 'zero', 'full', 'exclude']).me
   .meta({ id: 'Indicator' })
 
 export const dimensionSchema = z
-    whenMissing: whenMissingSchema.optional(),
   .strictObject({ key, name: z.string().min(1), maxPoints: finite, indicators: z.array(indicatorSchema) })
   .meta({ id: 'Dimension' })
 
@@ -172,7 +172,6 @@ export const adjustmentItemSchema = z
   .meta({ id: 'AdjustmentItem' })
 
 const weight = weightSchema.optional()
-    whenMissing: whenMissingSchema.optional(),
 
 export const gradeBandSchema = z
   .strictObject({ grade: key, label: localizedTextSchema, min: finite, minInclusive: z.boolean() })
@@ -195,6 +194,8 @@ export const templateScoringSchema = z
     grades: z.array(gradeBandSchema),
     coefficients: z.array(coefficientBandSchema),
     bonusCap: finite.optional(),
+    /** The rater settings: what an empty review (e.g. no self review) means — hold the sheet, or leave it out. */
+    raters: z.strictObject({ whenMissing: z.enum(['block', 'exclude']) }).optional(),
   })
   .meta({ id: 'TemplateScoring' })
 
@@ -339,5 +340,4 @@ export type CoefficientBand = z.infer<typeof coefficientBandSchema>
 export type TemplateScoring = z.infer<typeof templateScoringSchema>
 export type RaterWeights = TemplateScoring['raterWeights']
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>
-export type WhenMissing = z.infer<typeof whenMissingSchema>
 export type SheetInputs = z.infer<typeof sheetInputsSchema>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScoring } from '../results/default-scoring.ts'
 import type { Indicator, RaterWeights, Template } from '../templates/template.ts'
 import { roundScore } from './round-score.ts'
+import type { IndicatorInput } from './score-indicator.ts'
 import { type RaterRole, type RaterSheet, scoreSheet } from './score-sheet.ts'
 
 function discretionary(key: string, maxPoints: number, rater: Indicator['assessor']['rater']): Indicator {
@@ -112,7 +113,7 @@ describe('rater weights apply per indicator', () => {
           scoring: { ...defaultScoring, raterWeights, scale: 'raw_points' as const },
         }
         const raters: RaterSheet[] = sheets.map((s) => {
-          const given: RaterSheet['indicators'] = {}
+          const given: Record<string, IndicatorInput> = {}
           indicators.forEach((ind, i) => {
             const fraction = s.scores[i]
             if (fraction !== undefined) given[ind.key] = full(roundScore(fraction * ind.maxPoints))

@@ -9,10 +9,15 @@ export type Direction = 'higher_better' | 'lower_better'
 /** KPI = quantitative, measured; KCI = key capability/qualitative, judged by a rater (定性). */
 export type IndicatorType = 'kpi' | 'kci'
 
-/** Who scores an indicator: a rater type, optionally a named department (财务部, 总经办, 人力资源部). */
+/**
+ * Who scores an indicator: a rater type, or a named assessor who then gets the row in their queue — a
+ * department's head (财务部, 总经办, 人力资源部), a position's holder, or a person by employee number (工号).
+ */
 export type Assessor = {
-  rater: 'supervisor' | 'self' | 'peer' | 'hr' | 'department' | 'system'
+  rater: 'supervisor' | 'self' | 'peer' | 'hr' | 'department' | 'position' | 'person' | 'system'
   department?: string
+  position?: string
+  employeeNo?: string
 }
 
 /** Where the actual value comes from: a catalogue metric (imported shop data) or manual entry. */
@@ -122,13 +127,6 @@ export type Indicator = {
   key: string
   name: string
   definition?: string
-/**
- * What an absent input means (缺少数据时): 'block' holds the sheet until it is entered, 'zero' scores 0, 'full'
- * scores full marks (nothing deducted), 'exclude' leaves the indicator out and renormalises the dimension over
- * the rest. Missing is never a silent 0: the explanation names the rule that applied.
- */
-export type WhenMissing = 'block' | 'zero' | 'full' | 'exclude'
-
   unit?: string
   direction: Direction
   type: IndicatorType
@@ -143,8 +141,6 @@ export type WhenMissing = 'block' | 'zero' | 'full' | 'exclude'
 export type Dimension = {
   key: string
   name: string
-  /** What an absent input means; by default per rule shape (see core/scoring/default-when-missing.ts). */
-  whenMissing?: WhenMissing
   /** Budget of the dimension: the sum of its indicators' maxPoints. */
   maxPoints: number
   indicators: Indicator[]
@@ -164,8 +160,6 @@ export type AdjustmentItem = {
 export type RaterWeights = Partial<Record<'supervisor' | 'self' | 'peer' | 'sampling' | 'hr', number>>
 
 export type GradeBand = { grade: string; label: LocalizedText; min: number; minInclusive: boolean }
-  /** What an absent input means; by default nothing is added or deducted (see default-when-missing.ts). */
-  whenMissing?: WhenMissing
 export type CoefficientBand = { min: number; minInclusive: boolean; coefficient: number }
 
 export type TemplateScoring = {
@@ -179,6 +173,11 @@ export type TemplateScoring = {
   coefficients: CoefficientBand[]
   /** Optional cap on the sum of all bonus items (加分项合计上限), on top of each item's own cap. */
   bonusCap?: number
+  /**
+   * The rater settings: what an empty review of a weighted rater (e.g. no self review) means — 'block' holds the
+   * sheet until it is entered, 'exclude' (default) leaves that rater out and renormalises the others' weights.
+   */
+  raters?: { whenMissing: 'block' | 'exclude' }
 }
 
 export type Template = {

@@ -13,7 +13,12 @@ export type AgreedTargets = {
   indicators?: Record<string, { target?: number; weight?: number; note?: string }>
 }
 
-export type ReviewInputs = { indicators?: Record<string, IndicatorInput>; comment?: string }
+export type ReviewInputs = {
+  indicators?: Record<string, IndicatorInput>
+  comment?: string
+  /** A named assessor's review (指标考核人): its entries are the rows' own inputs, not one more rater's. */
+  kind?: 'peer' | 'assessor'
+}
 export type SharedInputs = {
   indicators?: Record<string, IndicatorInput>
   adjustments?: Record<string, IndicatorInput>
@@ -96,6 +101,26 @@ function hasEntries(review: ReviewInputs | null | undefined): review is ReviewIn
   return review !== null && review !== undefined && Object.keys(review.indicators ?? {}).length > 0
 }
 
+/**
+ * The weighted raters whose review is empty while the template's rater settings say 'block' (模板规定须等待):
+ * the sheet is not computed until they have scored. Empty under 'exclude' (the default) they are left out.
+ */
+export function heldRaters(template: Template, content: SheetContent): RaterSheet['rater'][] {
+  if (template.scoring.raters?.whenMissing !== 'block') return []
+  const weights = template.scoring.raterWeights
+  const present: Record<string, boolean> = {
+    supervisor: hasEntries(content.supervisorReview),
+    self: hasEntries(content.selfReview),
+    peer: content.peerReviews.some((p) => p.kind !== 'assessor' && hasEntries(p)),
+    sampling: hasEntries(content.sampling),
+  }
+  const held: RaterSheet['rater'][] = []
+  for (const [role, weight] of Object.entries(weights) as [RaterSheet['rater'], number | undefined][]) {
+    if ((weight ?? 0) > 0 && present[role] === false) held.push(role)
+  }
+  return held
+}
+
 /** The engine's template and inputs for a sheet. Throws invalid_input when the agreed targets do not fit the template. */
 export function buildSheetInputs(
   template: Template,
@@ -111,19 +136,28 @@ export function buildSheetInputs(
     return target === undefined || merged.target !== undefined ? merged : { ...merged, target }
   }
   const keys = indicatorKeys(template)
+  // Rows scored by their named assessor (财务部 scores its own rows): the assessor's entry is the row's input,
+  // and the other raters' entries for that row are set aside.
+  const assessed: Record<string, IndicatorInput> = {}
+  for (const review of content.peerReviews) {
+    if (review.kind !== 'assessor') continue
+    for (const [key, input] of Object.entries(review.indicators ?? {}))
+      if (keys.has(key)) assessed[key] = input
+  }
   const shared: Record<string, IndicatorInput> = {}
-  for (const key of keys) shared[key] = withTarget(key, undefined)
+  for (const key of keys) shared[key] = withTarget(key, assessed[key])
   const raterSheet = (rater: RaterSheet['rater'], review: ReviewInputs): RaterSheet => {
     const indicators: Record<string, IndicatorInput> = {}
     for (const [key, input] of Object.entries(review.indicators ?? {})) {
-      if (keys.has(key)) indicators[key] = withTarget(key, input)
+      if (keys.has(key) && assessed[key] === undefined) indicators[key] = withTarget(key, input)
     }
     return { rater, indicators }
   }
   const raters: RaterSheet[] = []
   if (hasEntries(content.supervisorReview)) raters.push(raterSheet('supervisor', content.supervisorReview))
   if (hasEntries(content.selfReview)) raters.push(raterSheet('self', content.selfReview))
-  for (const peer of content.peerReviews) if (hasEntries(peer)) raters.push(raterSheet('peer', peer))
+  for (const peer of content.peerReviews)
+    if (peer.kind !== 'assessor' && hasEntries(peer)) raters.push(raterSheet('peer', peer))
   if (hasEntries(content.sampling)) raters.push(raterSheet('sampling', content.sampling))
   return {
     template: applyAgreedWeights(template, content.targets),
