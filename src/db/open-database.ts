@@ -5,6 +5,10 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { lockDataFolder } from './data-folder-lock.ts'
 import type { Database, Db } from './database.ts'
+import type { PGliteClient } from './pglite-client.ts'
+import { pgliteParsers } from './pglite-parsers.ts'
+import { PGliteThread } from './pglite-thread.ts'
+import { PGliteThreadDialect } from './pglite-thread-dialect.ts'
 
 export { DataFolderBusyError } from './data-folder-lock.ts'
 
@@ -14,28 +18,25 @@ export type DatabaseHandle = {
   engine: 'pglite' | 'postgres'
   /** Where the data lives, for messages: the folder or the URL without its password. */
   location: string
-  /** The engine's own client, for the few operations a query builder cannot express (COPY). */
-  pglite?: PGlite
+  /** The engine's own client, for the few operations a query builder cannot express (COPY, a dump). */
+  pglite?: PGliteClient
   pool?: pg.Pool
   close(): Promise<void>
 }
 
+/**
+ * `thread`: PGlite runs on a worker thread of its own (pglite-thread.ts), so no statement holds this thread's
+ * event loop; `jixiao serve` asks for it. Without it PGlite runs on this thread (tests and CLI commands: no
+ * thread to start, and nothing else waits on them).
+ */
 export type DatabaseTarget =
   | { databaseUrl: string }
-  | { dataDir: string }
+  | { dataDir: string; thread?: boolean }
   /** `loadDataDir`: start from a dumped data folder (tests start from a migrated one) instead of an empty cluster. */
-  | { memory: true; loadDataDir?: Blob }
+  | { memory: true; loadDataDir?: Blob; thread?: boolean }
 
 // Dates stay 'YYYY-MM-DD' strings and numerics stay decimal strings on both engines; counts become numbers.
-const DATE_OID = 1082
-const NUMERIC_OID = 1700
-const INT8_OID = 20
-const parsers = {
-  [DATE_OID]: (v: string) => v,
-  [NUMERIC_OID]: (v: string) => v,
-  [INT8_OID]: (v: string) => Number(v),
-}
-for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse)
+for (const [oid, parse] of Object.entries(pgliteParsers)) pg.types.setTypeParser(Number(oid), parse)
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('databaseUrl' in target) {
@@ -53,15 +54,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   // PGlite has no locking of its own: a second process on the folder is refused (DataFolderBusyError).
   const unlock = dataDir ? await lockDataFolder(dataDir) : () => {}
-  let pglite: PGlite
+  let pglite: PGliteClient
+  let db: Db
   try {
     const loadDataDir = 'loadDataDir' in target ? target.loadDataDir : undefined
-    pglite = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', { parsers, loadDataDir })
+    if (target.thread) {
+      const thread = await PGliteThread.open({ dataDir, loadDataDir })
+      pglite = thread
+      db = new Kysely<Database>({ dialect: new PGliteThreadDialect(thread) })
+    } else {
+      const instance = await PGlite.create(dataDir ? `file://${dataDir}` : 'memory://', {
+        parsers: pgliteParsers,
+        loadDataDir,
+      })
+      pglite = instance
+      db = new Kysely<Database>({ dialect: new PGliteDialect(instance) })
+    }
   } catch (error) {
     unlock()
     throw error
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return remember({
     db,
     engine: 'pglite',

@@ -34,13 +34,20 @@ export function isPostgresReachable(): Promise<boolean> {
 
 export type TestDatabase = DatabaseHandle & { url?: string }
 
-/** A migrated throwaway database; PostgreSQL ones are created and dropped per call. */
-export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+/**
+ * A migrated throwaway database; PostgreSQL ones are created and dropped per call. `thread`: PGlite on a thread of
+ * its own, as `jixiao serve` runs it (default: JIXIAO_TEST_PGLITE_THREAD=1, to run a suite that way once).
+ */
+export async function createTestDatabase(
+  engine: EngineName,
+  options: { thread?: boolean } = {},
+): Promise<TestDatabase> {
   const key = templateKey()
   if (engine === 'pglite') {
     const dump = pgliteTemplateFile(key)
     const loadDataDir = existsSync(dump) ? new Blob([readFileSync(dump)]) : undefined
-    const handle = await openDatabase({ memory: true, loadDataDir })
+    const thread = options.thread ?? process.env.JIXIAO_TEST_PGLITE_THREAD === '1'
+    const handle = await openDatabase({ memory: true, loadDataDir, thread })
     if (!loadDataDir) await migrateToLatest(handle.db)
     return handle
   }
