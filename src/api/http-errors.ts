@@ -24,6 +24,7 @@ export const statusByCode = {
   // A first login with an initial password may do nothing but change it (issue 13).
   password_change_required: 403,
   account_disabled: 403,
+  quota_held: 409,
 } as const satisfies Record<DomainErrorCode, ContentfulStatusCode>
 
 export type ErrorBody = { error: { code: string; message: string; issues?: ErrorIssue[] } }

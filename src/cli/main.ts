@@ -90,6 +90,7 @@ const exitCodeByDomainCode = {
   provider_failed: exitCodes.failed,
   password_change_required: exitCodes.forbidden,
   account_disabled: exitCodes.forbidden,
+  quota_held: exitCodes.conflict,
   rate_limited: exitCodes.conflict,
   idempotency_key_reused: exitCodes.conflict,
   idempotency_in_flight: exitCodes.conflict,

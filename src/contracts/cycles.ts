@@ -17,6 +17,28 @@ export const gradeQuotaSchema = z
   .meta({ id: 'GradeQuota' })
 export type GradeQuota = z.infer<typeof gradeQuotaSchema>
 
+export const quotaModeSchema = z.enum(['advisory', 'enforced']).meta({ id: 'QuotaMode' })
+
+/** HR lets a department pass over the cycle's enforced quotas, with a reason (强制分布例外). */
+export const quotaExceptionInputSchema = z
+  .strictObject({
+    /** null: the sheets without a department. */
+    departmentId: id.nullable(),
+    reason: z.string().trim().min(1, '请说明原因').max(2000, '最多 2000 个字符'),
+  })
+  .meta({ id: 'QuotaExceptionInput' })
+export type QuotaExceptionInput = z.infer<typeof quotaExceptionInputSchema>
+
+export const quotaExceptionSchema = z
+  .strictObject({
+    departmentId: id.nullable(),
+    reason: z.string(),
+    recordedBy: z.string(),
+    recordedAt: timestamp,
+  })
+  .meta({ id: 'QuotaException' })
+export type QuotaException = z.infer<typeof quotaExceptionSchema>
+
 /** A cycle's settings as stored: what opening set and PATCH …/settings changed since. */
 export const cycleSettingsViewSchema = z
   .strictObject({
@@ -32,6 +54,10 @@ export const cycleSettingsViewSchema = z
       .optional(),
     /** Forced distribution (强制分布): at most this share of each group may hold the grade. */
     gradeQuotas: z.array(gradeQuotaSchema).optional(),
+    /** advisory (the default) reports the quotas; enforced holds sign-off and pay approval of a department over them. */
+    quotaMode: quotaModeSchema.optional(),
+    /** Departments HR let pass over the quotas, each with the reason. */
+    quotaExceptions: z.array(quotaExceptionSchema).optional(),
   })
   .meta({ id: 'CycleSettingsView' })
 export type CycleSettings = z.infer<typeof cycleSettingsViewSchema>
@@ -222,6 +248,8 @@ export const quotaViolationSchema = z
     maxShare: z.number(),
     sheetIds: z.array(id),
     message: z.string(),
+    /** Enforced quotas, a department over them and no exception recorded: its sign-off and pay approval wait. */
+    held: z.boolean(),
   })
   .meta({ id: 'QuotaViolation' })
 export type QuotaViolation = z.infer<typeof quotaViolationSchema>
@@ -231,6 +259,8 @@ export const cycleCalibrationSchema = z
   .strictObject({
     cycleId: id,
     quotas: z.array(gradeQuotaSchema),
+    quotaMode: quotaModeSchema,
+    quotaExceptions: z.array(quotaExceptionSchema),
     company: distributionSchema,
     departments: z.array(
       distributionSchema.extend({ departmentId: id.nullable(), departmentName: z.string().nullable() }),

@@ -73,6 +73,8 @@ export const cycleSettingsSchema = z
       .array(z.strictObject({ grade: text(20), maxShare: z.number().gt(0).max(1) }))
       .max(10)
       .optional(),
+    /** advisory: quotas are reported; enforced: they hold sign-off and pay approval of a department over them. */
+    quotaMode: z.enum(['advisory', 'enforced']).optional(),
   })
   .meta({ id: 'CycleSettings' })
 export type CycleSettingsInput = z.infer<typeof cycleSettingsSchema>

@@ -18,6 +18,8 @@ export const domainErrorCodes = [
   'provider_failed',
   'password_change_required',
   'account_disabled',
+  // Enforced forced-distribution quotas hold a department's sign-off and pay approval (强制分布).
+  'quota_held',
 ] as const
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number]

@@ -30,6 +30,10 @@ export type CycleSettings = {
   rollup?: { sources: { cycleId: number; weight: number }[]; ownWeight: number }
   /** Forced distribution: at most this share of each group may hold the grade. */
   gradeQuotas?: { grade: string; maxShare: number }[]
+  /** advisory (default): reported only; enforced: holds sign-off and pay approval of a department over them. */
+  quotaMode?: 'advisory' | 'enforced'
+  /** Departments HR let pass over enforced quotas (null: sheets without a department), with the reason. */
+  quotaExceptions?: { departmentId: number | null; reason: string; recordedBy: string; recordedAt: string }[]
 }
 
 function toRecord(r: Selectable<CycleTable>): CycleRecord {
@@ -302,6 +306,7 @@ export async function listCalibrationSheets(db: Db, companyId: number, cycleId: 
       's.grade',
       's.calibration',
       's.department_id',
+      's.template_version_id',
       'd.name as department_name',
       'e.name as employee_name',
     ])

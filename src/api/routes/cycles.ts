@@ -6,6 +6,7 @@ import {
   cycleListSchema,
   cycleSchema,
   openedCycleSchema,
+  quotaExceptionInputSchema,
 } from '../../contracts/cycles.ts'
 import { idParamSchema } from '../../contracts/organisation.ts'
 import { sheetListSchema } from '../../contracts/sheets.ts'
@@ -18,6 +19,7 @@ import { getJob } from '../../services/cycles/get-job.ts'
 import { listCycleSheets } from '../../services/cycles/list-cycle-sheets.ts'
 import { listCycles } from '../../services/cycles/list-cycles.ts'
 import { openCycle } from '../../services/cycles/open-cycle.ts'
+import { recordQuotaException } from '../../services/cycles/record-quota-exception.ts'
 import { sweepDueSheets } from '../../services/cycles/sweep-due-sheets.ts'
 import { updateCycleSettings } from '../../services/cycles/update-cycle-settings.ts'
 import type { WorkflowDeps } from '../../services/sheets/workflow-deps.ts'
@@ -119,6 +121,17 @@ const calibration = createRoute({
   },
 })
 
+const quotaException = createRoute({
+  method: 'post',
+  path: '/api/cycles/{id}/quota-exceptions',
+  tags: ['cycles'],
+  summary: 'Let a department pass over the cycle’s enforced grade quotas, with a reason (强制分布例外)',
+  security: writeSecurity,
+  middleware: [staff()] as const,
+  request: { params: idParamSchema, body: jsonBody(quotaExceptionInputSchema) },
+  responses: { 201: jsonResponse('The cycle', cycleSchema), ...errorResponses(400, 401, 403, 404) },
+})
+
 const sheets = createRoute({
   method: 'get',
   path: '/api/cycles/{id}/sheets',
@@ -193,6 +206,12 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   )
   app.openapi(calibration, async (c) =>
     c.json(await getCalibration(deps, c.get('actor'), c.req.valid('param').id), 200),
+  )
+  app.openapi(quotaException, async (c) =>
+    c.json(
+      await recordQuotaException(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+      201,
+    ),
   )
   app.openapi(sheets, async (c) => {
     const items = await listCycleSheets(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('query'))

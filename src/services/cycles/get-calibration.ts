@@ -1,15 +1,15 @@
 import { DomainError } from '../../core/errors.ts'
 import { roundScore } from '../../core/scoring/round-score.ts'
-import { checkGradeQuota } from '../../core/workflow/check-grade-quota.ts'
 import type { SheetState } from '../../core/workflow/sheet-workflow.ts'
 import { findCycle, listCalibrationSheets } from '../../db/cycle-repository.ts'
 import type { Actor } from '../auth/actor.ts'
+import { checkCycleQuotas } from '../sheets/find-quota-holds.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /**
  * Calibration view (绩效校准): the score distribution of a cycle by department (count, mean, min, max,
  * grades, 10-point histogram), the sheets still open to calibration, and the grade-quota violations
- * (强制分布) when the cycle sets quotas.
+ * (强制分布) when the cycle sets quotas, each marked held when the quotas are enforced.
  */
 export async function getCalibration(deps: WorkflowDeps, actor: Actor, cycleId: number) {
   if (actor.role !== 'hr' && actor.role !== 'admin')
@@ -57,16 +57,15 @@ export async function getCalibration(deps: WorkflowDeps, actor: Actor, cycleId: 
   return {
     cycleId,
     quotas,
+    quotaMode: cycle.settings.quotaMode ?? 'advisory',
+    quotaExceptions: cycle.settings.quotaExceptions ?? [],
     company: summarise(sheets),
     departments: [...groups.values()].map((list) => ({
       departmentId: list[0]!.departmentId,
       departmentName: list[0]!.departmentName,
       ...summarise(list),
     })),
-    violations: checkGradeQuota(
-      sheets.map((s) => ({ sheetId: s.sheetId, departmentId: s.departmentId, grade: s.grade })),
-      quotas,
-    ),
+    violations: await checkCycleQuotas(db, rows, cycle.settings),
     sheets,
   }
 }

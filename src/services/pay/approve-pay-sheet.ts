@@ -4,6 +4,7 @@ import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import { findPaySheet, insertPaySheet } from '../../db/pay-repository.ts'
 import type { Actor } from '../auth/actor.ts'
+import { findQuotaHolds, quotaHeldError } from '../sheets/find-quota-holds.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { SnapshotEmployee } from './compute-pay-drift.ts'
 import { computePaySheet } from './compute-pay-sheet.ts'
@@ -46,6 +47,9 @@ export async function approvePaySheet(
         })),
       )
     }
+    // Enforced forced-distribution quotas hold the approval while a department is over them (issue 16.7).
+    const held = await findQuotaHolds(trx, actor.companyId, cycle)
+    if (held.length > 0) throw quotaHeldError(held, '审批工资表')
     const withProblems = sheet.employees.filter((e) => e.problems.length > 0)
     if (withProblems.length > 0) {
       throw new DomainError(
