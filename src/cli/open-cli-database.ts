@@ -2,9 +2,17 @@ import type { Config } from '../config.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { type DatabaseHandle, DataFolderBusyError, openDatabase } from '../db/open-database.ts'
 
-/** Opens the configured database (DATABASE_URL, else PGlite in the data folder) and migrates it. */
-export async function openCliDatabase(config: Config): Promise<DatabaseHandle> {
-  const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }
+/**
+ * Opens the configured database (DATABASE_URL, else PGlite in the data folder) and migrates it. `thread`: PGlite
+ * on a thread of its own, so no statement holds the event loop (the server asks for it).
+ */
+export async function openCliDatabase(
+  config: Config,
+  options: { thread?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const target = config.databaseUrl
+    ? { databaseUrl: config.databaseUrl }
+    : { dataDir: config.dataDir, thread: options.thread }
   const where = config.databaseUrl ? 'DATABASE_URL' : `data folder ${config.dataDir}`
   let handle: DatabaseHandle
   try {

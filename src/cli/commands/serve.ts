@@ -26,7 +26,9 @@ export function registerServeCommand(program: Command, config: Config): void {
     .option('--no-demo', 'do not load the demo company into an empty database')
     .action(async (opts: { port?: string; demo: boolean }) => {
       const port = opts.port ? Number(opts.port) : config.port
-      const handle = await openCliDatabase(config)
+      // PGlite on its own thread: a long statement (a large import's checks, a cycle's compute) never holds the
+      // event loop, so every other request is answered meanwhile (issue 12.2).
+      const handle = await openCliDatabase(config, { thread: true })
       // Jobs a killed process left running are marked failed (with what they got done); then every few minutes.
       const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date() })
       // Leavers lose their login on their leave date (company time zone): now, then every hour.
