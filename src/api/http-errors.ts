@@ -19,6 +19,7 @@ export const statusByCode = {
   idempotency_key_reused: 422,
   idempotency_in_flight: 409,
   gone: 410,
+  missing_data: 409,
   import_busy: 409,
   provider_failed: 502,
   // A first login with an initial password may do nothing but change it (issue 13).

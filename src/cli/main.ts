@@ -85,6 +85,7 @@ const exitCodeByDomainCode = {
   gone: exitCodes.notFound,
   conflict: exitCodes.conflict,
   invalid_state: exitCodes.conflict,
+  missing_data: exitCodes.conflict,
   locked: exitCodes.conflict,
   import_busy: exitCodes.conflict,
   provider_failed: exitCodes.failed,

@@ -13,6 +13,8 @@ export const domainErrorCodes = [
   'idempotency_key_reused',
   'idempotency_in_flight',
   'gone',
+  // A sheet or pay sheet waits for inputs declared required (缺少数据): it is not computed or approved as 0.
+  'missing_data',
   'import_busy',
   // A directory provider (DingTalk, Feishu, WeCom) answered with an error or not at all.
   'provider_failed',

@@ -88,9 +88,14 @@ describe.each(
       scoringThread: scoring === 'on the scoring thread',
     })
     await started.completion
-    expect(await findJob(db, org.companyId, started.jobId)).toMatchObject({
-      status: 'succeeded',
-    })
+    const job = await findJob(db, org.companyId, started.jobId)
+    expect(job).toMatchObject({ status: 'succeeded' })
+    // The sheet without its complaint-handling figure (a ratio: 'block' by default) is held, not scored 0 (issue 16).
+    const result = job?.result as { held: { employeeName: string; items: unknown[] }[] } | undefined
+    const held = result?.held ?? []
+    expect(held).toHaveLength(1)
+    expect(held[0]?.items).toEqual([{ key: 'complaint_handling_rate', name: expect.any(String) }])
+    expect(held[0]?.employeeName).not.toBe('')
 
     const sheets = await sql<Record<string, unknown>>`
       select s.id, e.employee_no, s.state, s.version, s.score::text as score, s.total::text as total, s.grade,
@@ -125,9 +130,10 @@ describe.each(
       })),
     }).toEqual({
       // (explanations of '%' indicators read as percentages since 2026-11-30: "实际 96%", not "0.96 %")
-      sheets: '8eec45e114b609ff',
-      events: 'ab61728a0856c7b6',
-      audit: [{ reason: '批量计算 6 张考核表', before: '2688a110e506725a', after: 'c0ba9b30a5169e9d' }],
+      // (since issue 16 the sheet without its complaint-handling figure is held, and missing items say their rule)
+      sheets: 'ccdc87cb93aa108d',
+      events: '05bc98b77abf6a97',
+      audit: [{ reason: '批量计算 5 张考核表', before: '2688a110e506725a', after: 'c98ae574f19c2927' }],
     })
     expect(await verifyAuditChain(db, org.companyId)).toMatchObject({ ok: true })
 
@@ -141,7 +147,7 @@ describe.each(
         payload: {
           msgtype: 'text',
           text: {
-            content: `【绩效】2026-09：请进行绩效面谈\n${sheets.rows.length} 张考核表已计算，请各位主管在“我的团队”中进行绩效面谈。`,
+            content: `【绩效】2026-09：请进行绩效面谈\n${sheets.rows.filter((r) => r.state === 'computed').length} 张考核表已计算，请各位主管在“我的团队”中进行绩效面谈。`,
           },
         },
       },
@@ -153,7 +159,7 @@ describe.each(
              array_agg(e.name order by s.id) as names
       from appraisal_sheets s join employees e on e.id = s.employee_id
       join users u on u.employee_id = s.reviewer_employee_id
-      where s.cycle_id = ${cycleId} group by u.id order by u.id`.execute(db)
+      where s.cycle_id = ${cycleId} and s.state = 'computed' group by u.id order by u.id`.execute(db)
     const notified = await sql<{ user_id: number; body: string; entity: string; entity_id: string }>`
       select user_id, body, entity, entity_id from notifications
       where company_id = ${org.companyId} and kind = 'sheet.feedback' order by user_id`.execute(db)

@@ -15,12 +15,13 @@ import {
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
+import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { createMetricLookup, type MetricLookup } from '../sheets/create-metric-lookup.ts'
 import { notifyFeedbackDue } from '../sheets/notify-feedback-due.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
-import type { ScoredSheet, SliceSheet } from './score-slice.ts'
+import type { HeldSheet, ScoredSheet, SliceSheet } from './score-slice.ts'
 import { type SliceScorer, scorerFor } from './scoring-thread.ts'
 
 /** Sheets scored and written per transaction (fewer, larger batches: each costs a lock, commit and audit row). */
@@ -35,7 +36,9 @@ const computeWriteSlice = 300
  * Computes every sheet of a cycle whose supervisor review is in (上级已评分 → 已计算) as a job: per batch,
  * one transaction locks the rows, scores them with the engine, writes the scores and one event per sheet
  * with one statement per slice, one audit row listing every sheet's before and after, and tells each
- * reviewer the feedback meeting is due. Sheets in other states are left alone (and counted).
+ * reviewer the feedback meeting is due. Sheets in other states are left alone (and counted). A sheet whose
+ * missing inputs are declared 'block' (缺少数据) stays where it is and is listed in the job's result with the
+ * person and the items to enter (`held`).
  */
 export async function computeCycle(
   deps: WorkflowDeps,
@@ -102,9 +105,11 @@ async function runComputeJob(
     const sourceNames = await listCycleNames(db, sourceIds)
     // One scorer (and memo) for the job: sheets with equal inputs share their indicator scores and explanations.
     scorer = scorerFor({ templates, settings: cycle.settings, sourceNames }, ids.length, scoringThread)
+    const held: HeldSheet[] = []
     const outcome = async (trx: Db, computed: number) => ({
       computed,
       byState: await countCycleSheetsByState(trx, cycleId),
+      held: await nameHeldSheets(trx, actor.companyId, cycleId, held),
     })
     let computed = 0
     for (let i = 0; i < ids.length; i += computeBatchSize) {
@@ -119,6 +124,7 @@ async function runComputeJob(
           metrics,
           scorer: batchScorer,
           now: deps.now(),
+          held,
         })
         const done = Math.min(ids.length, i + batch.length)
         if (isLast)
@@ -148,7 +154,14 @@ async function computeBatch(
   actor: Actor,
   cycle: { id: number; name: string; settings: CycleSettings },
   ids: number[],
-  job: { templates: Map<number, Template>; metrics: MetricLookup; scorer: SliceScorer; now: Date },
+  job: {
+    templates: Map<number, Template>
+    metrics: MetricLookup
+    scorer: SliceScorer
+    now: Date
+    /** Collects the sheets held by missing data. */
+    held: HeldSheet[]
+  },
 ): Promise<number> {
   const { templates, metrics, scorer, now } = job
   const cycleId = cycle.id
@@ -192,13 +205,18 @@ async function computeBatch(
         peerReviews: peerList.map((p) => ({
           indicators: p.indicators as ReviewInputs['indicators'],
           comment: p.comment ?? undefined,
+          kind: p.kind,
+          pending: p.pending,
+          keys: p.keys ?? undefined,
         })),
         sourceTotals: perEmployee,
       })
     }
     // Slices are scored in order (inline, or queued on the scoring thread) and each is written as it arrives.
-    const scored = scorer.score(sheets).then(({ payload, sheets: slice }) => {
+    const scored = scorer.score(sheets).then(({ payload, sheets: slice, held }) => {
       results.push(...slice)
+      job.held.push(...held)
+      if (slice.length === 0) return
       // The slice's scores and its events in one statement: one event per sheet written, in sheet order.
       send(
         writeComputedScores(db, {
@@ -217,6 +235,10 @@ async function computeBatch(
     from = to
   }
   await Promise.all(slices)
+  if (results.length === 0) {
+    await Promise.all(writes)
+    return 0
+  }
   // Tell each reviewer (and the group robot) once per batch that the feedback meetings are due.
   send(
     notifyFeedbackDue(db, {
@@ -251,4 +273,34 @@ async function computeBatch(
   await Promise.all(writes)
   await audited
   return results.length
+}
+
+/** A sheet held by missing data, named for the board and the CLI: who, where, and which items to enter. */
+export type HeldSheetSummary = {
+  sheetId: number
+  employeeName: string
+  departmentName: string | null
+  items: { key: string; name: string }[]
+}
+
+/** Names the held sheets' people (one listing of the cycle's uncomputed sheets, only when some were held). */
+async function nameHeldSheets(
+  db: Db,
+  companyId: number,
+  cycleId: number,
+  held: readonly HeldSheet[],
+): Promise<HeldSheetSummary[]> {
+  if (held.length === 0) return []
+  const sheets = await listSheetSummaries(db, companyId, {
+    cycleId,
+    states: ['supervisor_submitted'],
+    limit: 100_000,
+  })
+  const byId = new Map(sheets.map((s) => [s.id, s]))
+  return held.map((h) => ({
+    sheetId: h.id,
+    employeeName: byId.get(h.id)?.employeeName ?? '',
+    departmentName: byId.get(h.id)?.departmentName ?? null,
+    items: h.items,
+  }))
 }

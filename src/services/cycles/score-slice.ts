@@ -1,4 +1,5 @@
 import type { ScoreMemo } from '../../core/scoring/score-memo.ts'
+import type { SheetScore } from '../../core/scoring/score-sheet.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import type { CycleSettings } from '../../db/cycle-repository.ts'
@@ -28,9 +29,23 @@ export type SliceSheet = {
 /** What the batch keeps of a scored sheet (for the audit row); the full score travels in `payload`. */
 export type ScoredSheet = { id: number; total: string | undefined; grade: string | null | undefined }
 
-export type ScoredSlice = { payload: string; sheets: ScoredSheet[] }
+/** A sheet held by missing data (缺少数据): the items declared 'block' that nothing was entered for. */
+export type HeldSheet = { id: number; employeeId: number; items: { key: string; name: string }[] }
 
-/** Scores a slice; `between` runs every `every` sheets (the server's thread yields there to its other work). */
+export type ScoredSlice = { payload: string; sheets: ScoredSheet[]; held: HeldSheet[] }
+
+/** The names of a template's indicators and bonus/deduction items, by key. */
+function itemNames(template: Template): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const d of template.dimensions) for (const i of d.indicators) names.set(i.key, i.name)
+  for (const a of template.adjustments) names.set(a.key, a.name)
+  return names
+}
+
+/**
+ * Scores a slice; `between` runs every `every` sheets (the server's thread yields there to its other work). A sheet
+ * whose missing inputs are declared 'block' is not written: it is listed in `held` with those items.
+ */
 export async function scoreSlice(
   sheets: SliceSheet[],
   context: SliceContext,
@@ -38,10 +53,12 @@ export async function scoreSlice(
   pause?: { every: number; between: () => Promise<unknown> },
 ): Promise<ScoredSlice> {
   const scored: { id: number; score: unknown; total: unknown; grade: unknown; coefficient: unknown }[] = []
+  const held: HeldSheet[] = []
   for (const [i, sheet] of sheets.entries()) {
     if (pause && i > 0 && i % pause.every === 0) await pause.between()
+    const template = context.templates.get(sheet.row.template_version_id)!
     const patch = scoreSheetRow(sheet.row, {
-      template: context.templates.get(sheet.row.template_version_id)!,
+      template,
       metricActuals: sheet.metricActuals,
       peerReviews: sheet.peerReviews,
       settings: context.settings,
@@ -49,6 +66,16 @@ export async function scoreSlice(
       sourceNames: context.sourceNames,
       memo,
     })
+    const heldKeys = (patch.score as SheetScore).held
+    if (heldKeys && heldKeys.length > 0) {
+      const names = itemNames(template)
+      held.push({
+        id: sheet.row.id,
+        employeeId: sheet.row.employee_id,
+        items: heldKeys.map((key) => ({ key, name: names.get(key) ?? key })),
+      })
+      continue
+    }
     scored.push({
       id: sheet.row.id,
       score: patch.score,
@@ -64,5 +91,6 @@ export async function scoreSlice(
       total: s.total as string | undefined,
       grade: s.grade as string | null | undefined,
     })),
+    held,
   }
 }

@@ -1,3 +1,6 @@
+import { DomainError } from '../../core/errors.ts'
+import type { SheetScore } from '../../core/scoring/score-sheet.ts'
+import type { Template } from '../../core/templates/template.ts'
 import { computedScoresJson, writeComputedScores } from '../../db/computed-score-writer.ts'
 import { findSheetRow, insertScoreHistory } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -8,7 +11,8 @@ import type { WorkflowDeps } from './workflow-deps.ts'
 
 /**
  * Computes one sheet (上级已评分 → 已计算); recomputing keeps the old score in the history. The score, event and
- * notification are written as a batch of one by the writer the cycle's batch compute uses.
+ * notification are written as a batch of one by the writer the cycle's batch compute uses. A sheet whose missing
+ * inputs are declared 'block' is refused (409 missing_data) naming the items to enter; it is never scored as 0.
  */
 export async function computeSheet(
   deps: WorkflowDeps,
@@ -28,7 +32,19 @@ export async function computeSheet(
           reason: '重新计算（recomputed）',
           userId: actor?.userId ?? null,
         })
-      return scoreSheetRow(ctx.row, await loadScoreInputs(ctx.db, ctx.row))
+      const inputs = await loadScoreInputs(ctx.db, ctx.row)
+      const patch = scoreSheetRow(ctx.row, inputs)
+      const held = (patch.score as SheetScore).held
+      if (held && held.length > 0) {
+        const names = heldItemNames(inputs.template, held)
+        throw new DomainError(
+          'missing_data',
+          `缺少数据，按模板规定须录入后才能计算：${names.join('、')}`,
+          held.map((key, i) => ({ path: `inputs.${key}`, message: `缺少数据：${names[i]}` })),
+          { held },
+        )
+      }
+      return patch
     },
     write: async (ctx, patch) => {
       await writeComputedScores(ctx.db, {
@@ -62,4 +78,12 @@ export async function computeSheet(
     },
     auditFields: ['total', 'grade', 'coefficient'],
   })
+}
+
+/** The names of the held items, in the order given. */
+function heldItemNames(template: Template, keys: readonly string[]): string[] {
+  const names = new Map<string, string>()
+  for (const d of template.dimensions) for (const i of d.indicators) names.set(i.key, i.name)
+  for (const a of template.adjustments) names.set(a.key, a.name)
+  return keys.map((key) => names.get(key) ?? key)
 }
