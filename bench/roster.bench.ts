@@ -10,7 +10,7 @@ import { sql } from 'kysely'
 import type { Db } from '../src/db/database.ts'
 import { isPostgresReachable } from '../src/db/test-database.ts'
 import { applyRosterImport } from '../src/services/roster/apply-roster-import.ts'
-import { previewRosterImport } from '../src/services/roster/preview-roster-import.ts'
+import { prepareRosterImport } from '../src/services/roster/preview-roster-import.ts'
 import { openBenchDatabase } from './bench-database.ts'
 
 const people = 10_000
@@ -153,18 +153,19 @@ async function bench(engine: 'pglite' | 'postgres') {
       const productCompany = await company(db, `product ${round}`)
       const floorCompany = await company(db, `floor ${round}`)
       const floor = await baseline(db, floorCompany)
+      // As the API does it: the preview keeps the read file and its plan with the upload, and apply is given it.
       const preview = await timed(() =>
-        previewRosterImport(
+        prepareRosterImport(
           { db, now },
           { companyId: productCompany, filePath: file, fileName: 'roster.csv', createMissing: false },
         ),
       )
-      if (preview.result.counts.create !== people)
-        throw new Error(`preview: ${JSON.stringify(preview.result.counts)}`)
+      if (preview.result.preview.counts.create !== people)
+        throw new Error(`preview: ${JSON.stringify(preview.result.preview.counts)}`)
       const product = await timed(() =>
         applyRosterImport(
           { db, now, actor: { userId: 1, companyId: productCompany, role: 'admin', employeeId: null } },
-          { filePath: file, fileName: 'roster.csv', createMissing: false },
+          { filePath: file, fileName: 'roster.csv', createMissing: false, prepared: preview.result.prepared },
         ),
       )
       best.stagingMs = Math.min(best.stagingMs, floor.stagingMs)

@@ -122,13 +122,7 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
   // "for no key update": appends queue here, while inserts that merely reference the company (key share) do not,
   // so a transaction that inserted a row first and appends afterwards cannot deadlock with another one (issue 12).
   await sql`select id from companies where id = ${entry.companyId} for no key update`.execute(db)
-  const last = await db
-    .selectFrom('audit_log')
-    .select('hash')
-    .where('company_id', '=', entry.companyId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const last = await readAuditChainHead(db, entry.companyId)
   const prevHash = last?.hash ?? genesisHash
   const hash = hashBody(prevHash, body)
   const row = await db
@@ -155,30 +149,25 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
 /**
  * Appends many rows in order in one statement (a roster import of 10,000 people writes one per person): the
  * chain is hashed here and the rows go in as one JSON parameter. Call it inside the transaction of the change.
- * Answers the hash the chain now ends with, for rows the caller chains on and writes itself (hashAuditChain); given
- * no rows it only locks the chain and answers its end.
+ * Answers the hash the chain now ends with, for rows the caller chains on and writes itself (hashAuditChain), and
+ * the ids of the rows written, in the order given (rows that follow may refer to them); given no rows it only
+ * locks the chain and answers its end.
  */
 export async function appendAuditBatch(
   db: Db,
   companyId: number,
   entries: readonly AuditEntry[],
   now: Date = new Date(),
-): Promise<string> {
+): Promise<{ hash: string; ids: number[] }> {
   if (!db.isTransaction)
     return db.transaction().execute((trx) => appendAuditBatch(trx, companyId, entries, now))
   if (entries.some((e) => e.companyId !== companyId))
     throw new Error('appendAuditBatch: one company per batch')
   const createdAt = auditTime(now)
   await sql`select id from companies where id = ${companyId} for no key update`.execute(db)
-  const last = await db
-    .selectFrom('audit_log')
-    .select('hash')
-    .where('company_id', '=', companyId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const last = await readAuditChainHead(db, companyId)
   const chained = hashAuditChain(last?.hash ?? genesisHash, entries, createdAt)
-  if (chained.length === 0) return last?.hash ?? genesisHash
+  if (chained.length === 0) return { hash: last?.hash ?? genesisHash, ids: [] }
   const records = entries.map((entry, i) => ({
     i,
     actor_user_id: entry.actorUserId,
@@ -192,14 +181,36 @@ export async function appendAuditBatch(
     hash: chained[i]!.hash,
   }))
   // Rows are numbered in the order given (ids follow it), so the chain reads back in order.
-  await sql`
+  const written = await sql<{ id: number }>`
     insert into audit_log (company_id, actor_user_id, action, entity, entity_id, before, after, reason, created_at, prev_hash, hash)
     select ${companyId}, r.actor_user_id, r.action, r.entity, r.entity_id, nullif(r.before, 'null'::jsonb),
       nullif(r.after, 'null'::jsonb), r.reason, ${createdAt.toISOString()}::timestamptz, r.prev_hash, r.hash
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(i int, actor_user_id int, action text,
       entity text, entity_id text, before jsonb, after jsonb, reason text, prev_hash text, hash text)
-    order by r.i`.execute(db)
-  return chained[chained.length - 1]!.hash
+    order by r.i
+    returning id`.execute(db)
+  return {
+    hash: chained[chained.length - 1]!.hash,
+    ids: written.rows.map((r) => r.id).sort((a, b) => a - b),
+  }
+}
+
+/**
+ * The newest audit row of a company (undefined before its first). Appends to a company's chain are serialised by
+ * its row lock, so within a company a later row always has a greater id: the head changes whenever anything
+ * audited changes, which makes it a cheap "has anything changed since" mark (the roster's previewed plan).
+ */
+export async function readAuditChainHead(
+  db: Db,
+  companyId: number,
+): Promise<{ id: number; hash: string } | undefined> {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .where('company_id', '=', companyId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
 }
 
 /** The time an audit row records: millisecond precision survives the timestamptz round trip on both engines. */

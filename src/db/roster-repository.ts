@@ -123,11 +123,8 @@ function recordsOf(rows: readonly RosterEmployeeRow[], hashes: readonly string[]
       employee_no: v.employeeNo,
       name: v.name,
       department_id: v.departmentId,
-      department: v.department,
       position_id: v.positionId,
-      position: v.position,
       manager_id: v.managerId,
-      manager_no: v.managerNo,
       hire_date: v.hireDate,
       leave_date: v.leaveDate,
       status: v.status,
@@ -139,7 +136,7 @@ function recordsOf(rows: readonly RosterEmployeeRow[], hashes: readonly string[]
 }
 
 const recordColumns = sql.raw(
-  'r(i int, id int, employee_no text, name text, department_id int, department text, position_id int, position text, manager_id int, manager_no text, hire_date text, leave_date text, status text, phone text, email text, hash text)',
+  'r(i int, id int, employee_no text, name text, department_id int, position_id int, manager_id int, hire_date text, leave_date text, status text, phone text, email text, hash text)',
 )
 
 /**
@@ -157,8 +154,7 @@ export async function reserveEmployeeIds(db: Db, count: number): Promise<number[
 
 /**
  * Inserts new people with their reserved ids and, in the same statement, each one's `employee.create` audit row
- * whose `after` is the person by name and 工号 (RosterValues, built here from the same record as the row, so the
- * rows go over once and are read once).
+ * (the person's id, `after` their 工号), so the rows go over once and are read once.
  */
 export async function insertRosterEmployees(
   db: Db,
@@ -179,10 +175,8 @@ export async function insertRosterEmployees(
     insert into audit_log (company_id, actor_user_id, action, entity, entity_id, after, reason, created_at,
       prev_hash, hash)
     select ${companyId}, ${audit.actorUserId}::int, 'employee.create', 'employee', r.id::text,
-      jsonb_build_object('employeeNo', r.employee_no, 'name', r.name, 'department', r.department, 'position',
-        r.position, 'managerNo', r.manager_no, 'hireDate', r.hire_date, 'leaveDate', r.leave_date, 'status',
-        r.status, 'phone', r.phone, 'email', r.email),
-      ${audit.reason}::text, ${audit.createdAt.toISOString()}::timestamptz,
+      jsonb_build_object('employeeNo', r.employee_no), ${audit.reason}::text,
+      ${audit.createdAt.toISOString()}::timestamptz,
       coalesce(lag(r.hash) over (order by r.i), ${audit.prevHash}::text), r.hash
     from r order by r.i`.execute(db)
 }

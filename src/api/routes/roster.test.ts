@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -5,6 +9,8 @@ import type { RosterApplyResult, RosterPreview } from '../../contracts/roster.ts
 import { listAudit, verifyAuditChain } from '../../db/audit-log-repository.ts'
 import { countOrganisation, listRosterPeople } from '../../db/roster-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
+import { applyRosterImport } from '../../services/roster/apply-roster-import.ts'
+import { prepareRosterImport } from '../../services/roster/preview-roster-import.ts'
 import { createApp } from '../create-app.ts'
 import { type ApiClient, createApiClient } from '../testing/api-client.ts'
 import { closeTestDatabase } from '../testing/close-test-database.ts'
@@ -123,7 +129,8 @@ describe.each(await testEngines())('roster routes on %s', (engine) => {
     expect(applied.status).toBe(200)
     expect(applied.body.counts).toMatchObject({ create: 2, change: 1 })
     const people = await listRosterPeople(handle.db, org.companyId)
-    expect(people.find((p) => p.employeeNo === 'N002')).toMatchObject({
+    const n002 = people.find((p) => p.employeeNo === 'N002')
+    expect(n002).toMatchObject({
       name: '刘专员',
       department: '售后部',
       position: '售后专员',
@@ -143,15 +150,89 @@ describe.each(await testEngines())('roster routes on %s', (engine) => {
     expect(audit.map((a) => a.action).reverse()).toEqual(
       expect.arrayContaining(['roster.import', 'department.create', 'employee.create', 'employee.update']),
     )
+    // The import's own row names the file by its SHA-256 and counts; each person's row is small (id, 工号 or the
+    // changed fields) and names the import's row in its reason.
+    const run = audit.find((a) => a.action === 'roster.import')!
+    expect(run.after).toMatchObject({
+      fileName: '花名册.csv',
+      sha256: createHash('sha256').update(file).digest('hex'),
+      createMissing: true,
+      counts: { create: 2, change: 1 },
+    })
     const update = audit.find((a) => a.action === 'employee.update')!
     expect(update).toMatchObject({
       entityId: String(org.employees.E004),
-      before: { department: '客服部', managerNo: 'E002' },
-      after: { department: '运营部', managerNo: 'E005' },
+      before: { department: '客服部', position: '客服专员', managerNo: 'E002' },
+      after: { department: '运营部', position: '运营专员', managerNo: 'E005' },
+      reason: `roster.import #${run.id}`,
     })
+    expect(Object.keys(update.after as object).sort()).toEqual(['department', 'managerNo', 'position'])
+    const created = audit.find((a) => a.action === 'employee.create' && a.entityId === String(n002!.id))
+    expect(created).toMatchObject({
+      before: null,
+      after: { employeeNo: 'N002' },
+      reason: `roster.import #${run.id}`,
+    })
+    expect(audit.find((a) => a.action === 'department.create')?.reason).toBe(`roster.import #${run.id}`)
     expect(await verifyAuditChain(handle.db, org.companyId)).toMatchObject({ ok: true })
     // The upload is spent.
     expect((await apply(hr, preview.body.uploadId, true)).status).toBe(404)
+  })
+
+  it('applies the previewed plan while nothing has changed, and plans again when the organisation changed since', async () => {
+    const file = csv(
+      'R001,周新人,客服部,,客服专员,E002,2025-05-01,,,',
+      'E005,小吴,运营部,,运营专员,E001,2024-01-01,,,',
+    )
+    const preview = await upload(hr, file, 'again.csv')
+    expect(preview.body.counts).toMatchObject({ create: 1, change: 1, error: 0 })
+    // Meanwhile HR adds R001 by hand: the previewed plan would create R001 a second time.
+    const added = await hr.post<{ id: number }>('/api/employees', {
+      employeeNo: 'R001',
+      name: '周新人',
+      departmentId: org.departments.service,
+      positionId: org.positions.service,
+      managerId: org.employees.E002,
+      hireDate: '2025-05-01',
+    })
+    expect(added.status).toBe(201)
+    const applied = await apply(hr, preview.body.uploadId)
+    expect(applied.status).toBe(200)
+    expect(applied.body.counts).toMatchObject({ create: 0, error: 0 })
+    const people = await listRosterPeople(handle.db, org.companyId)
+    expect(people.filter((p) => p.employeeNo === 'R001')).toHaveLength(1)
+    expect(people.find((p) => p.employeeNo === 'E005')).toMatchObject({
+      name: '小吴',
+      hireDate: '2024-01-01',
+    })
+
+    // Unchanged since the preview: the kept plan is written as it is, without reading the file again (here the
+    // file is gone from under it).
+    const second = csv('R002,郑新人,客服部,,客服专员,E002,2025-05-02,,,')
+    const path = join(await mkdtemp(join(tmpdir(), 'roster-')), 'kept.csv')
+    await writeFile(path, second)
+    const deps = { db: handle.db, now: () => new Date() }
+    const { prepared } = await prepareRosterImport(deps, {
+      companyId: org.companyId,
+      filePath: path,
+      fileName: 'kept.csv',
+      createMissing: false,
+    })
+    await rm(path)
+    const actor = { userId: org.users.hr, companyId: org.companyId, role: 'hr' as const, employeeId: null }
+    const kept = await applyRosterImport(
+      { ...deps, actor },
+      { filePath: path, fileName: 'kept.csv', createMissing: false, prepared },
+    )
+    expect(kept.counts).toMatchObject({ create: 1 })
+    expect((await listRosterPeople(handle.db, org.companyId)).some((p) => p.employeeNo === 'R002')).toBe(true)
+    // The same kept plan once something has changed: planned again from the file as read (R002 now exists).
+    const replanned = await applyRosterImport(
+      { ...deps, actor },
+      { filePath: path, fileName: 'kept.csv', createMissing: false, prepared },
+    )
+    expect(replanned.counts).toMatchObject({ create: 0, unchanged: 1 })
+    expect(await verifyAuditChain(handle.db, org.companyId)).toMatchObject({ ok: true })
   })
 
   it('round trip: the export imports back with no change', async () => {

@@ -9,7 +9,7 @@ import {
 import { createUploadStore } from '../../services/ingest/import-uploads.ts'
 import { applyRosterImport } from '../../services/roster/apply-roster-import.ts'
 import { streamRosterExport, xlsxContentType } from '../../services/roster/export-roster.ts'
-import { previewRosterImport } from '../../services/roster/preview-roster-import.ts'
+import { type PreparedRoster, prepareRosterImport } from '../../services/roster/preview-roster-import.ts'
 import { rosterLimits } from '../../services/roster/read-roster-file.ts'
 import { writeRosterTemplate } from '../../services/roster/write-roster-template.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
@@ -101,8 +101,13 @@ const apply = createRoute({
   },
 })
 
+/** Previewed rosters kept for their apply (the newest few; an apply without one reads the file again). */
+const preparedKept = 4
+
 export function registerRosterRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   const uploads = createUploadStore({ dir: ctx.uploadDir, maxBytes: rosterLimits.maxBytes })
+  // The file as read and its plan, by upload id: apply writes the plan when nothing has changed since the preview.
+  const prepared = new Map<string, PreparedRoster>()
 
   app.openapi(template, async (c) => {
     const bytes = await writeRosterTemplate()
@@ -131,11 +136,13 @@ export function registerRosterRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
       body: Readable.fromWeb(form.file.stream() as import('node:stream/web').ReadableStream<Uint8Array>),
     })
     try {
-      const result = await previewRosterImport(
+      const result = await prepareRosterImport(
         { db: ctx.db, now: ctx.now },
         { companyId: actor.companyId, filePath: stored.filePath, fileName: stored.fileName, createMissing },
       )
-      return c.json({ uploadId: stored.id, ...result }, 200)
+      prepared.set(stored.id, result.prepared)
+      for (const id of prepared.keys()) if (prepared.size > preparedKept) prepared.delete(id)
+      return c.json({ uploadId: stored.id, ...result.preview }, 200)
     } catch (error) {
       // A file that cannot be read at all is not kept.
       await uploads.remove(stored.id)
@@ -149,8 +156,14 @@ export function registerRosterRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const stored = uploads.get(actor.companyId, input.uploadId)
     const result = await applyRosterImport(
       { db: ctx.db, now: ctx.now, actor },
-      { filePath: stored.filePath, fileName: stored.fileName, createMissing: input.createMissing },
+      {
+        filePath: stored.filePath,
+        fileName: stored.fileName,
+        createMissing: input.createMissing,
+        prepared: prepared.get(stored.id),
+      },
     )
+    prepared.delete(stored.id)
     await uploads.remove(stored.id)
     return c.json(result, 200)
   })

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../services/auth/actor.ts'
 import { applyRosterImport } from '../../services/roster/apply-roster-import.ts'
 import { streamRosterExport } from '../../services/roster/export-roster.ts'
-import { previewRosterImport } from '../../services/roster/preview-roster-import.ts'
+import { prepareRosterImport } from '../../services/roster/preview-roster-import.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 
@@ -53,7 +53,7 @@ export function registerOrgRosterCommands(
         try {
           const fileName = path.basename(file)
           const createMissing = opts.createMissing === true
-          const preview = await previewRosterImport(
+          const { preview, prepared } = await prepareRosterImport(
             { db: deps.db, now },
             { companyId: deps.companyId, filePath: file, fileName, createMissing },
           )
@@ -68,7 +68,7 @@ export function registerOrgRosterCommands(
           }
           const result = await applyRosterImport(
             { db: deps.db, now, actor: deps.actor },
-            { filePath: file, fileName, createMissing },
+            { filePath: file, fileName, createMissing, prepared },
           )
           print(
             opts.json ? JSON.stringify(result, null, 2) : `imported 已导入: ${formatCounts(result.counts)}`,

@@ -2,8 +2,8 @@ import type { RosterCounts } from '../../contracts/roster.ts'
 import { DomainError } from '../../core/errors.ts'
 import { lockCompany } from '../../db/organisation-repository.ts'
 import type { OrganisationDeps } from '../organisation/organisation-deps.ts'
-import { planRosterFile } from './plan-roster-file.ts'
-import { issuesOf } from './preview-roster-import.ts'
+import { planRosterFile, readRosterPlanBasis, sameRosterPlanBasis } from './plan-roster-file.ts'
+import { issuesOf, type PreparedRoster } from './preview-roster-import.ts'
 import { readRosterFile } from './read-roster-file.ts'
 import { writeRosterPlan } from './write-roster-plan.ts'
 
@@ -11,20 +11,30 @@ import { writeRosterPlan } from './write-roster-plan.ts'
 const issuesInError = 50
 
 /**
- * Imports a roster all or nothing, in one transaction: the file is planned again against the data as it is now
- * (someone may have changed it since the preview), any refused row refuses the whole file, and the plan is written
- * by writeRosterPlan. Audited: one `roster.import` row and one per person, department and position.
+ * Imports a roster all or nothing, in one transaction holding the company lock. Given the preview's `prepared`
+ * roster (same company and tick), its plan is written if nothing audited has changed since and it is still the
+ * same day in the company (the file is not read or planned again); otherwise the file is planned again against the
+ * data as it is now (someone may have changed it since the preview). Any refused row refuses the whole file, and
+ * the plan is written by writeRosterPlan. Audited: one `roster.import` row (the file by name and SHA-256, the tick,
+ * the counts) and one per person, department and position, each naming that row.
  */
 export async function applyRosterImport(
   deps: OrganisationDeps,
-  input: { filePath: string; fileName: string; createMissing: boolean },
+  input: { filePath: string; fileName: string; createMissing: boolean; prepared?: PreparedRoster },
 ): Promise<{ counts: RosterCounts }> {
   const { actor } = deps
   const companyId = actor.companyId
-  const file = await readRosterFile(input.filePath, input.fileName)
+  const prepared =
+    input.prepared?.companyId === companyId && input.prepared.createMissing === input.createMissing
+      ? input.prepared
+      : undefined
+  const file = prepared?.file ?? (await readRosterFile(input.filePath, input.fileName))
   return deps.db.transaction().execute(async (trx) => {
     await lockCompany(trx, companyId)
-    const { plan, org } = await planRosterFile(trx, companyId, deps.now(), file, input.createMissing)
+    const { plan, org } =
+      prepared && sameRosterPlanBasis(prepared.basis, await readRosterPlanBasis(trx, companyId, deps.now()))
+        ? prepared
+        : await planRosterFile(trx, companyId, deps.now(), file, input.createMissing)
     if (plan.errors.length > 0) {
       const issues = issuesOf(file, plan)
       const first = issues[0]!
@@ -49,7 +59,12 @@ export async function applyRosterImport(
             action: 'roster.import',
             entity: 'roster',
             entityId: input.fileName,
-            after: { fileName: input.fileName, createMissing: input.createMissing, counts: plan.counts },
+            after: {
+              fileName: input.fileName,
+              sha256: file.sha256,
+              createMissing: input.createMissing,
+              counts: plan.counts,
+            },
           },
         ],
         reason: 'roster.import',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { DomainError } from '../../core/errors.ts'
 import type { RosterRow } from '../../core/roster/plan-roster-changes.ts'
 import { type RosterField, rosterFieldOf, rosterHeaderOf } from '../../core/roster/roster-columns.ts'
@@ -25,6 +27,8 @@ export type RosterFile = {
   headerRow: number
   columns: { field: RosterField; header: string; letter: string }[]
   rows: RosterRow[]
+  /** SHA-256 of the file's bytes (hex): the import's audit row names the file by it. */
+  sha256: string
 }
 
 export type ReadRosterOptions = { maxPeople?: number }
@@ -99,6 +103,9 @@ export async function readRosterFile(
     headerRow: header.row,
     columns: header.columns,
     rows,
+    sha256: createHash('sha256')
+      .update(await readFile(filePath))
+      .digest('hex'),
   }
 }
 

@@ -24,7 +24,10 @@ export type RosterWrite = {
   companyId: number
   actorUserId: number | null
   now: Date
-  /** Audit rows written first, ahead of the rows of each department, position and person (the run's own row). */
+  /**
+   * Audit rows written first (the run's own row, naming the file); every department, position and person row
+   * after them names the first of them in its reason: `roster.import #812`.
+   */
   leadingAudit: Omit<AuditEntry, 'companyId' | 'actorUserId'>[]
   /** Why, on every department, position and person row: `roster.import`, `directory.sync dingtalk`. */
   reason: string
@@ -73,56 +76,58 @@ export async function writeRosterPlan(
     ...e,
   })
   const at = auditTime(write.now)
-  const chainEnd = await appendAuditBatch(
-    trx,
-    companyId,
-    [
-      ...write.leadingAudit.map(entry),
-      ...departments.map((d) =>
-        entry({
-          action: 'department.create',
-          entity: 'department',
-          entityId: d.id,
-          after: { name: d.name },
-          reason,
-        }),
-      ),
-      ...positions.map((p) =>
-        entry({
-          action: 'position.create',
-          entity: 'position',
-          entityId: p.id,
-          after: { name: p.name },
-          reason,
-        }),
-      ),
-    ],
-    at,
-  )
+  // The run's own row goes first; every other row names it in its reason (`roster.import #812`).
+  const lead = await appendAuditBatch(trx, companyId, write.leadingAudit.map(entry), at)
+  const runReason = lead.ids.length > 0 ? `${reason} #${lead.ids[0]}` : reason
+  const chainEnd = (
+    await appendAuditBatch(
+      trx,
+      companyId,
+      [
+        ...departments.map((d) =>
+          entry({
+            action: 'department.create',
+            entity: 'department',
+            entityId: d.id,
+            after: { name: d.name },
+            reason: runReason,
+          }),
+        ),
+        ...positions.map((p) =>
+          entry({
+            action: 'position.create',
+            entity: 'position',
+            entityId: p.id,
+            after: { name: p.name },
+            reason: runReason,
+          }),
+        ),
+      ],
+      at,
+    )
+  ).hash
 
-  // The people's audit rows are hashed here and written with the people: `after` of a new person is their values
-  // by name and 工号 (RosterValues, which insertRosterEmployees builds again in SQL from the same record); a change
-  // keeps the 工号 and the fields before and after.
+  // One small row per person, hashed here and written by the statement that writes the people: the person's id,
+  // their 工号 for a new person (the run's row names the file by SHA-256, and the 工号 is that file's key), the
+  // changed fields before and after for a changed one. Later changes are audited with their before values, so a
+  // new person's first values can be told from the person as stored and the rows after this one.
   const createdRows = created.map(rowOf)
-  const changedRows = changed.map((r) => {
-    const label = { employeeNo: r.employeeNo }
-    return {
-      ...rowOf(r),
-      action: r.row === null ? 'employee.leave' : 'employee.update',
-      before: { ...label, ...Object.fromEntries(r.changes.map((c) => [c.field, c.from])) },
-      after: { ...label, ...Object.fromEntries(r.changes.map((c) => [c.field, c.to])) },
-    }
-  })
+  const changedRows = changed.map((r) => ({
+    ...rowOf(r),
+    action: r.row === null ? 'employee.leave' : 'employee.update',
+    before: Object.fromEntries(r.changes.map((c) => [c.field, c.from])),
+    after: Object.fromEntries(r.changes.map((c) => [c.field, c.to])),
+  }))
   const chained = hashAuditChain(
     chainEnd,
     [
-      ...created.map((r, i) =>
+      ...createdRows.map((r) =>
         entry({
           action: 'employee.create',
           entity: 'employee',
-          entityId: createdRows[i]!.id,
-          after: r.values,
-          reason,
+          entityId: r.id,
+          after: { employeeNo: r.employeeNo },
+          reason: runReason,
         }),
       ),
       ...changedRows.map((r) =>
@@ -132,7 +137,7 @@ export async function writeRosterPlan(
           entityId: r.id,
           before: r.before,
           after: r.after,
-          reason,
+          reason: runReason,
         }),
       ),
     ],
@@ -142,7 +147,7 @@ export async function writeRosterPlan(
   const chain = (from: number, to: number) => ({
     actorUserId,
     createdAt: at,
-    reason,
+    reason: runReason,
     prevHash: from === 0 ? chainEnd : hashes[from - 1]!,
     hashes: hashes.slice(from, to),
   })
