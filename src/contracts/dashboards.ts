@@ -108,6 +108,8 @@ export const teamDashboardSchema = z
         key: z.string(),
         name: z.string(),
         unit: z.string().nullable(),
+        /** Lower is better (退货率, 投诉率, 响应时长): within target when the actual is at or below it. */
+        lowerIsBetter: z.boolean(),
         count: z.number().int(),
         actual: nullableNumber.meta({ description: 'Mean actual value over the team' }),
         target: nullableNumber.meta({ description: 'Mean target' }),

@@ -82,13 +82,15 @@ export async function findDashboardCycle(
 export async function findLatestDashboardCycle(
   db: Db,
   filter: SheetFilter,
+  today: string,
 ): Promise<DashboardCycleRow | undefined> {
   const condition = sheetCondition(filter)
+  const scored = sql<SqlBool>`exists (select 1 from appraisal_sheets s where s.cycle_id = c.id and ${condition} and ${isScored})`
+  // A finished period (ended before today, with a scored sheet) comes first, then any scored one, then any.
   const { rows } = await sql<CycleRow>`select ${cycleColumns} from cycles c
     where c.company_id = ${filter.companyId}
       and exists (select 1 from appraisal_sheets s where s.cycle_id = c.id and ${condition})
-    order by exists (select 1 from appraisal_sheets s where s.cycle_id = c.id and ${condition} and ${isScored}) desc,
-      c.period_end desc, c.id desc
+    order by (c.period_end < ${today} and ${scored}) desc, ${scored} desc, c.period_end desc, c.id desc
     limit 1`.execute(db)
   return toCycle(rows[0])
 }
@@ -110,7 +112,9 @@ export async function listDashboardCycleCounts(
 
 export type TemplateLabelParts = {
   grades: { grade: string; label: { 'zh-CN': string; 'zh-TW'?: string; en?: string } }[] | null
-  dimensions: { name: string; indicators: { key: string; name: string; unit?: string }[] }[] | null
+  dimensions:
+    | { name: string; indicators: { key: string; name: string; unit?: string; direction?: string }[] }[]
+    | null
 }
 
 /** The grades and dimensions (with indicator names) of template versions, oldest version first. */

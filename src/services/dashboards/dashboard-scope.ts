@@ -20,18 +20,32 @@ export type CycleRef = DashboardCycleRow
 
 /**
  * The cycle a dashboard shows: the one asked for (404 when it has no sheet the reader may see, unless the
- * reader sees the whole company), else the latest with a scored sheet in scope, else the latest with any.
+ * reader sees the whole company), else 「最近一期」: the latest finished period (ended before `today`, scored)
+ * of the reader's scope across all departments — a department filter narrows the figures, not the period —
+ * else the latest with a scored sheet, else the latest with any.
  */
 export async function resolveDashboardCycle(
   db: Db,
   filter: SheetFilter,
   cycleId: number | undefined,
   wholeCompany: boolean,
+  today: string,
 ): Promise<CycleRef | null> {
-  if (cycleId === undefined) return (await findLatestDashboardCycle(db, filter)) ?? null
+  if (cycleId === undefined)
+    return (await findLatestDashboardCycle(db, { ...filter, departmentId: undefined }, today)) ?? null
   const cycle = await findDashboardCycle(db, filter, cycleId, wholeCompany)
   if (!cycle) throw new DomainError('not_found', `考核周期 ${cycleId} 不存在`)
   return cycle
+}
+
+/**
+ * A measured value (actual, target: 0.9567 for 95.67 %) from SQL at the precision its rule reads, not rounded
+ * like a score: 6 decimals hold every percentage a rule shows to 0.01 %; null stays null.
+ */
+export function toMeasure(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined) return null
+  const n = Number(value)
+  return Number.isFinite(n) ? Number(n.toFixed(6)) : null
 }
 
 /** A numeric (decimal string) from SQL as a score rounded once to 2 decimals; null stays null. */
@@ -43,7 +57,7 @@ export function toScore(value: string | number | null | undefined): number | nul
 
 export type TemplateLabels = {
   grades: Map<string, LocalizedText>
-  indicators: Map<string, { name: string; unit: string | null; dimension: string }>
+  indicators: Map<string, { name: string; unit: string | null; dimension: string; lowerIsBetter: boolean }>
 }
 
 /** Grade labels and indicator names of the template versions a set of sheets pinned (first definition wins). */
@@ -55,7 +69,12 @@ export async function loadTemplateLabels(db: Db, versionIds: number[]): Promise<
     for (const d of row.dimensions ?? [])
       for (const i of d.indicators ?? [])
         if (!labels.indicators.has(i.key))
-          labels.indicators.set(i.key, { name: i.name, unit: i.unit ?? null, dimension: d.name })
+          labels.indicators.set(i.key, {
+            name: i.name,
+            unit: i.unit ?? null,
+            dimension: d.name,
+            lowerIsBetter: i.direction === 'lower_better',
+          })
   }
   for (const g of defaultGrades) if (!labels.grades.has(g.grade)) labels.grades.set(g.grade, g.label)
   return labels

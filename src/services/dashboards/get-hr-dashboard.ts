@@ -2,6 +2,7 @@ import type { HrDashboard } from '../../contracts/dashboards.ts'
 import { DomainError } from '../../core/errors.ts'
 import { hrDashboardAggregates } from '../../db/dashboard-queries.ts'
 import type { Actor } from '../auth/actor.ts'
+import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { loadTemplateLabels, resolveDashboardCycle, toScore } from './dashboard-scope.ts'
 
@@ -25,7 +26,8 @@ export async function getHrDashboard(
     scope: { kind: 'all' as const },
     departmentId: query.departmentId,
   }
-  const cycle = await resolveDashboardCycle(db, filter, query.cycleId, true)
+  const today = await companyToday(db, actor.companyId, deps.now())
+  const cycle = await resolveDashboardCycle(db, filter, query.cycleId, true, today)
   if (!cycle)
     return {
       cycle: null,

@@ -2,8 +2,15 @@ import type { TeamDashboard } from '../../contracts/dashboards.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type DashboardMemberRow, teamDashboardAggregates } from '../../db/dashboard-queries.ts'
 import type { Actor } from '../auth/actor.ts'
+import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
-import { loadTemplateLabels, resolveDashboardCycle, type SheetScope, toScore } from './dashboard-scope.ts'
+import {
+  loadTemplateLabels,
+  resolveDashboardCycle,
+  type SheetScope,
+  toMeasure,
+  toScore,
+} from './dashboard-scope.ts'
 
 /** Default line under which a total is flagged: the lowest passing grade (合格 ≥ 60). */
 export const defaultThreshold = 60
@@ -24,7 +31,8 @@ export async function getTeamDashboard(
   const db = deps.db
   const threshold = query.threshold ?? defaultThreshold
   const filter = { companyId: actor.companyId, scope, departmentId: query.departmentId }
-  const cycle = await resolveDashboardCycle(db, filter, query.cycleId, scope.kind === 'all')
+  const today = await companyToday(db, actor.companyId, deps.now())
+  const cycle = await resolveDashboardCycle(db, filter, query.cycleId, scope.kind === 'all', today)
   const empty = { sheets: 0, scored: 0, mean: null, median: null, min: null, max: null }
   if (!cycle)
     return {
@@ -70,9 +78,10 @@ export async function getTeamDashboard(
         key: r.key,
         name: known?.name ?? r.key,
         unit: known?.unit ?? null,
+        lowerIsBetter: known?.lowerIsBetter ?? false,
         count: r.count,
-        actual: toScore(r.actual),
-        target: toScore(r.target),
+        actual: toMeasure(r.actual),
+        target: toMeasure(r.target),
         completion: r.completion === null ? null : Number(Number(r.completion).toFixed(4)),
         points: toScore(r.points),
         maxPoints: toScore(r.max_points),

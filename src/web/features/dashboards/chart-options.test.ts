@@ -24,6 +24,22 @@ describe('dashboard chart options', () => {
     expect(option.series[0]!.data.map((d) => d.value)).toEqual([87.5, 120])
   })
 
+  it('colours lower-is-better indicators by their rule and keeps 0.01 % precision', () => {
+    const option = completionOption(
+      [
+        // 退货率 3.12 % against 5 %: within target, although the ratio is under 100 %.
+        { name: '退货率', completion: 0.624, lowerIsBetter: true },
+        // 投诉率 above its target is a miss.
+        { name: '投诉率', completion: 1.2, lowerIsBetter: true },
+        { name: '好评率', completion: 0.9567, lowerIsBetter: false },
+      ],
+      '目标 100%',
+    ) as { series: { data: { value: number; itemStyle: { color: string } }[] }[] }
+    const bars = option.series[0]!.data
+    expect(bars.map((d) => d.itemStyle.color)).toEqual(['#52c41a', '#faad14', '#faad14'])
+    expect(bars.map((d) => d.value)).toEqual([62.4, 120, 95.67])
+  })
+
   it('labels the last histogram bucket as open-ended (totals above 100 with bonus points)', () => {
     const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: i }))
     const option = histogramOption(buckets, '人数') as { xAxis: { data: string[] } }

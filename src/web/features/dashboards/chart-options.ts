@@ -149,11 +149,12 @@ export function radarOption(
 }
 
 /**
- * Each indicator's mean completion (actual ÷ target) as a percentage, with the 100 % line; indicators
- * without a target are left out (they have nothing to be measured against).
+ * Each indicator's mean completion (actual ÷ target) as a percentage to 0.01 %, with the 100 % line;
+ * indicators without a target are left out (they have nothing to be measured against). A bar is green when
+ * its rule is met: at or above 100 %, or at or below it for a lower-is-better indicator (退货率, 投诉率).
  */
 export function completionOption(
-  indicators: readonly { name: string; completion: number | null }[],
+  indicators: readonly { name: string; completion: number | null; lowerIsBetter?: boolean }[],
   targetLabel: string,
 ): EChartsCoreOption {
   const shown = indicators.filter((i) => i.completion !== null)
@@ -167,8 +168,9 @@ export function completionOption(
         type: 'bar',
         label: { show: true, position: 'right', formatter: '{c}%' },
         data: shown.map((i) => {
-          const percent = Math.round((i.completion ?? 0) * 1000) / 10
-          return { value: percent, itemStyle: { color: percent >= 100 ? '#52c41a' : '#faad14' } }
+          const percent = Math.round((i.completion ?? 0) * 10000) / 100
+          const met = i.lowerIsBetter ? percent <= 100 : percent >= 100
+          return { value: percent, itemStyle: { color: met ? '#52c41a' : '#faad14' } }
         }),
         markLine: {
           symbol: 'none',
