@@ -11,10 +11,18 @@ import { createTestDatabase, type EngineName } from '../src/db/test-database.ts'
 
 export type BenchDatabase = DatabaseHandle & { close(): Promise<void> }
 
-export async function openBenchDatabase(engine: EngineName): Promise<BenchDatabase> {
+/**
+ * `thread`: PGlite on a thread of its own, as `jixiao serve` runs it (default JIXIAO_BENCH_PGLITE_THREAD=1; without
+ * it PGlite runs on the benchmark's thread, as CLI commands run it).
+ */
+export async function openBenchDatabase(
+  engine: EngineName,
+  options: { thread?: boolean } = {},
+): Promise<BenchDatabase> {
   if (engine === 'postgres') return createTestDatabase('postgres')
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-bench-pglite-'))
-  const handle = await openDatabase({ dataDir: dir })
+  const thread = options.thread ?? process.env.JIXIAO_BENCH_PGLITE_THREAD === '1'
+  const handle = await openDatabase({ dataDir: dir, thread })
   await migrateToLatest(handle.db)
   return {
     ...handle,

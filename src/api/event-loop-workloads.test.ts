@@ -15,16 +15,14 @@ import { type EventLoopReport, watchEventLoop } from './testing/watch-event-loop
 
 // Issue 12.2 for valid work: a large import (upload, validate, import), opening and computing a cycle of a few
 // hundred people, the live pay sheet and every export must not stall other users. Over a real socket a poller
-// asks /api/health while each workload runs; its p99 stays under 100 ms on PostgreSQL (1 s on PGlite, see below). Each workload's p99 and longest
-// block (health answer and monitorEventLoopDelay) are printed, for docs/security.md.
+// asks /api/health while each workload runs; its p99 stays under 100 ms on both engines. Each workload's p99 and
+// longest block (health answer and monitorEventLoopDelay) are printed, for docs/security.md.
 
 /**
- * The issue's bound is 100 ms, and PostgreSQL keeps it. PGlite still runs each SQL statement on the server's
- * own thread (a duplicate-key check or a move of 100,000 rows takes a few hundred ms): until PGlite runs in a
- * worker it is held to 1 s, which the code before this test broke by twenty times (a 22.8 s block during a
- * 200,000-line import). docs/security.md states the gap.
+ * The issue's bound. PGlite runs on a thread of its own, as `jixiao serve` runs it (before, on the server's thread,
+ * one statement of a large import or a cycle's compute held the loop 0.4–3.7 s and this bound was 1 s there).
  */
-const p99BoundMs = { pglite: 1000, postgres: 100 } as const
+const p99BoundMs = { pglite: 100, postgres: 100 } as const
 
 /** A UCI-style order export (the bulk COPY path): `rows` lines over 60 days, 4 lines per invoice. */
 function ordersCsv(rows: number): Buffer {
@@ -64,8 +62,11 @@ describe.each(await testEngines())('the event loop during large valid work on %s
   let cycleId = 0
 
   beforeAll(async () => {
-    // PGlite in a data folder, as `npm start` runs it (memory:// grows its files by copying, a stall of its own).
-    handle = engine === 'pglite' ? await openBenchDatabase('pglite') : await createTestDatabase(engine)
+    // PGlite in a data folder on its own thread, as `npm start` runs it (memory:// grows its files by copying).
+    handle =
+      engine === 'pglite'
+        ? await openBenchDatabase('pglite', { thread: true })
+        : await createTestDatabase(engine)
     company = await generateBenchCompany(handle.db, { employees: 400, supervisors: 20, managers: 3 })
     server = await startServer({ db: handle.db, engine: handle.engine, port: 0, host: '127.0.0.1' })
     admin = createApiClient((path, init) => fetch(server.url + path, init))
@@ -129,7 +130,7 @@ describe.each(await testEngines())('the event loop during large valid work on %s
   it('keeps /api/health fast while 200,000 order lines are uploaded, validated and imported', async () => {
     const body = ordersCsv(200_000)
     await measured('import 200k order lines (CSV)', () => importFile('orders.csv', body, 'orders', 200_000))
-  }, 180_000)
+  }, 300_000)
 
   it('keeps /api/health fast while 100,000 traffic rows are uploaded, validated and imported', async () => {
     const body = trafficCsv(100_000)

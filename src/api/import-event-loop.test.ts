@@ -116,7 +116,8 @@ describe.each(await testEngines())('the event loop during hostile imports on %s'
   let hr: ApiClient
 
   beforeAll(async () => {
-    handle = await createTestDatabase(engine)
+    // PGlite on its own thread, as `jixiao serve` runs it.
+    handle = await createTestDatabase(engine, { thread: true })
     await seedTestOrganisation(handle.db)
     server = await startServer({ db: handle.db, engine: handle.engine, port: 0, host: '127.0.0.1' })
     hr = createApiClient((path, init) => fetch(server.url + path, init))
