@@ -145,6 +145,17 @@ export const jobSummarySchema = jobSchema
   .pick({ id: true, kind: true, status: true, done: true, total: true, error: true, result: true })
   .meta({ id: 'JobSummary' })
 
+/** A sheet held by missing data: who, and the items to enter before it can be computed. */
+export const heldSheetSchema = z
+  .strictObject({
+    sheetId: id,
+    employeeName: z.string(),
+    departmentName: z.string().nullable(),
+    items: z.array(z.strictObject({ key: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'HeldSheet' })
+export type HeldSheet = z.infer<typeof heldSheetSchema>
+
 /** How far computing got: sheets computed of all, those still to compute, and the last compute job. */
 export const cycleComputationSchema = z
   .strictObject({
@@ -161,6 +172,8 @@ export const cycleComputationSchema = z
       }),
     ),
     lastJob: jobSummarySchema.nullable(),
+    /** Sheets the last compute held because items declared required (缺少数据) have no data, by person and item. */
+    held: z.array(heldSheetSchema),
   })
   .meta({ id: 'CycleComputation' })
 export type CycleComputation = z.infer<typeof cycleComputationSchema>

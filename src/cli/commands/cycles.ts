@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
 import { cycleInputSchema } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
-import { computeCycle } from '../../services/cycles/compute-cycle.ts'
+import { computeCycle, type HeldSheetSummary } from '../../services/cycles/compute-cycle.ts'
 import { getJob } from '../../services/cycles/get-job.ts'
 import { listCycles } from '../../services/cycles/list-cycles.ts'
 import { openCycle } from '../../services/cycles/open-cycle.ts'
@@ -129,10 +129,19 @@ export function registerCycleCommands(program: Command, config: Config): void {
         await started.completion
         const job = await getJob(deps(ctx.db), ctx.actor, started.jobId)
         if (opts.json) console.log(JSON.stringify(job, null, 2))
-        else
+        else {
           console.log(
             `计算任务 ${job.id}：${job.status}，${job.done}/${job.total}，${JSON.stringify(job.result ?? job.error)}`,
           )
+          const held = (job.result as { held?: HeldSheetSummary[] } | null)?.held ?? []
+          if (held.length > 0) {
+            console.log(`以下 ${held.length} 张考核表缺少数据，按模板规定须录入后才能计算，暂未计算：`)
+            for (const h of held)
+              console.log(
+                `  ${h.employeeName}${h.departmentName ? `（${h.departmentName}）` : ''}：${h.items.map((i) => i.name).join('、')}`,
+              )
+          }
+        }
         if (job.status !== 'succeeded') failed = `计算失败：${job.error}`
       } finally {
         await ctx.close()

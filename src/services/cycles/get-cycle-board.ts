@@ -9,6 +9,7 @@ import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import type { HeldSheetSummary } from './compute-cycle.ts'
 
 /** Sheets listed on the board as waiting to be computed (the count is always whole). */
 export const uncomputedListLimit = 500
@@ -76,6 +77,17 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
       })),
   )
   const uncomputed = sheets.filter((s) => s.state === 'supervisor_submitted')
+  // Sheets the last compute held for missing data, while they still wait (entering the data and computing clears them).
+  const waiting = new Map(uncomputed.map((s) => [s.id, s]))
+  const lastHeld = (lastComputeJob?.result as { held?: HeldSheetSummary[] } | null)?.held ?? []
+  const held = lastHeld
+    .filter((h) => waiting.has(h.sheetId))
+    .map((h) => ({
+      sheetId: h.sheetId,
+      employeeName: waiting.get(h.sheetId)!.employeeName,
+      departmentName: waiting.get(h.sheetId)!.departmentName,
+      items: h.items,
+    }))
   const computation = {
     /** Sheets computed (已计算 and every later state) out of all the cycle's sheets. */
     computed: sheets.filter((s) => computedStates.has(s.state)).length,
@@ -99,6 +111,7 @@ export async function getCycleBoard(deps: WorkflowDeps, actor: Actor, cycleId: n
           result: lastComputeJob.result,
         }
       : null,
+    held,
   }
   return {
     cycle,
