@@ -64,6 +64,16 @@ export const replacedRowsSchema = z
   .meta({ id: 'ReplacedRows' })
 export type ReplacedRows = z.infer<typeof replacedRowsSchema>
 
+export const importWarningSchema = z
+  .object({
+    rule: z.enum(['cancellation_prefix', 'status', 'adjustment_prefix']),
+    rows: z.number().int(),
+    of: z.number().int(),
+    message: z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }),
+  })
+  .meta({ id: 'ImportWarning' })
+export type ImportWarningBody = z.infer<typeof importWarningSchema>
+
 export const uploadAnalysisSchema = z
   .object({
     fileName: z.string(),
@@ -159,6 +169,8 @@ export const importJobSchema = z
         periodStart: z.string().nullable(),
         periodEnd: z.string().nullable(),
         sha256: z.string(),
+        /** Rules that kept every row out of the figures (e.g. all rows are cancellations), in words. */
+        warnings: z.array(importWarningSchema).optional(),
       })
       .nullable(),
     error: z

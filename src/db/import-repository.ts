@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { FactColumnType, FactKind } from '../core/ingest/fact-kinds.ts'
 import { factKinds } from '../core/ingest/fact-kinds.ts'
 import { maxImportedMagnitude } from '../core/ingest/parse-value.ts'
+import type { OrderNumberPrefixes } from '../core/ingest/presets/preset.ts'
 import type { Db } from './database.ts'
 import type { DatabaseHandle } from './open-database.ts'
 
@@ -152,6 +153,8 @@ export type StagePlan = {
   /** File row = ln + rowOffset. */
   rowOffset: number
   sources: Record<string, ColumnSource>
+  /** The preset's order-number convention (UCI's C…/A…); absent: the status column alone marks cancellations. */
+  orderNumberPrefixes?: OrderNumberPrefixes
 }
 
 export type ImportIssue = { row: number; column: string; value: string; message: string }
@@ -289,8 +292,72 @@ function castOf(plan: StagePlan, column: string, type: FactColumnType, isKey: bo
   }
 }
 
+/** `upper(<value>) like 'P%'` for a prefix of the preset's convention (LIKE wildcards escaped). */
+function startsWith(value: string, prefix: string): string {
+  const pattern = prefix.toUpperCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  return `upper(coalesce(${value}, '')) like ${quote(`${pattern}%`)}`
+}
+
+/** A cancellation: the status column says so, or (UCI preset only) the order number has the cancellation prefix. */
+function cancelledByStatusExpr(plan: StagePlan): string {
+  return `lower(coalesce(${stagedValue(plan, 'status')}, '')) in ${CANCELLED_STATUS}`
+}
+
+function cancelledByPrefixExpr(plan: StagePlan): string {
+  const prefixes = plan.orderNumberPrefixes
+  return prefixes ? startsWith(stagedValue(plan, 'order_no'), prefixes.cancellation) : 'false'
+}
+
+function adjustmentByPrefixExpr(plan: StagePlan, orderNo = stagedValue(plan, 'order_no')): string {
+  const prefixes = plan.orderNumberPrefixes
+  return prefixes ? startsWith(orderNo, prefixes.adjustment) : 'false'
+}
+
 function isCancellationExpr(plan: StagePlan): string {
-  return `(upper(coalesce(${stagedValue(plan, 'order_no')}, '')) like 'C%' or lower(coalesce(${stagedValue(plan, 'status')}, '')) in ${CANCELLED_STATUS})`
+  return `(${cancelledByPrefixExpr(plan)} or ${cancelledByStatusExpr(plan)})`
+}
+
+/** The order lines the fast path wrote for an import, counted as countStagedOrderExclusions counts staged rows. */
+export async function countImportedOrderExclusions(
+  s: SqlSession,
+  importId: number,
+  prefixes: OrderNumberPrefixes,
+): Promise<{ rows: number; cancellationPrefix: number; status: number; adjustmentPrefix: number }> {
+  const rows = await s.query<Record<'n' | 'c' | 'a', string | number>>(
+    `select count(*) as n, count(*) filter (where is_cancellation) as c,
+            count(*) filter (where not is_cancellation and ${startsWith('order_no', prefixes.adjustment)}) as a
+       from fact_order_lines where import_id = $1::int`,
+    [importId],
+  )
+  const row = rows[0]
+  return {
+    rows: Number(row?.n ?? 0),
+    cancellationPrefix: Number(row?.c ?? 0),
+    status: 0,
+    adjustmentPrefix: Number(row?.a ?? 0),
+  }
+}
+
+/** Staged order rows a rule keeps out of the sales figures, by rule: every row, and those the rules exclude. */
+export async function countStagedOrderExclusions(
+  s: SqlSession,
+  plan: StagePlan,
+): Promise<{ rows: number; cancellationPrefix: number; status: number; adjustmentPrefix: number }> {
+  if (plan.kind.name !== 'orders') return { rows: 0, cancellationPrefix: 0, status: 0, adjustmentPrefix: 0 }
+  const rows = await s.query<Record<'n' | 'c' | 's' | 'a', string | number>>(
+    `select count(*) as n,
+            count(*) filter (where ${cancelledByPrefixExpr(plan)}) as c,
+            count(*) filter (where not ${cancelledByPrefixExpr(plan)} and ${cancelledByStatusExpr(plan)}) as s,
+            count(*) filter (where not ${isCancellationExpr(plan)} and ${adjustmentByPrefixExpr(plan)}) as a
+       from ${stagedRows(plan)}`,
+  )
+  const row = rows[0]
+  return {
+    rows: Number(row?.n ?? 0),
+    cancellationPrefix: Number(row?.c ?? 0),
+    status: Number(row?.s ?? 0),
+    adjustmentPrefix: Number(row?.a ?? 0),
+  }
 }
 
 /** Checks beyond a column's own type: e.g. a negative quantity only on a cancellation. */
@@ -305,12 +372,16 @@ function kindProblems(plan: StagePlan): { column: string; bad: string; why: stri
     {
       column: 'quantity',
       bad: `case when left(${q}, 1) <> '-' then false when ${isInt(q)} then (${q})::bigint < 0 and not ${isCancellationExpr(plan)} and coalesce(${priceNum}, 1) <> 0 else false end`,
-      why: 'negative quantity on an order that is not a cancellation (cancellations have an order number starting with C)',
+      why: plan.orderNumberPrefixes
+        ? `negative quantity on an order that is not a cancellation (cancellations have an order number starting with ${plan.orderNumberPrefixes.cancellation} or a cancelled status)`
+        : 'negative quantity on an order that is not a cancellation (the status column marks cancellations)',
     },
     {
       column: 'unit_price',
-      bad: `coalesce(${priceNum} < 0 and upper(coalesce(${o}, '')) not like 'A%', false)`,
-      why: 'negative price outside an adjustment (order number starting with A)',
+      bad: `coalesce(${priceNum} < 0 and not ${adjustmentByPrefixExpr(plan, o)}, false)`,
+      why: plan.orderNumberPrefixes
+        ? `negative price outside an adjustment (order number starting with ${plan.orderNumberPrefixes.adjustment})`
+        : 'negative price: this preset takes no adjustments',
     },
     {
       column: 'unit_price',
@@ -696,7 +767,7 @@ export async function moveStage(s: SqlSession, plan: StagePlan, scope: ImportSco
            select $1::int, $2::int, shop, order_no, max(customer_id), min(ordered_at), min(day), sum(amount), sum(quantity),
                   count(*), bool_or(is_cancellation),
                   case when bool_or(is_cancellation) then 'cancellation'
-                       when upper(order_no) like 'A%' or not bool_or(quantity > 0) then 'adjustment'
+                       when ${adjustmentByPrefixExpr(plan, 'order_no')} or not bool_or(quantity > 0) then 'adjustment'
                        else 'order' end,
                   max(agent_nick)
              from moved group by shop, order_no

@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.ts'
 import { BulkOrderLines, bulkOrderColumns, bulkOrderCopyColumns } from '../../core/ingest/bulk-order-lines.ts'
 import { type DetectedEncoding, MixedEncodingCheck } from '../../core/ingest/detect-encoding.ts'
 import { type FactKindName, factKinds } from '../../core/ingest/fact-kinds.ts'
+import { type ImportWarning, orderExclusionWarnings } from '../../core/ingest/order-exclusion-warnings.ts'
 import { looksLikeFormula, parseCell } from '../../core/ingest/parse-value.ts'
 import { detectPreset, type HeaderMatch } from '../../core/ingest/presets/detect-preset.ts'
 import { isSummaryLabel } from '../../core/ingest/summary-rows.ts'
@@ -21,6 +22,8 @@ import {
   copyIntoOrderLines,
   copyIntoOrders,
   copyIntoStage,
+  countImportedOrderExclusions,
+  countStagedOrderExclusions,
   createStage,
   findKeyConflicts,
   findLiveImport,
@@ -122,6 +125,8 @@ export type ImportFileResult = {
   periodStart: string | null
   periodEnd: string | null
   sha256: string
+  /** Rules that kept every row out of the figures (e.g. all rows are cancellations), said in words; else empty. */
+  warnings?: ImportWarning[]
 }
 
 /** What an import of `preset` with these options replaces: the source its rows are recorded under. */
@@ -245,6 +250,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         lnProvided: false,
         rowOffset: sample[headerLine - 1]?.row ?? headerLine,
         sources,
+        orderNumberPrefixes: preset.orderNumberPrefixes,
       }
     : {
         kind,
@@ -252,6 +258,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         lnProvided: true,
         rowOffset: 0,
         sources,
+        orderNumberPrefixes: preset.orderNumberPrefixes,
       }
 
   // Bulk order-line CSVs whose columns the fast path fills: one COPY per fact table (see bulk-order-lines).
@@ -259,6 +266,9 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
     bulk &&
     sniffed.format === 'csv' &&
     kind.name === 'orders' &&
+    // The fast path knows UCI's C…/A… invoice convention only.
+    preset.orderNumberPrefixes?.cancellation.toUpperCase() === 'C' &&
+    preset.orderNumberPrefixes.adjustment.toUpperCase() === 'A' &&
     mappedTargets.every((t) => (bulkOrderColumns as readonly string[]).includes(t)) &&
     ['order_no', 'quantity', 'ordered_at', 'unit_price'].every((t) => mappedTargets.includes(t)) &&
     Object.keys(constants).every((c) => c === 'shop')
@@ -346,6 +356,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         progress.bytesRead = 0
       }
       if (fast) {
+        const counts = await countImportedOrderExclusions(s, importId, preset.orderNumberPrefixes!)
         const result: ImportFileResult = {
           status: 'imported',
           kind: kind.name,
@@ -353,6 +364,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
           source,
           sha256,
           ...fast,
+          warnings: orderExclusionWarnings(counts, preset.orderNumberPrefixes),
         }
         if (input.dryRun) throw new DryRunDone({ ...result, status: 'valid', importId: 0 })
         return result
@@ -412,6 +424,10 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         [{ path: 'file', message: 'no data rows' }],
       )
     input.signal?.throwIfAborted()
+    const warnings =
+      kind.name === 'orders'
+        ? orderExclusionWarnings(await countStagedOrderExclusions(s, plan), plan.orderNumberPrefixes)
+        : []
     const period = await stagedPeriod(s, plan)
     const replaceScope =
       period.start && period.end
@@ -431,6 +447,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         periodStart: period.start,
         periodEnd: period.end,
         sha256,
+        warnings,
       })
     }
     report('saving', copied)
@@ -467,6 +484,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
       periodStart: period.start,
       periodEnd: period.end,
       sha256,
+      warnings,
     }
   }
 

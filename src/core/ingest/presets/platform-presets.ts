@@ -17,6 +17,8 @@ export const platformPresets: Preset[] = [
       shop: ['Country'],
     },
     signature: ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'Country'],
+    // UCI's invoice numbers: C… cancels an invoice, A… adjusts bad debt (this preset's convention only).
+    orderNumberPrefixes: { cancellation: 'C', adjustment: 'A' },
     bulk: true,
   },
   {

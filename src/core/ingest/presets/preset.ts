@@ -1,5 +1,8 @@
 import type { FactKindName } from '../fact-kinds.ts'
 
+/** Order-number prefixes that mark a row's status (compared case-insensitively). */
+export type OrderNumberPrefixes = { cancellation: string; adjustment: string }
+
 // A mapping preset: how one platform export's columns become one fact kind's columns.
 export type Preset = {
   name: string
@@ -23,6 +26,12 @@ export type Preset = {
   dateFromPeriod?: boolean
   /** CSV cells are already canonical: the bytes go straight into COPY and SQL validates them. */
   bulk?: boolean
+  /**
+   * A platform's order-number convention (UCI Online Retail: `C…` is a cancellation, `A…` an adjustment). Only
+   * the preset of that platform declares it; other order files read the status column or take every row as an
+   * order.
+   */
+  orderNumberPrefixes?: OrderNumberPrefixes
   /** How the platform names its files, for the docs and for detection ties. */
   fileName?: string
 }

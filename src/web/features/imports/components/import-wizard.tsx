@@ -349,6 +349,23 @@ export function ImportWizard() {
                 }
               />
             ) : null}
+            {validation.job?.status === 'succeeded'
+              ? (validation.job.result?.warnings ?? []).map((warning) => (
+                  <Alert
+                    key={warning.rule}
+                    type="warning"
+                    showIcon
+                    data-testid="import-warning"
+                    message={
+                      i18n.language === 'en'
+                        ? warning.message.en
+                        : i18n.language === 'zh-TW'
+                          ? warning.message['zh-TW']
+                          : warning.message['zh-CN']
+                    }
+                  />
+                ))
+              : null}
             {validation.job?.status === 'succeeded' && validation.job.result?.status === 'valid' ? (
               <ReplacesSummary
                 when="would"
