@@ -44,6 +44,7 @@ import { maxRosterUploadBytes, registerRosterRoutes } from './routes/roster.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
 import { registerSetupRoutes } from './routes/setup.ts'
 import { registerSheetRoutes } from './routes/sheets.ts'
+import { registerSimulationRoutes } from './routes/simulations.ts'
 import { registerSsoRoutes } from './routes/sso.ts'
 import { registerTemplateRoutes } from './routes/templates.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerNotificationRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerPayRoutes(app, ctx)
+  registerSimulationRoutes(app, ctx)
   registerBonusRoutes(app, ctx)
   registerConsequenceRoutes(app, ctx)
   registerExportRoutes(app, ctx)
