@@ -139,6 +139,9 @@ export const ruleSchema = z
   ])
   .meta({ id: 'Rule' })
 
+/** What an absent input means: hold the sheet, 0 points, full marks, or leave the indicator out. */
+export const whenMissingSchema = z.enum(['block', 'zero', 'full', 'exclude']).meta({ id: 'WhenMissing' })
+
 export const indicatorSchema = z
   .strictObject({
     key,
@@ -152,6 +155,7 @@ export const indicatorSchema = z
     rule: ruleSchema,
     assessor: assessorSchema,
     dataSource: dataSourceSchema,
+    whenMissing: whenMissingSchema.optional(),
   })
   .meta({ id: 'Indicator' })
 
@@ -168,6 +172,7 @@ export const adjustmentItemSchema = z
     cap: finite.optional(),
     assessor: assessorSchema,
     dataSource: dataSourceSchema,
+    whenMissing: whenMissingSchema.optional(),
   })
   .meta({ id: 'AdjustmentItem' })
 
@@ -334,6 +339,7 @@ export type Level = z.infer<typeof levelSchema>
 export type Assessor = z.infer<typeof assessorSchema>
 export type DataSource = z.infer<typeof dataSourceSchema>
 export type Target = z.infer<typeof targetSchema>
+export type WhenMissing = z.infer<typeof whenMissingSchema>
 export type LocalizedText = z.infer<typeof localizedTextSchema>
 export type GradeBand = z.infer<typeof gradeBandSchema>
 export type CoefficientBand = z.infer<typeof coefficientBandSchema>

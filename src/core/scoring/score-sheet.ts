@@ -74,10 +74,14 @@ export type SheetScore = {
   raters: RaterShare[]
   grade?: GradeBand
   coefficient: number
-  /** Keys of indicators scored 0 because their input was missing. */
+  /** Keys of indicators whose input was missing (scored by their missing-data rule). */
   missing: string[]
+  /** Keys of indicators and adjustment items missing and declared 'block': not to be computed until entered. */
+  held?: string[]
   explanation: Explanation
 }
+
+const EPS = 1e-9
 
 const roleNames: Record<RaterRole, { zh: string; en: string }> = {
   supervisor: { zh: '主管', en: 'supervisor' },
@@ -173,6 +177,11 @@ function blendIndicatorOnce(
   const weights = indicatorWeights(rating)
   let points = 0
   let missing = false
+  // Missing-data rules of the rated sheets: any 'block' holds the blend; all 'exclude' leaves it out.
+  let held = false
+  let rated = 0
+  let excluded = 0
+  let whenMissing: IndicatorScore['whenMissing']
   let vetoed: IndicatorScore['vetoed']
   let first: IndicatorScore | undefined
   let sharedScore: IndicatorScore | undefined
@@ -197,6 +206,10 @@ function blendIndicatorOnce(
       count++
       sheetPoints.push(score.points)
       if (score.missing) missing = true
+      rated++
+      if (score.held) held = true
+      if (score.excluded) excluded++
+      whenMissing ??= score.whenMissing
       if (score.vetoed === 'total' || (score.vetoed === 'dimension' && vetoed === undefined))
         vetoed = score.vetoed
     }
@@ -223,6 +236,9 @@ function blendIndicatorOnce(
     ruleShape: indicator.rule.shape,
     vetoed,
     missing: missing || undefined,
+    ...(whenMissing ? { whenMissing } : {}),
+    ...(held ? { held: true as const } : {}),
+    ...(excluded > 0 && excluded === rated ? { excluded: true as const } : {}),
     explanation: explain
       ? {
           'zh-CN': `多人评分加权：${partsZh.join(' + ')} = ${fmt(blended)} 分${renormalised ? '（仅计为本项评分的评分人，权重按其重新折算）' : ''}`,
@@ -233,7 +249,10 @@ function blendIndicatorOnce(
   return renormalised ? { score, sheetPoints, partial: true } : { score, sheetPoints }
 }
 
-/** Score a sheet against its template. Missing inputs score 0 and are listed in `missing`. */
+/**
+ * Score a sheet against its template. Missing inputs are listed in `missing` and scored by their missing-data
+ * rule; those declared 'block' are also listed in `held` (the sheet is not to be computed until they are entered).
+ */
 export function scoreSheet(template: Template, inputs: SheetInputs, options: ScoreOptions = {}): SheetScore {
   const explain = options.explain !== false
   const shared = inputs.indicators ?? {}
@@ -243,6 +262,7 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
       ? roleGroups(raterSheets, template.scoring.raterWeights)
       : { groups: [], renormalised: false }
   const missing: string[] = []
+  const held: string[] = []
   // Indicators that only some of the present roles rated (blended over those, weights renormalised).
   const partial: string[] = []
   // Per indicator in template order: the points each rater sheet gave it (for the raters' subtotals).
@@ -250,10 +270,14 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
   let totalVeto = false
   let subtotal = 0
   let budget = 0
+  // Budgets of dimensions whose every indicator was left out ('exclude'): the sheet renormalises over the rest.
+  let excludedBudget = 0
+  const rescaled: { name: string; kept: number; max: number }[] = []
   const dimensions: DimensionScore[] = []
   for (const dimension of template.dimensions) {
     const indicators: IndicatorScore[] = []
     let sum = 0
+    let excludedMax = 0
     let dimensionVeto = false
     for (const indicator of dimension.indicators) {
       let score: IndicatorScore
@@ -266,12 +290,23 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
       indicators.push(score)
       sum += score.points
       if (score.missing) missing.push(indicator.key)
+      if (score.held) held.push(indicator.key)
+      if (score.excluded) excludedMax += score.maxPoints
       if (score.vetoed === 'dimension') dimensionVeto = true
       if (score.vetoed === 'total') totalVeto = true
     }
-    const points = dimensionVeto ? 0 : roundScore(sum)
+    // Indicators left out: the dimension's points are rescaled over the indicators that were scored.
+    const kept = dimension.maxPoints - excludedMax
+    const allExcluded = excludedMax > 0 && kept <= EPS
+    if (excludedMax > 0 && !allExcluded)
+      rescaled.push({ name: dimension.name, kept, max: dimension.maxPoints })
+    const points =
+      dimensionVeto || allExcluded
+        ? 0
+        : roundScore(excludedMax > 0 ? (sum * dimension.maxPoints) / kept : sum)
     subtotal += points
     budget += dimension.maxPoints
+    if (allExcluded) excludedBudget += dimension.maxPoints
     dimensions.push({
       key: dimension.key,
       name: dimension.name,
@@ -283,8 +318,16 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
   }
   subtotal = roundScore(subtotal)
   const scale = template.scoring.scale
-  const normalised = scale === 'hundred' && budget > 0 && Math.abs(budget - 100) > 1e-9
-  const base = normalised ? roundScore((subtotal * 100) / budget) : subtotal
+  const keptBudget = budget - excludedBudget
+  const normalised = scale === 'hundred' && keptBudget > 0 && Math.abs(keptBudget - 100) > EPS
+  const base =
+    keptBudget <= 0
+      ? subtotal
+      : normalised
+        ? roundScore((subtotal * 100) / keptBudget)
+        : scale === 'raw_points' && excludedBudget > 0
+          ? roundScore((subtotal * budget) / keptBudget)
+          : subtotal
 
   const adjustments: AdjustmentScore[] = []
   let bonusRaw = 0
@@ -292,6 +335,7 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
   for (const item of template.adjustments) {
     const score = scoreAdjustment(item, inputs.adjustments?.[item.key], options)
     adjustments.push(score)
+    if (score.held) held.push(item.key)
     if (score.vetoed) totalVeto = true
     if (score.points >= 0) bonusRaw += score.points
     else deduction -= score.points
@@ -341,11 +385,13 @@ export function scoreSheet(template: Template, inputs: SheetInputs, options: Sco
     grade,
     coefficient,
     missing,
+    ...(held.length > 0 ? { held } : {}),
   }
   const explanation = explain
     ? explainSheet(fields, {
         normalised,
-        budget,
+        budget: keptBudget,
+        rescaled,
         bonusRaw,
         bonusCap,
         renormalised,
@@ -395,6 +441,7 @@ function explainSheet(
     weights: RaterWeights
     partial: readonly string[]
     names: Map<string, string>
+    rescaled: { name: string; kept: number; max: number }[]
   },
 ): Explanation {
   const zh: string[] = []
@@ -430,6 +477,12 @@ function explainSheet(
   const dimEn = s.dimensions.map(
     (d) => `${d.name} ${fmt(d.points)}/${fmt(d.maxPoints)}${d.vetoed ? ' (vetoed)' : ''}`,
   )
+  for (const r of n.rescaled) {
+    zh.push(`「${r.name}」有指标按规定不计入，按其余指标 ${fmt(r.kept)} 分折算为 ${fmt(r.max)} 分。`)
+    en.push(
+      `"${r.name}" leaves out items without data: its other indicators' ${fmt(r.kept)} points are rescaled to ${fmt(r.max)}.`,
+    )
+  }
   zh.push(`维度小计：${dimZh.join(' + ')} = ${fmt(s.subtotal)} 分。`)
   en.push(`Dimensions: ${dimEn.join(' + ')} = ${fmt(s.subtotal)}.`)
   if (n.normalised) {
@@ -457,10 +510,18 @@ function explainSheet(
   const gradeEn = s.grade ? `, grade ${s.grade.label.en ?? s.grade.label['zh-CN']}` : ''
   zh.push(`总分 ${fmt(s.total)} 分${gradeZh}，绩效系数 ${fmt(s.coefficient)}。`)
   en.push(`Total ${fmt(s.total)}${gradeEn}, performance coefficient ${fmt(s.coefficient)}.`)
-  if (s.missing.length > 0) {
-    const named = s.missing.map((key) => n.names.get(key) ?? key)
-    zh.push(`缺少数据的指标按 0 分计：${named.join('、')}。`)
-    en.push(`Indicators without input scored 0: ${named.join(', ')}.`)
+  if (s.held && s.held.length > 0) {
+    const named = s.held.map((key) => n.names.get(key) ?? key)
+    zh.push(`以下项目缺少数据，按模板规定须录入后才能计算，本表暂不能定稿：${named.join('、')}。`)
+    en.push(
+      `These items have no data and must be entered before the sheet can be computed: ${named.join(', ')}.`,
+    )
+  }
+  const resolved = s.missing.filter((key) => !s.held?.includes(key))
+  if (resolved.length > 0) {
+    const named = resolved.map((key) => n.names.get(key) ?? key)
+    zh.push(`缺少数据的项目已按各自的缺失规则计分（见各项说明）：${named.join('、')}。`)
+    en.push(`Items without data were scored by their missing-data rule (see each item): ${named.join(', ')}.`)
   }
   zh.push('得分保留两位小数，四舍五入。')
   en.push('Scores are rounded to 2 decimals, half up.')

@@ -122,6 +122,13 @@ export type Rule =
 
 export type RuleShape = Rule['shape']
 
+/**
+ * What an absent input means (缺少数据时): 'block' holds the sheet until it is entered, 'zero' scores 0, 'full'
+ * scores full marks (nothing deducted), 'exclude' leaves the indicator out and renormalises the dimension over
+ * the rest. Missing is never a silent 0: the explanation names the rule that applied.
+ */
+export type WhenMissing = 'block' | 'zero' | 'full' | 'exclude'
+
 export type Indicator = {
   /** Stable key within the template (used by values files, bindings and history). */
   key: string
@@ -136,6 +143,8 @@ export type Indicator = {
   rule: Rule
   assessor: Assessor
   dataSource: DataSource
+  /** What an absent input means; by default per rule shape (see core/scoring/default-when-missing.ts). */
+  whenMissing?: WhenMissing
 }
 
 export type Dimension = {
@@ -155,6 +164,8 @@ export type AdjustmentItem = {
   cap?: number
   assessor: Assessor
   dataSource: DataSource
+  /** What an absent input means; by default nothing is added or deducted (see default-when-missing.ts). */
+  whenMissing?: WhenMissing
 }
 
 export type RaterWeights = Partial<Record<'supervisor' | 'self' | 'peer' | 'sampling' | 'hr', number>>
