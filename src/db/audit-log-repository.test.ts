@@ -6,6 +6,7 @@ import {
   allowAuditRemovalOfDeletedCompanies,
   appendAudit,
   canonicalJson,
+  hashAuditChain,
   listAudit,
   verifyAuditChain,
 } from './audit-log-repository.ts'
@@ -18,6 +19,51 @@ describe('canonicalJson', () => {
       '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
     )
     expect(canonicalJson({ a: undefined, b: '小冰' })).toBe('{"b":"小冰"}')
+  })
+})
+
+describe('hashAuditChain', () => {
+  it('hashes rows to the same values as ever (stored chains keep verifying)', () => {
+    const at = new Date('2026-12-07T06:00:00.123Z')
+    const rows = hashAuditChain(
+      'GENESIS',
+      [
+        {
+          companyId: 3,
+          actorUserId: 7,
+          action: 'employee.create',
+          entity: 'employee',
+          entityId: 41,
+          after: { employeeNo: 'P00001' },
+          reason: 'roster.import #812',
+        },
+        {
+          companyId: 3,
+          actorUserId: null,
+          action: 'employee.update',
+          entity: 'employee',
+          entityId: '42',
+          before: { name: '小冰', managerNo: null },
+          after: { name: '小冰冰', managerNo: 'E002' },
+        },
+        {
+          companyId: 3,
+          actorUserId: null,
+          action: 'pay.approve',
+          entity: 'pay_sheet',
+          entityId: 5,
+          after: { lines: [{ b: 1, a: 2.5 }], ok: true },
+        },
+      ],
+      at,
+    )
+    // Computed before the body was written without sorting its keys per row.
+    expect(rows.map((r) => r.hash)).toEqual([
+      'bc707178c47db57d323bc2f3d7f6c203b31d1042b8884a2029ec42d59f8bfa91',
+      '8a20cf0d5c954191e34f2422600a9a860ba99620bd88ea104d9be7c53769bbe8',
+      '01f969eb68e681e2d5f5ef83863fadb5489ba566f89d48dac30e31cb32a15547',
+    ])
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash)
   })
 })
 

@@ -68,18 +68,28 @@ function hashRow(prevHash: string, content: HashedContent): string {
   return hashBody(prevHash, canonicalBody(content))
 }
 
+/** The row's keys in sorted order: canonicalJson of the body is written with them, without sorting per row. */
+const bodyKeys = [
+  'action',
+  'actorUserId',
+  'after',
+  'before',
+  'companyId',
+  'createdAt',
+  'entity',
+  'entityId',
+  'reason',
+] as const
+
+/** canonicalJson of the row's content with createdAt as ISO text (the hashed text; the same text it always was). */
 function canonicalBody(content: HashedContent): string {
-  return canonicalJson({
-    companyId: content.companyId,
-    actorUserId: content.actorUserId,
-    action: content.action,
-    entity: content.entity,
-    entityId: content.entityId,
-    before: content.before,
-    after: content.after,
-    reason: content.reason,
-    createdAt: content.createdAt.toISOString(),
-  })
+  let out = '{'
+  for (const key of bodyKeys) {
+    const value = key === 'createdAt' ? content.createdAt.toISOString() : content[key]
+    if (value === undefined) continue
+    out += `${out.length === 1 ? '' : ','}"${key}":${canonicalJson(value)}`
+  }
+  return `${out}}`
 }
 
 function hashBody(prevHash: string, body: string): string {

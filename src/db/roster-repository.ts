@@ -94,8 +94,8 @@ export async function insertRosterPositions(
   return created.rows
 }
 
-/** A person's row as written: departments, positions and managers resolved to ids, and by name and 工号 for the audit. */
-export type RosterEmployeeRow = RosterValues & {
+/** A person's row as written: departments, positions and managers resolved to ids. */
+export type RosterEmployeeRow = Omit<RosterValues, 'department' | 'position' | 'managerNo'> & {
   id: number
   departmentId: number | null
   positionId: number | null
