@@ -23,6 +23,7 @@ import type {
   Template,
 } from '../../../../contracts/template.ts'
 import type { TemplateIssue, TemplatePreviewPay } from '../../../../contracts/template-api.ts'
+import { formatUnitValue, unitOf } from '../../../../contracts/unit-values.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useTemplatePreview } from '../api/preview-template.ts'
 import { describeRule } from '../describe-rule.ts'
@@ -34,6 +35,7 @@ import { useDebouncedValue } from '../use-debounced-value.ts'
 import { IssueList } from './field.tsx'
 import { NumberInput } from './number-input.tsx'
 import { PayPreviewSection } from './pay-preview.tsx'
+import { UnitNumberInput } from './unit-number-input.tsx'
 
 type Item = {
   key: string
@@ -238,7 +240,8 @@ export function PreviewPanel({
   )
 }
 
-function PreviewItem({
+/** One item of the preview: its sample inputs (in the item's unit), points and explanation. */
+export function PreviewItem({
   item,
   input,
   onInput,
@@ -284,24 +287,26 @@ function PreviewItem({
       </Typography.Text>
       <Flex wrap gap={8} align="center">
         {fields.includes('actual') ? (
-          <NumberInput
+          <UnitNumberInput
             aria-label={label('actual')}
             placeholder={t('templates.preview.actual')}
             value={input.actual}
-            width={120}
+            unit={item.unit}
+            width={140}
             onChange={(actual) => onInput({ actual })}
           />
         ) : null}
         {fields.includes('target') ? (
-          <NumberInput
+          <UnitNumberInput
             aria-label={label('target')}
             placeholder={
               item.targetHint === undefined
                 ? t('templates.preview.target')
-                : `${t('templates.preview.target')} ${formatNumber(item.targetHint)}`
+                : `${t('templates.preview.target')} ${formatUnitValue(item.targetHint, unitOf(item.unit))}`
             }
             value={input.target}
-            width={140}
+            unit={item.unit}
+            width={160}
             onChange={(target) => onInput({ target })}
           />
         ) : null}
