@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { errorIssueSchema } from './errors.ts'
+import { errorIssueSchema, errorResponseSchema } from './errors.ts'
 import {
   textEncodingSchema as encodingSchema,
   factKindSchema,
@@ -133,6 +133,11 @@ export const uploadSchema = z
   .meta({ id: 'Upload' })
 export type Upload = z.infer<typeof uploadSchema>
 
+/** A 400 about an upload (a header no preset knows): the error and the upload, so overrides can be tried. */
+export const uploadProblemSchema = errorResponseSchema
+  .extend({ upload: uploadSchema.optional() })
+  .meta({ id: 'UploadProblem' })
+
 export const uploadImportOptionsSchema = importOptionsSchema.meta({ id: 'UploadImportOptions' })
 
 export const jobIdParamSchema = z.object({
@@ -187,6 +192,11 @@ export const importJobSchema = z
   })
   .meta({ id: 'ImportJob' })
 export type ImportJob = z.infer<typeof importJobSchema>
+
+/** A job that failed or was cancelled while the request waited (wait=true): the error and the job. */
+export const importJobFailureSchema = errorResponseSchema
+  .extend({ job: importJobSchema.optional() })
+  .meta({ id: 'ImportJobFailure' })
 
 export const importHistoryItemSchema = z
   .object({

@@ -1,18 +1,19 @@
 import { Readable } from 'node:stream'
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono, type RouteHandler } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 import { saveImportMappingSchema } from '../../contracts/ingest.ts'
 import {
   factKindInfoSchema,
   importHistoryItemSchema,
+  importJobFailureSchema,
   importJobSchema,
   importMappingSchema,
   importPresetSchema,
   jobIdParamSchema,
   uploadIdParamSchema,
   uploadImportOptionsSchema,
+  uploadProblemSchema,
   uploadQuerySchema,
   uploadReadOptionsSchema,
   uploadSchema,
@@ -35,7 +36,14 @@ import {
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { errorBody, statusByCode } from '../http-errors.ts'
 import { requireRole } from '../require-role.ts'
-import { errorResponses, jsonBody, jsonResponse, readSecurity, writeSecurity } from '../route-responses.ts'
+import {
+  errorResponses,
+  errorResponsesOf,
+  jsonBody,
+  jsonResponse,
+  readSecurity,
+  writeSecurity,
+} from '../route-responses.ts'
 
 // Shop data import over HTTP (数据导入): upload a file as the raw request body (streamed to a temp file),
 // see the detected preset, encoding, header mapping and preview, validate and import as jobs with progress
@@ -65,7 +73,8 @@ const upload = createRoute({
   },
   responses: {
     201: jsonResponse('Stored and analysed', uploadSchema),
-    ...errorResponses(400, 401, 403, 413),
+    ...errorResponsesOf(uploadProblemSchema, 400),
+    ...errorResponses(401, 403, 413),
   },
 })
 
@@ -77,7 +86,11 @@ const inspect = createRoute({
   security: readSecurity,
   middleware: [staff()] as const,
   request: { params: uploadIdParamSchema, query: uploadReadOptionsSchema },
-  responses: { 200: jsonResponse('The analysis', uploadSchema), ...errorResponses(400, 401, 403, 404, 410) },
+  responses: {
+    200: jsonResponse('The analysis', uploadSchema),
+    ...errorResponsesOf(uploadProblemSchema, 400),
+    ...errorResponses(401, 403, 404, 410),
+  },
 })
 
 const discard = createRoute({
@@ -97,6 +110,17 @@ const waitQuery = z.object({
   }),
 })
 
+/** The statuses a failed job answers with while the request waits: its error code's, 409 cancelled, 500 internal. */
+type JobFailureStatus = (typeof statusByCode)[DomainErrorCode] | 409 | 500
+const jobFailureStatuses = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500, 502] as const
+const everyJobFailureStatusListed: Exclude<
+  JobFailureStatus,
+  (typeof jobFailureStatuses)[number]
+> extends never
+  ? true
+  : false = true
+void everyJobFailureStatusListed
+
 const jobStart = (action: 'validate' | 'import', summary: string) =>
   createRoute({
     method: 'post',
@@ -110,7 +134,8 @@ const jobStart = (action: 'validate' | 'import', summary: string) =>
       202: jsonResponse('Started; poll GET /api/imports/jobs/{id}', importJobSchema),
       200: jsonResponse('Finished (wait=true)', importJobSchema),
       201: jsonResponse('Imported (wait=true)', importJobSchema),
-      ...errorResponses(400, 401, 403, 404, 409, 410),
+      // with wait=true a failed job answers its error's status, with the job beside the error
+      ...errorResponsesOf(importJobFailureSchema, ...jobFailureStatuses),
     },
   })
 
@@ -238,7 +263,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   }
 
   /** The upload and its analysis; a header no preset knows answers 400 with the upload, so overrides can follow. */
-  const answerUpload = (c: Context<AppEnv>, answer: UploadAnswer, status: 200 | 201) => {
+  const answerUpload = <S extends 200 | 201>(c: Context<AppEnv>, answer: UploadAnswer, status: S) => {
     if (answer.problem)
       return c.json(
         {
@@ -262,7 +287,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     const job = await started.done
     if (job.status === 'succeeded') return c.json(job, job.mode === 'import' ? 201 : 200)
     const code = (job.error?.code ?? 'invalid_input') as DomainErrorCode | 'cancelled' | 'internal'
-    const status: ContentfulStatusCode =
+    const status: JobFailureStatus =
       code === 'cancelled' ? 409 : code === 'internal' ? 500 : (statusByCode[code] ?? 400)
     return c.json(
       { ...errorBody(code, job.error?.message ?? 'failed', job.error?.issues ?? []), job },
@@ -270,7 +295,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     )
   }
 
-  app.openapi(upload, (async (c: Context<AppEnv>) => {
+  app.openapi(upload, async (c) => {
     const actor = c.get('actor')
     const query = uploadQuerySchema.parse(c.req.query())
     const body = c.req.raw.body
@@ -289,9 +314,9 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
       },
     )
     return answerUpload(c, answer, 201)
-  }) as never)
+  })
 
-  app.openapi(inspect, (async (c: Context<AppEnv>) => {
+  app.openapi(inspect, async (c) => {
     const answer = await inspectUpload(
       { db, uploads },
       {
@@ -301,7 +326,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
       },
     )
     return answerUpload(c, answer, 200)
-  }) as never)
+  })
 
   app.openapi(discard, async (c) => {
     const stored = uploads.get(c.get('actor').companyId, c.req.valid('param').id)
@@ -309,10 +334,11 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
     return c.body(null, 204)
   })
 
-  const startJob = (mode: 'validate' | 'import') =>
-    (async (c: Context<AppEnv>) => {
+  const startJob =
+    (mode: 'validate' | 'import'): RouteHandler<typeof validate, AppEnv> =>
+    async (c) => {
       const actor = c.get('actor')
-      const uploadId = c.req.param('id') as string
+      const uploadId = c.req.param('id')
       // the upload first: an unknown or expired one answers 404/410 before its options are read
       uploads.get(actor.companyId, uploadId)
       const options = uploadImportOptionsSchema.parse(await c.req.json())
@@ -322,16 +348,16 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
         { companyId: actor.companyId, userId: actor.userId, uploadId, options, mode },
       )
       return answerJob(c, started, wait)
-    }) as never
+    }
 
   app.openapi(validate, startJob('validate'))
   app.openapi(runImport, startJob('import'))
 
   app.openapi(getJob, async (c) =>
-    c.json(jobsOf().get(c.get('actor').companyId, c.req.valid('param').id) as never, 200),
+    c.json(jobsOf().get(c.get('actor').companyId, c.req.valid('param').id), 200),
   )
   app.openapi(cancelJob, async (c) =>
-    c.json(jobsOf().cancel(c.get('actor').companyId, c.req.valid('param').id) as never, 200),
+    c.json(jobsOf().cancel(c.get('actor').companyId, c.req.valid('param').id), 200),
   )
 
   app.openapi(history, async (c) => {
