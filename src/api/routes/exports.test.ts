@@ -181,6 +181,39 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
     expect(ruleRows.some((r) => r[1] === '小冰' && r[2] === '奖惩：全勤奖')).toBe(true)
   })
 
+  it('prints the pay slips of a cycle as one PDF, a page per person; an employee gets only their own', async () => {
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0
+    // HR: every person of the live sheet (小冰, 小焦, and 王运营's draft).
+    const all = await bytesOf(hr, `/api/cycles/${cycleId}/pay-slips/pdf`)
+    expect(all.status).toBe(200)
+    expect(all.headers.get('content-type')).toBe('application/pdf')
+    expect(all.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pages(all.bytes)).toBe(3)
+    // Finance: the final ones only.
+    expect(pages((await bytesOf(finance, `/api/cycles/${cycleId}/pay-slips/pdf`)).bytes)).toBe(2)
+    // Before approval an employee has no slip; after it, their own one only.
+    expect((await bytesOf(employee, `/api/cycles/${cycleId}/pay-slips/pdf`)).status).toBe(404)
+    const e = org.employees
+    const approvedId = await finished.add({
+      name: '2026年11月',
+      kind: 'monthly',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      sheets: [e.E003, e.E004].map((employeeId) => ({
+        employeeId,
+        positionId: org.positions.service,
+        total: 80,
+        grade: 'good',
+        coefficient: 1.2,
+      })),
+    })
+    expect((await finance.post(`/api/cycles/${approvedId}/pay-sheet/approve`, {})).status).toBe(200)
+    const mine = await bytesOf(employee, `/api/cycles/${approvedId}/pay-slips/pdf`)
+    expect(mine.status).toBe(200)
+    expect(pages(mine.bytes)).toBe(1)
+    expect(pages((await bytesOf(hr, `/api/cycles/${approvedId}/pay-slips/pdf`)).bytes)).toBe(2)
+  })
+
   it('streams every bonus pool of a cycle, one row per line, cell for cell as XLSX and as CSV', async () => {
     const e = org.employees
     const quarterId = await finished.add({

@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { exportFormatSchema, exportKindSchema } from '../../contracts/results.ts'
 import { DomainError } from '../../core/errors.ts'
 import { treeRootOf } from '../../services/consequences/consequence-scope.ts'
+import { renderPaySlipsPdf } from '../../services/exports/render-pay-slips-pdf.ts'
 import { streamCycleExport } from '../../services/exports/stream-cycle-export.ts'
+import { listPaySlips } from '../../services/pay/list-pay-slips.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
-import { requireRole } from '../require-role.ts'
+import { requireRole, requireSignedIn } from '../require-role.ts'
 import { errorResponses, readSecurity } from '../route-responses.ts'
 
 // Exports of a cycle's tables as XLSX (frozen header, widths, number formats) or CSV (UTF-8 with BOM), streamed,
@@ -57,7 +59,42 @@ const route = createRoute({
   },
 })
 
+const paySlips = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}/pay-slips/pdf',
+  tags: ['exports'],
+  summary:
+    'Pay slips (工资条) of a cycle as one PDF, a page per person: admin and HR every slip, finance the final ones, anyone else their own once the pay sheet is approved',
+  security: readSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: {
+    params: z.object({
+      id: z.coerce
+        .number()
+        .int()
+        .positive()
+        .meta({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The PDF',
+      content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  app.openapi(paySlips, async (c) => {
+    const { id } = c.req.valid('param')
+    const slips = await listPaySlips({ db: ctx.db, now: ctx.now }, c.get('actor'), id)
+    const pdf = await renderPaySlipsPdf(slips)
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`工资条-${id}.pdf`)}`,
+    })
+  })
   app.openapi(route, async (c) => {
     const actor = c.get('actor')
     const { id, what } = c.req.valid('param')

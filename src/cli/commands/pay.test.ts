@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDataDir, runJixiao } from '../testing/run-jixiao.ts'
 
@@ -45,5 +46,18 @@ describe('jixiao pay', { timeout: 240_000 }, () => {
     const missing = await jixiao(['pay', '--cycle', '999'])
     expect(missing.code).not.toBe(0)
     expect(missing.stderr).toContain('999')
+  })
+
+  it('writes the pay slips of a cycle as one PDF, a page per person', async () => {
+    const out = join(dataDir, 'slips.pdf')
+    const sheet = JSON.parse((await jixiao(['pay', '--cycle', '1', '--json'])).stdout) as {
+      employees: unknown[]
+    }
+    const res = await jixiao(['pay', 'slips', '--cycle', '1', '--out', out])
+    expect(res.code).toBe(0)
+    const pdf = await readFile(out)
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(sheet.employees.length)
+    expect((await jixiao(['pay', 'slips', '--out', out])).code).toBe(2)
   })
 })

@@ -1,24 +1,26 @@
+import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
+import { renderPaySlipsPdf } from '../../services/exports/render-pay-slips-pdf.ts'
 import { readPaySheet } from '../../services/pay/get-pay-sheet.ts'
+import { listPaySlips } from '../../services/pay/list-pay-slips.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 
 // `jixiao pay --cycle <id>`: prints a cycle's pay sheet (工资表), one row per pay line with its rule, or JSON.
+// `jixiao pay slips --cycle <id> --out FILE.pdf`: the cycle's pay slips (工资条), a page per person, as one PDF.
 export function registerPayCommand(program: Command, config: Config): void {
-  program
+  const pay = program
     .command('pay')
     .description(
       'print the pay sheet of a cycle: every participant’s pay lines, the rule behind each, totals',
     )
-    .requiredOption('--cycle <id>', 'cycle id')
+    .option('--cycle <id>', 'cycle id')
     .option('--company <id>', 'company id or name (when the database holds several)')
     .option('--json', 'print JSON')
-    .action(async (opts: { cycle: string; company?: string; json?: boolean }) => {
-      const cycleId = Number(opts.cycle)
-      if (!Number.isInteger(cycleId) || cycleId <= 0)
-        throw new CliError(`--cycle must be a cycle id, not "${opts.cycle}"`, 2)
+    .action(async (opts: { cycle?: string; company?: string; json?: boolean }) => {
+      const cycleId = cycleIdOf(opts.cycle)
       const ctx = await openCliContext(config, opts.company)
       try {
         const sheet = await readPaySheet(ctx.db, ctx.companyId, cycleId)
@@ -45,4 +47,29 @@ export function registerPayCommand(program: Command, config: Config): void {
         await ctx.close()
       }
     })
+  // The cycle and company options are the parent's (commander reads them before and after `slips`).
+  pay
+    .command('slips')
+    .description('write the pay slips (工资条) of a cycle as one PDF, a page per person')
+    .requiredOption('--out <file>', 'the PDF to write')
+    .action(async (opts: { out: string }, command: Command) => {
+      const all = command.optsWithGlobals<{ cycle?: string; company?: string }>()
+      const cycleId = cycleIdOf(all.cycle)
+      const ctx = await openCliContext(config, all.company)
+      try {
+        const slips = await listPaySlips({ db: ctx.db, now: () => new Date() }, ctx.actor, cycleId)
+        await writeFile(opts.out, await renderPaySlipsPdf(slips))
+        console.log(`${opts.out}: ${slips.length} 张工资条 pay slips`)
+      } finally {
+        await ctx.close()
+      }
+    })
+}
+
+function cycleIdOf(value: string | undefined): number {
+  if (value === undefined) throw new CliError('--cycle <id> is required', 2)
+  const cycleId = Number(value)
+  if (!Number.isInteger(cycleId) || cycleId <= 0)
+    throw new CliError(`--cycle must be a cycle id, not "${value}"`, 2)
+  return cycleId
 }
