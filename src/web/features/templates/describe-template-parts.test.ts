@@ -33,6 +33,13 @@ describe('the 考核人 / 数据来源 / 目标值 columns', () => {
     expect(describeTarget(t, { kind: 'per_employee', default: 5 })).toBe('按人设定（默认 5）')
   })
 
+  // Issue 16: the template showed 「默认 0.95 %」 for 95 %; a % target is a ratio shown once, as a percentage.
+  it('shows a % target as 95%, never 0.95 %', () => {
+    expect(describeTarget(t, { kind: 'per_employee', default: 0.95 }, '%')).toBe('按人设定（默认 95%）')
+    expect(describeTarget(t, { kind: 'fixed', value: 0.035 }, '%')).toBe('3.5%')
+    expect(describeTarget(t, { kind: 'fixed', value: 1234.5 }, '元')).toBe('¥1,234.50')
+  })
+
   it('falls back to zh-CN for a missing translation', () => {
     expect(pickText({ 'zh-CN': '优秀', en: 'Excellent' }, 'zh-TW')).toBe('优秀')
     expect(pickText({ 'zh-CN': '优秀', en: 'Excellent' }, 'en')).toBe('Excellent')

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { Assessor, DataSource, LocalizedText, Target } from '../../../contracts/template.ts'
+import { formatUnitValue, unitOf } from '../../../contracts/unit-values.ts'
 import { formatNumber } from './format-number.ts'
 
 /** 考核人: the rater type, or the named department (财务部, 总经办 …). */
@@ -19,7 +20,14 @@ export function describeDataSource(t: TFunction, source: DataSource): string {
 
 /** The target column: a number, an agreed per-employee target, or a rule derived from history (R7). */
 export function describeTarget(t: TFunction, target: Target, unit?: string): string {
-  const u = (v: number) => (unit ? `${formatNumber(v)} ${unit}` : formatNumber(v))
+  const kind = unitOf(unit)
+  // One formatter per unit (contracts/unit-values): % as 95%, money as ¥1,234.50, others with the template's word.
+  const u = (v: number) =>
+    kind === 'percent' || kind === 'money'
+      ? formatUnitValue(v, kind)
+      : unit
+        ? `${formatNumber(v)} ${unit}`
+        : formatNumber(v)
   switch (target.kind) {
     case 'none':
       return t('templates.target.none')

@@ -6,6 +6,7 @@ import { findIssues } from '../issue-paths.ts'
 import { Field } from './field.tsx'
 import { NumberInput } from './number-input.tsx'
 import { RuleBuilder } from './rule-builder.tsx'
+import { UnitNumberInput } from './unit-number-input.tsx'
 
 const raters: Assessor['rater'][] = ['supervisor', 'self', 'peer', 'hr', 'department', 'system']
 const attributions = ['employee', 'team', 'shop'] as const
@@ -95,6 +96,7 @@ export function IndicatorEditor({
       <Flex wrap gap={12}>
         <TargetEditor
           target={indicator.target}
+          unit={indicator.unit}
           onChange={(target) => set({ target })}
           path={`${path}.target`}
           issues={issues}
@@ -128,11 +130,14 @@ export function IndicatorEditor({
 
 export function TargetEditor({
   target,
+  unit,
   onChange,
   path,
   issues,
 }: {
   target: Target
+  /** The indicator's unit: a % target is typed in percent points (95 → 0.95), as on sheets. */
+  unit?: string
   onChange: (target: Target) => void
   path: string
   issues: readonly TemplateIssue[]
@@ -170,9 +175,10 @@ export function TargetEditor({
       {target.kind === 'fixed' ? (
         <Field label={t('templates.editor.indicator.targetValue')} issues={at('value')}>
           {(id) => (
-            <NumberInput
+            <UnitNumberInput
               id={id}
               value={target.value}
+              unit={unit}
               onChange={(v) => onChange({ ...target, value: v ?? 0 })}
             />
           )}
@@ -181,9 +187,10 @@ export function TargetEditor({
       {target.kind === 'per_employee' ? (
         <Field label={t('templates.editor.indicator.targetDefault')} issues={at('default')}>
           {(id) => (
-            <NumberInput
+            <UnitNumberInput
               id={id}
               value={target.default}
+              unit={unit}
               onChange={(v) =>
                 onChange(v === undefined ? { kind: 'per_employee' } : { ...target, default: v })
               }
