@@ -17,6 +17,7 @@ import { registerMigrateCommand } from './commands/migrate.ts'
 import { registerOpenApiCommand } from './commands/openapi.ts'
 import { registerOrgRosterCommands } from './commands/org-roster.ts'
 import { registerPayCommand } from './commands/pay.ts'
+import { registerSimulateCommand } from './commands/simulate.ts'
 import { registerRotaCommands } from './commands/rota.ts'
 import { registerServeCommand } from './commands/serve.ts'
 import { registerSsoCommands } from './commands/sso.ts'
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
   registerCycleCommands(program, config)
   registerAuditCommands(program, config)
   registerPayCommand(program, config)
+  registerSimulateCommand(program, config)
   registerExportCommand(program, config)
   registerImportCommands(program, openIngestDepsFrom(config))
   registerMetricsCommands(program, openIngestDepsFrom(config))
