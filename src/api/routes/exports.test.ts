@@ -207,7 +207,25 @@ describe.each(await testEngines())('export routes on %s', (engine) => {
         coefficient: 1.2,
       })),
     })
-    expect((await finance.post(`/api/cycles/${approvedId}/pay-sheet/approve`, {})).status).toBe(200)
+    // Every input entered, so nothing holds the approval.
+    for (const employeeId of [e.E003, e.E004]) {
+      const entered = await hr.raw(`/api/cycles/${approvedId}/pay-inputs`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': hr.csrfToken ?? '' },
+        body: JSON.stringify({
+          employeeId,
+          values: { sales: '1000', neutral_reviews_revised: '0', negative_reviews_revised: '0' },
+          reason: '月底核对',
+        }),
+      })
+      expect(entered.status).toBe(200)
+    }
+    const approved = await finance.post<{ error?: { message: string } }>(
+      `/api/cycles/${approvedId}/pay-sheet/approve`,
+      {},
+    )
+    expect(approved.body.error?.message).toBeUndefined()
+    expect(approved.status).toBe(200)
     const mine = await bytesOf(employee, `/api/cycles/${approvedId}/pay-slips/pdf`)
     expect(mine.status).toBe(200)
     expect(pages(mine.bytes)).toBe(1)
