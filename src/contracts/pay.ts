@@ -260,7 +260,10 @@ export type PayLineResultDto = z.infer<typeof payLineResultSchema>
 export const payInputUsedSchema = z.object({
   value: z.string(),
   source: z.enum(['metric', 'revised_reviews', 'entered', 'missing']),
-  /** e.g. "cs_sales (employee) 2026-10" or "entered by 杨丽: 系统外订单" or "no data → 0". */
+  /**
+   * e.g. "cs_sales (employee) 2026-10" or "entered by 杨丽: 系统外订单"; 'missing': no data was imported or entered —
+   * the lines reading it are not paid as 0, and approval waits until it is entered (or 0 is entered with a reason).
+   */
   detail: z.string(),
 })
 
@@ -289,6 +292,8 @@ export const payEmployeeSchema = z
     total: z.string(),
     /** Why the pay could not be computed (no scheme, no score, invalid scheme); total 0.00 then. */
     problems: z.array(z.string()),
+    /** Inputs without data (缺少数据): the total is not a result until they are entered; approval waits for them. */
+    missingInputs: z.array(z.strictObject({ name: z.string(), label: i18nText })),
   })
   .meta({ id: 'PayEmployee' })
 export type PayEmployee = z.infer<typeof payEmployeeSchema>
@@ -362,6 +367,14 @@ export const paySheetSchema = z
     notFinal: z.array(z.object({ sheetId: id, employeeName: z.string(), state: z.string() })),
     /** Employees with problems (no scheme, invalid inputs): approval is refused while any is listed. */
     problemCount: z.number().int(),
+    /** People whose pay inputs have no data, with those inputs: approval is refused while any is listed. */
+    missing: z.array(
+      z.strictObject({
+        employeeId: id,
+        employeeName: z.string(),
+        inputs: z.array(z.strictObject({ name: z.string(), label: i18nText })),
+      }),
+    ),
     /** Approved sheets only: where the current results no longer match the approved pay; null for a draft. */
     drift: payDriftSchema.nullable(),
   })

@@ -480,6 +480,8 @@ export const monthlyAttendanceSchema = z
     ),
     unmatchedEvents: z.array(clockEventSchema),
     employeeNames: employeeNamesSchema,
+    /** Whether clock data was imported for the month; without it the figures are missing (无考勤数据), not absences. */
+    clockData: z.boolean(),
   })
   .meta({ id: 'MonthlyAttendance' })
 export type MonthlyAttendance = z.infer<typeof monthlyAttendanceSchema>

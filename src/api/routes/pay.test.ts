@@ -31,12 +31,14 @@ type PayEmployee = {
   problems: string[]
   lines: { code: string; amount: string; kind: string; rule: { 'zh-CN': string } }[]
   inputs: Record<string, { value: string; source: string }>
+  missingInputs: { name: string; label: { 'zh-CN': string; en: string } }[]
 }
 type PaySheet = {
   status: string
   total: string
   employees: PayEmployee[]
   notFinal: { employeeName: string }[]
+  missing: { employeeId: number; employeeName: string; inputs: PayEmployee['missingInputs'] }[]
   drift: PayDrift | null
 }
 type PayDrift = {
@@ -214,10 +216,14 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     expect(bing.total).toBe('1413.57')
     expect(bing.lines[1]?.rule['zh-CN']).toBe('个人销售额 35,678.45 × 2% = 713.569 → 713.57 元')
     expect(bing.inputs.sales).toMatchObject({ value: '35678.45', source: 'entered' })
-    // 小焦 scored 64 (绩效系数 0.5) with no imported sales: 500 × 0.5 + 0 = 250.00, the missing input shown as 0.
+    // 小焦 scored 64 (绩效系数 0.5) with no imported sales: flagged missing on the pay sheet, not paid as ¥0 (issue 16).
     const jiao = sheetOf(res.body, e.E004)
     expect(jiao.total).toBe('250.00')
     expect(jiao.inputs.sales?.source).toBe('missing')
+    expect(jiao.missingInputs).toEqual([{ name: 'sales', label: { 'zh-CN': '个人销售额', en: 'own sales' } }])
+    expect(res.body.missing).toEqual([
+      { employeeId: e.E004, employeeName: '小焦', inputs: jiao.missingInputs },
+    ])
     // 000 店长: 1,800 × 1.5 + 1% × 523,456.78 (5,234.5678 → 5,234.57) = 7,934.57.
     expect(sheetOf(res.body, e.E001).total).toBe('7934.57')
     // 002 T14: 77.77 is between 70 and 90 → 77.77% × 3,000 = 2,333.10.
@@ -294,6 +300,21 @@ describe.each(await testEngines())('pay routes on %s', (engine) => {
     ).toBe(409)
 
     await setResult(org.employees.E004, 'final', 64, 0.5, 'pass')
+    // 小焦's sales were never imported: approval waits, naming her and the input (issue 16), until it is entered —
+    // here as 0, explicitly, with a reason (audited).
+    const missing = await finance.post<ErrorBody>(`/api/cycles/${cycleId}/pay-sheet/approve`, {})
+    expect(missing.status).toBe(409)
+    expect(missing.body.error.code).toBe('missing_data')
+    expect(missing.body.error.message).toContain('小焦（个人销售额）')
+    expect(missing.body.error.issues?.map((i) => i.path)).toEqual([
+      `employees.${org.employees.E004}.inputs.sales`,
+    ])
+    const zeroed = await put(hr, `/api/cycles/${cycleId}/pay-inputs`, {
+      employeeId: org.employees.E004,
+      values: { sales: 0 },
+      reason: '本月无个人销售',
+    })
+    expect(zeroed.status).toBe(200)
     const approved = await finance.post<PaySheet>(`/api/cycles/${cycleId}/pay-sheet/approve`, {
       note: '10月工资',
     })

@@ -79,6 +79,11 @@ function inputName(input: string, language: 'zh-CN' | 'en'): string {
   return payInputNames[input]?.[language] ?? input
 }
 
+/** A pay input as people call it (个人销售额 / own sales); any other input by its name. */
+export function payInputLabel(input: string): { 'zh-CN': string; en: string } {
+  return { 'zh-CN': inputName(input, 'zh-CN'), en: inputName(input, 'en') }
+}
+
 // A pay sheet computes one scheme for many people: check each scheme object once, not once per person.
 const schemeIssueCache = new WeakMap<PayScheme, ReturnType<typeof validatePayScheme>>()
 

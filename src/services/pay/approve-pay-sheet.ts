@@ -12,8 +12,8 @@ import { readPaySheet, visiblePaySheet } from './get-pay-sheet.ts'
 import { loadCycle, lockCyclePay } from './load-cycle.ts'
 
 /**
- * Finance approves a cycle's pay sheet: refused while any sheet is not final (the message names them) or any
- * participant's pay has a problem; the lines are then frozen (snapshot) and later corrections are adjustment lines.
+ * Finance approves a cycle's pay sheet: refused while any sheet is not final (the message names them), any pay
+ * input has no data (409 missing_data naming the people and inputs) or any participant's pay has a problem; the lines are then frozen (snapshot) and later corrections are adjustment lines.
  */
 export async function approvePaySheet(
   deps: WorkflowDeps,
@@ -50,6 +50,22 @@ export async function approvePaySheet(
     // Enforced forced-distribution quotas hold the approval while a department is over them (issue 16.7).
     const held = await findQuotaHolds(trx, actor.companyId, cycle)
     if (held.length > 0) throw quotaHeldError(held, '审批工资表')
+    // Pay inputs without data are not paid as 0 (issue 16): enter them, or enter 0 with a reason (audited).
+    if (sheet.missing.length > 0) {
+      const names = sheet.missing.map(
+        (m) => `${m.employeeName}（${m.inputs.map((i) => i.label['zh-CN']).join('、')}）`,
+      )
+      throw new DomainError(
+        'missing_data',
+        `${names.length} 人的薪酬输入缺少数据，不能审批工资表：${names.join('、')}。请导入或录入；确为 0 时录入 0 并说明理由 / ${names.length} person(s) have pay inputs without data`,
+        sheet.missing.flatMap((m) =>
+          m.inputs.map((i) => ({
+            path: `employees.${m.employeeId}.inputs.${i.name}`,
+            message: `${m.employeeName}: ${i.label['zh-CN']} / ${i.label.en}`,
+          })),
+        ),
+      )
+    }
     const withProblems = sheet.employees.filter((e) => e.problems.length > 0)
     if (withProblems.length > 0) {
       throw new DomainError(

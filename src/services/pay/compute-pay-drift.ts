@@ -26,8 +26,9 @@ export type SnapshotEmployee = PayEmployee & { scheme?: unknown }
 /** The snapshot entry as the API shows it (the kept scheme is for recomputing, not for display). */
 export function fromSnapshot(entry: SnapshotEmployee): PayEmployee {
   const { scheme: _kept, ...employee } = entry
-  // Only final results are approved, so a kept line is never a draft (snapshots before issue 12 lack the flag).
-  return { ...employee, draft: false }
+  // Only final results are approved, so a kept line is never a draft (snapshots before issue 12 lack the flag);
+  // nor is one missing data (approval waits for it; snapshots before issue 16 lack the list).
+  return { ...employee, draft: false, missingInputs: [] }
 }
 
 const zero = new Decimal(0)

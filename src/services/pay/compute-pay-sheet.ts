@@ -11,7 +11,7 @@ import { DomainError } from '../../core/errors.ts'
 import { metricGroupKey } from '../../core/metrics/metric-group-key.ts'
 import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import { parsePeriod } from '../../core/metrics/parse-period.ts'
-import { computePay, type PayResult } from '../../core/pay/compute-pay.ts'
+import { computePay, type PayResult, payInputLabel } from '../../core/pay/compute-pay.ts'
 import { sumFixed } from '../../core/pay/fen.ts'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import type { CycleRecord } from '../../db/cycle-repository.ts'
@@ -243,6 +243,7 @@ export async function computePaySheet(
       adjustmentsTotal: '0.00',
       total: '0.00',
       problems: [],
+      missingInputs: [],
     }
     const mine = itemsByEmployee.get(r.employeeId) ?? []
     const assigned = schemeOf(r)
@@ -291,12 +292,14 @@ export async function computePaySheet(
           values[name] = value
           base.inputs[name] = { value, source: 'metric', detail: `${source.metric} (${source.by}) ${period}` }
         } else {
+          // Computed with 0 only so the other lines show; the person is listed as missing and approval waits.
           values[name] = '0'
           base.inputs[name] = {
             value: '0',
             source: 'missing',
-            detail: `${source.metric} (${source.by}) ${period ?? ''}：${typeof found === 'string' ? found : '没有导入数据'}，按 0 计 / no data → 0`,
+            detail: `${source.metric} (${source.by}) ${period ?? ''}：${typeof found === 'string' ? found : '没有导入数据'}，缺少数据：请导入或录入（确为 0 时录入 0 并说明理由） / no data: import or enter it (enter 0 with a reason if it is 0)`,
           }
+          base.missingInputs.push({ name, label: payInputLabel(name) })
         }
       } else if (source.kind === 'revised_reviews') {
         const n = String(reviews.get(r.employeeId)?.[source.rating] ?? 0)
@@ -311,8 +314,10 @@ export async function computePaySheet(
         base.inputs[name] = {
           value: '0',
           source: 'missing',
-          detail: '需手工录入，未录入按 0 计 / not entered → 0',
+          detail:
+            '需手工录入，尚未录入：缺少数据（确为 0 时录入 0 并说明理由） / not entered yet: missing (enter 0 with a reason if it is 0)',
         }
+        base.missingInputs.push({ name, label: payInputLabel(name) })
       }
     }
     try {
@@ -341,6 +346,9 @@ export async function computePaySheet(
     total: sum(employees.filter((e) => !e.draft).map((e) => e.total)),
     notFinal,
     problemCount: employees.filter((e) => e.problems.length > 0).length,
+    missing: employees
+      .filter((e) => e.missingInputs.length > 0)
+      .map((e) => ({ employeeId: e.employeeId, employeeName: e.employeeName, inputs: e.missingInputs })),
     drift: null,
   }
 }

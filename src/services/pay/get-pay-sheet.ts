@@ -36,6 +36,7 @@ export async function readPaySheet(db: Db, companyId: number, cycleId: number): 
     total: employees.reduce((a, e) => a.plus(e.total), new Decimal(0)).toFixed(2),
     notFinal: [],
     problemCount: 0,
+    missing: [],
     drift,
   }
 }

@@ -109,6 +109,17 @@ describe.each(await testEngines())('computeMonthlyAttendance on %s', (engine) =>
     ])
   })
 
+  // Issue 16: a month without imported clock data says so (无考勤数据); nobody is 旷工 and no rate is 0 %.
+  it('without clock data for the month, judges nobody absent: the figures are missing, not 0', async () => {
+    const result = await computeMonthlyAttendance({ db: handle.db }, co.companyId, '2026-10')
+    expect(result.clockData).toBe(false)
+    expect(result.summaries.length).toBeGreaterThan(0)
+    const metrics = result.metrics.filter((m) => m.code !== 'leave_days')
+    expect(metrics.length).toBeGreaterThan(0)
+    expect(metrics.every((m) => m.value === null)).toBe(true)
+    expect((await computeMonthlyAttendance({ db: handle.db }, co.companyId, '2026-11')).clockData).toBe(true)
+  })
+
   it('uses the stored grace minutes and can be limited to some agents', async () => {
     await setAttendanceRules({ db: handle.db }, co.companyId, { lateGraceMinutes: 4 })
     const result = await computeMonthlyAttendance({ db: handle.db }, co.companyId, '2026-11', {

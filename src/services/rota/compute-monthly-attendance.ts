@@ -32,6 +32,11 @@ export type MonthlyAttendance = {
   unmatchedEvents: ClockEvent[]
   /** Names of the employees above, by id. */
   employeeNames: Record<number, string>
+  /**
+   * Whether any clock data was imported for the month. Without it nobody is judged absent: the figures are missing
+   * (「无考勤数据」), the metrics null, never 旷工 or 0 %.
+   */
+  clockData: boolean
 }
 
 /**
@@ -70,13 +75,14 @@ export async function computeMonthlyAttendance(
   const monthStart = toInstant(first, 0, timeZone)
   const monthEnd = toInstant(addDays(last, 1), 0, timeZone)
   const window = rules.matchWindowMinutes * 60_000
-  const events = keep(
-    await repo.listClockEvents(
-      companyId,
-      monthStart - 1_440 * 60_000 - window,
-      monthEnd + 2_880 * 60_000 + window,
-    ),
+  const allEvents = await repo.listClockEvents(
+    companyId,
+    monthStart - 1_440 * 60_000 - window,
+    monthEnd + 2_880 * 60_000 + window,
   )
+  // Clock data for the month at all (anyone's punches): without any, absences are unknown, not 旷工.
+  const clockData = allEvents.some((e) => e.at >= monthStart && e.at < monthEnd)
+  const events = keep(allEvents)
   const matched = matchAttendance(scoped, events, rules)
   // With `until` (usually now), shifts not yet over are left out rather than judged absent.
   const shifts = matched.shifts.filter(
@@ -94,8 +100,11 @@ export async function computeMonthlyAttendance(
     rules,
     shifts,
     summaries,
-    metrics: attendanceMetrics(summaries),
+    metrics: clockData
+      ? attendanceMetrics(summaries)
+      : attendanceMetrics(summaries).map((m) => (m.code === 'leave_days' ? m : { ...m, value: null })),
     unmatchedEvents,
     employeeNames: Object.fromEntries(names),
+    clockData,
   }
 }

@@ -50,7 +50,10 @@ export function MySchedule({ embedded = false }: { embedded?: boolean }) {
         </Typography.Title>
       )}
       <Card size="small" title={t('rota.attendanceTitle', { month })} loading={attendance.isPending}>
-        {summary ? (
+        {attendance.data && !attendance.data.clockData && summary ? (
+          // Without imported clock data nobody is absent: the month says so instead of 旷工 and 0.0 % (issue 16).
+          <Empty description={t('rota.noClockData')} />
+        ) : summary ? (
           <Row gutter={[8, 12]}>
             <Col span={12}>
               <Statistic
