@@ -43,7 +43,7 @@ export async function findAuditRows(db: Db, companyId: number, filter: AuditPage
       before: r.before,
       after: r.after,
       reason: r.reason,
-      createdAt: new Date(r.created_at as unknown as Date),
+      createdAt: new Date(r.created_at),
     })),
   }
 }

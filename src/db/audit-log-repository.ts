@@ -313,7 +313,7 @@ export async function verifyAuditChain(
         before: r.before,
         after: r.after,
         reason: r.reason,
-        createdAt: new Date(r.created_at as unknown as Date),
+        createdAt: new Date(r.created_at),
       })
       if (expected !== r.hash) return { ok: false, rows, brokenRowId: r.id, reason: 'hash_mismatch' }
       prevHash = r.hash
@@ -346,7 +346,7 @@ export async function listAudit(
     before: r.before,
     after: r.after,
     reason: r.reason,
-    createdAt: new Date(r.created_at as unknown as Date),
+    createdAt: new Date(r.created_at),
     prevHash: r.prev_hash,
     hash: r.hash,
   }))

@@ -3,6 +3,7 @@ import {
   decideTransition,
   type SheetAction,
   type SheetParty,
+  type SheetState,
   type TransitionOutcome,
 } from '../../core/workflow/sheet-workflow.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -90,7 +91,7 @@ export async function transitionSheet(
       throw new DomainError('not_found', `考核表 ${sheetId} 不存在`)
     const today = await companyToday(db, companyId, now)
     const outcome = decideTransition({
-      state: row.state as never,
+      state: row.state as SheetState,
       action: plan.action,
       party,
       otherPartyConfirmed:
