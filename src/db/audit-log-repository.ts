@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash as digest } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
 
@@ -93,7 +93,8 @@ function canonicalBody(content: HashedContent): string {
 }
 
 function hashBody(prevHash: string, body: string): string {
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+  // One-shot hash of the same UTF-8 bytes (a third of the cost of a Hash object per row).
+  return digest('sha256', `${prevHash}\n${body}`, 'hex')
 }
 
 // A value as it will come back out of jsonb (plain JSON, undefined dropped) and the JSON text to store.

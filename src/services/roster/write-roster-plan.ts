@@ -86,33 +86,31 @@ export async function writeRosterPlan(
   // The run's own row goes first; every other row names it in its reason (`roster.import #812`).
   const lead = await appendAuditBatch(trx, companyId, write.leadingAudit.map(entry), at)
   const runReason = lead.ids.length > 0 ? `${reason} #${lead.ids[0]}` : reason
-  const chainEnd = (
-    await appendAuditBatch(
-      trx,
-      companyId,
-      [
-        ...departments.map((d) =>
-          entry({
-            action: 'department.create',
-            entity: 'department',
-            entityId: d.id,
-            after: { name: d.name },
-            reason: runReason,
-          }),
-        ),
-        ...positions.map((p) =>
-          entry({
-            action: 'position.create',
-            entity: 'position',
-            entityId: p.id,
-            after: { name: p.name },
-            reason: runReason,
-          }),
-        ),
-      ],
-      at,
-    )
-  ).hash
+  const organisationRows: AuditEntry[] = [
+    ...departments.map((d) =>
+      entry({
+        action: 'department.create',
+        entity: 'department',
+        entityId: d.id,
+        after: { name: d.name },
+        reason: runReason,
+      }),
+    ),
+    ...positions.map((p) =>
+      entry({
+        action: 'position.create',
+        entity: 'position',
+        entityId: p.id,
+        after: { name: p.name },
+        reason: runReason,
+      }),
+    ),
+  ]
+  // The chain end: the lead's when nothing else comes before the people (the chain is locked already).
+  const chainEnd =
+    lead.ids.length > 0 && organisationRows.length === 0
+      ? lead.hash
+      : (await appendAuditBatch(trx, companyId, organisationRows, at)).hash
 
   // One small row per person, hashed here and written by the statement that writes the people: the person's id,
   // their 工号 for a new person (the run's row names the file by SHA-256, and the 工号 is that file's key), the
