@@ -31,6 +31,7 @@ import { useApprovePaySheet } from '../api/approve-pay-sheet.ts'
 import { usePaySheet } from '../api/get-pay-sheet.ts'
 import { useSettlePayDrift } from '../api/settle-pay-drift.ts'
 import { formatMoney } from '../format-money.ts'
+import { SimulateButton } from '../../simulations/components/simulate-button.tsx'
 import { ExportButtons } from './export-buttons.tsx'
 import { ResultCycleSelect } from './result-cycle-select.tsx'
 
@@ -57,6 +58,7 @@ export function PaySheetPage() {
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
         <ResultCycleSelect value={cycleId} onChange={setCycleId} />
         <div style={{ flex: 1 }} />
+        <SimulateButton pay />
         <ExportButtons cycleId={cycleId} what="pay" />
       </Flex>
       {sheet.isError ? <Alert type="error" showIcon title={describeError(t, sheet.error)} /> : null}
@@ -107,7 +109,9 @@ export function PaySheetPage() {
                   <Button
                     type="primary"
                     loading={approve.isPending}
-                    disabled={data.notFinal.length > 0 || data.problemCount > 0}
+                    disabled={
+                      data.notFinal.length > 0 || data.problemCount > 0 || (data.missing?.length ?? 0) > 0
+                    }
                   >
                     {t('results.pay.approve')}
                   </Button>
@@ -120,6 +124,18 @@ export function PaySheetPage() {
               ) : null}
             </Flex>
           </Card>
+          {data.missing && data.missing.length > 0 ? (
+            // Pay inputs without data, at the top (issue 16): not paid as ¥0, approval waits until entered.
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('results.pay.missingInputs', { count: data.missing.length })}
+              description={data.missing
+                .map((m) => `${m.employeeName}（${m.inputs.map((i) => pick(i.label, language)).join('、')}）`)
+                .join('、')}
+            />
+          ) : null}
           {data.notFinal.length > 0 ? (
             <Alert
               type="warning"
@@ -185,6 +201,13 @@ export function PaySheetPage() {
                       </Typography.Text>
                     ) : null}
                     {e.problems.length > 0 ? <Tag color="red">{e.problems.join('；')}</Tag> : null}
+                    {e.missingInputs?.length ? (
+                      <Tag color="red">
+                        {t('results.pay.missingRow', {
+                          inputs: e.missingInputs.map((i) => pick(i.label, language)).join('、'),
+                        })}
+                      </Tag>
+                    ) : null}
                   </Space>
                 ),
               },
