@@ -124,3 +124,6 @@ export const simulationStatusSchema = z
   })
   .meta({ id: 'SimulationStatus' })
 export type SimulationStatus = z.infer<typeof simulationStatusSchema>
+
+/** A pay scheme as the simulation request takes it (the web edits a draft of one). */
+export type PaySchemeDraft = z.infer<typeof paySchemeSchema>

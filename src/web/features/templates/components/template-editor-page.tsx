@@ -7,6 +7,7 @@ import type { TemplateDetail, TemplateIssue } from '../../../../contracts/templa
 import { PageHeader } from '../../../components/page-header.tsx'
 import { isApiError } from '../../../lib/api-client.ts'
 import { describeError } from '../../../lib/describe-error.ts'
+import { SimulateButton } from '../../simulations/components/simulate-button.tsx'
 import { useTemplate } from '../api/get-template.ts'
 import { useSaveTemplate } from '../api/save-template.ts'
 import { useTemplateValidation } from '../api/validate-template.ts'
@@ -207,6 +208,7 @@ function TemplateEditor({
               onChange={(e) => setNote(e.target.value)}
               style={{ width: 240 }}
             />
+            <SimulateButton template={draft} />
             <Button disabled={!dirty} onClick={() => setDraft(base)}>
               {t('templates.editor.discard')}
             </Button>
