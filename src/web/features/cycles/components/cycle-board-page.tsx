@@ -333,7 +333,7 @@ function ComputationCard({
   onRecompute: () => void
 }) {
   const { t } = useTranslation()
-  const { computed, total, uncomputed, uncomputedCount, lastJob } = computation
+  const { computed, total, uncomputed, uncomputedCount, lastJob, held } = computation
   const failure = lastJob ? describeJobFailure(t, lastJob) : null
   return (
     <Card
@@ -360,6 +360,29 @@ function ComputationCard({
         </Flex>
         {failure ? (
           <Alert type="warning" showIcon message={t('cycles.board.lastJobFailed')} description={failure} />
+        ) : null}
+        {held.length > 0 ? (
+          // Sheets held by missing data (issue 16), by person and item: enter the data, then compute again.
+          <Table<CycleComputation['held'][number]>
+            rowKey="sheetId"
+            size="small"
+            dataSource={held}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            title={() => t('cycles.board.held', { count: held.length })}
+            columns={[
+              { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+              {
+                title: t('cycles.board.department'),
+                key: 'department',
+                render: (_, r) => r.departmentName ?? '—',
+              },
+              {
+                title: t('cycles.board.heldItems'),
+                key: 'items',
+                render: (_, r) => r.items.map((i) => i.name).join('、'),
+              },
+            ]}
+          />
         ) : null}
         {uncomputedCount > 0 ? (
           <Table<CycleComputation['uncomputed'][number]>
