@@ -1,8 +1,9 @@
 import { Flex, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Indicator, IndicatorInput } from '../../../../contracts/sheets.ts'
+import { UnitNumberInput } from '../../templates/components/unit-number-input.tsx'
 import { formatNumber } from '../format-value.ts'
-import { isPercentUnit, type ReviewField, reviewFieldsFor, scoreBounds } from '../review-fields.ts'
+import { type ReviewField, reviewFieldsFor, scoreBounds } from '../review-fields.ts'
 
 // The inputs one rater gives for one indicator, as its rule needs them: an actual value (percent units
 // typed as percentages), occurrences, counts per category, a level, a score within bounds, done / not done,
@@ -27,29 +28,19 @@ export function IndicatorInputFields({
   const label = (field: ReviewField | string) => `${indicator.name} ${t(`sheets.field.${field}`)}`
   const set = (patch: Partial<IndicatorInput>) => onChange({ ...value, ...patch })
   const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
-  const percent = isPercentUnit(indicator.unit)
   const bounds = scoreBounds(rule)
 
   return (
     <Flex wrap gap={8} align="center">
       {fields.includes('actual') ? (
-        <InputNumber
+        <UnitNumberInput
           aria-label={label('actual')}
           placeholder={t('sheets.field.actual')}
           disabled={disabled}
-          style={{ width: 140 }}
-          suffix={percent ? '%' : indicator.unit}
-          value={
-            value.actual === undefined
-              ? null
-              : percent
-                ? Number((value.actual * 100).toFixed(6))
-                : value.actual
-          }
-          onChange={(v) => {
-            const n = num(v)
-            set({ actual: n === undefined ? undefined : percent ? Number((n / 100).toFixed(8)) : n })
-          }}
+          width={140}
+          unit={indicator.unit}
+          value={value.actual}
+          onChange={(actual) => set({ actual })}
         />
       ) : null}
       {fields.includes('occurrences') ? (

@@ -5,9 +5,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgreedTargets, Indicator, SheetDetail } from '../../../../contracts/sheets.ts'
 import { describeError } from '../../../lib/describe-error.ts'
+import { UnitNumberInput } from '../../templates/components/unit-number-input.tsx'
 import { useSheetStep } from '../api/run-sheet-step.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
-import { isPercentUnit } from '../review-fields.ts'
 
 type Draft = Record<string, { target?: number; weight?: number; note?: string }>
 
@@ -113,7 +113,6 @@ export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
       <Flex vertical gap={10}>
         {indicators.map((indicator) => {
           const own = agreed.indicators?.[indicator.key]
-          const percent = isPercentUnit(indicator.unit)
           const d = draft[indicator.key] ?? {}
           return (
             <Flex key={indicator.key} vertical gap={4} data-testid={`target-${indicator.key}`}>
@@ -130,22 +129,16 @@ export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
               </Flex>
               {editing ? (
                 <Flex wrap gap={8}>
-                  <InputNumber
+                  <UnitNumberInput
                     aria-label={`${indicator.name} ${t('sheets.targets.target')}`}
                     placeholder={t('sheets.targets.target')}
-                    style={{ width: 140 }}
-                    suffix={percent ? '%' : indicator.unit}
-                    value={
-                      d.target === undefined ? null : percent ? Number((d.target * 100).toFixed(6)) : d.target
-                    }
-                    onChange={(v) =>
+                    width={140}
+                    unit={indicator.unit}
+                    value={d.target}
+                    onChange={(target) =>
                       setDraft((all) => ({
                         ...all,
-                        [indicator.key]: {
-                          ...all[indicator.key],
-                          target:
-                            typeof v === 'number' ? (percent ? Number((v / 100).toFixed(8)) : v) : undefined,
-                        },
+                        [indicator.key]: { ...all[indicator.key], target },
                       }))
                     }
                   />

@@ -11,6 +11,7 @@ type Props = {
   placeholder?: string
   width?: number | string
   min?: number
+  disabled?: boolean
   'aria-label'?: string
 }
 
@@ -24,6 +25,7 @@ export function UnitNumberInput({
   placeholder,
   width = 120,
   min,
+  disabled,
   ...rest
 }: Props) {
   const kind = unitOf(unit)
@@ -33,6 +35,7 @@ export function UnitNumberInput({
       aria-label={rest['aria-label']}
       value={value === undefined ? null : toTypedNumber(value, kind)}
       min={min}
+      disabled={disabled}
       placeholder={placeholder}
       suffix={kind === 'percent' ? '%' : unit}
       style={{ width }}
