@@ -76,10 +76,10 @@ export async function withImportTransaction<T>(
     await tx.query(`set local work_mem = '64MB'`)
     const session: SqlSession = {
       engine: 'pglite',
-      query: async (text, params) => {
-        const result = await tx.query(text, params as unknown[])
+      query: async <R>(text: string, params?: unknown[]) => {
+        const result = await tx.query<R>(text, params)
         await yieldToEventLoop()
-        return result.rows as never[]
+        return result.rows
       },
       copyIn: async (copySql, data, options) => {
         const text = copySql.replace('{source}', "'/dev/blob'")

@@ -48,12 +48,13 @@ export type ScoredEmployee = {
   score: SheetScore
 }
 
-function truthy(text: string): boolean | undefined {
+/** A yes/no cell: true, false, undefined when empty, 'invalid' for anything else. */
+function truthy(text: string): boolean | undefined | 'invalid' {
   const t = text.trim().toLowerCase()
   if (t === '') return undefined
   if (['1', 'true', 'yes', 'y', '是', '完成', '通过'].includes(t)) return true
   if (['0', 'false', 'no', 'n', '否', '未完成', '不通过'].includes(t)) return false
-  return Number.NaN as unknown as boolean
+  return 'invalid'
 }
 
 /**
@@ -140,7 +141,7 @@ export function scoreValues(
     for (const field of ['passed', 'violated'] as const) {
       const value = truthy(cell(cells, field))
       if (value === undefined) continue
-      if (typeof value !== 'boolean' || Number.isNaN(value)) {
+      if (value === 'invalid') {
         issues.push({ path: where(field), message: `"${cell(cells, field)}" is not yes/no (是/否)` })
       } else input[field] = value
     }
