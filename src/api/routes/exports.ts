@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { idParamSchema } from '../../contracts/organisation.ts'
+import { paySlipListSchema } from '../../contracts/pay-slips.ts'
 import { exportFormatSchema, exportKindSchema } from '../../contracts/results.ts'
 import { DomainError } from '../../core/errors.ts'
 import { treeRootOf } from '../../services/consequences/consequence-scope.ts'
@@ -9,7 +11,7 @@ import { streamCycleExport } from '../../services/exports/stream-cycle-export.ts
 import { listPaySlips } from '../../services/pay/list-pay-slips.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { requireRole, requireSignedIn } from '../require-role.ts'
-import { errorResponses, readSecurity } from '../route-responses.ts'
+import { errorResponses, jsonResponse, readSecurity } from '../route-responses.ts'
 
 // Exports of a cycle's tables as XLSX (frozen header, widths, number formats) or CSV (UTF-8 with BOM), streamed,
 // every text cell neutralised against formula injection. Who may export what:
@@ -85,7 +87,25 @@ const paySlips = createRoute({
   },
 })
 
+const paySlipList = createRoute({
+  method: 'get',
+  path: '/api/cycles/{id}/pay-slips',
+  tags: ['exports'],
+  summary: 'Pay slips (工资条) of a cycle for the print view; who sees which as for the PDF',
+  security: readSecurity,
+  middleware: [requireSignedIn()] as const,
+  request: { params: idParamSchema },
+  responses: {
+    200: jsonResponse('The slips', paySlipListSchema),
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
+  app.openapi(paySlipList, async (c) => {
+    const { id } = c.req.valid('param')
+    return c.json({ items: await listPaySlips({ db: ctx.db, now: ctx.now }, c.get('actor'), id) }, 200)
+  })
   app.openapi(paySlips, async (c) => {
     const { id } = c.req.valid('param')
     const slips = await listPaySlips({ db: ctx.db, now: ctx.now }, c.get('actor'), id)

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core'
-import type { PaySlip } from '../pay/list-pay-slips.ts'
+import type { PaySlip } from '../../contracts/pay-slips.ts'
 
 // Pay slips (工资条) as one PDF for a whole cycle: an A4 page per person, rendered from HTML by headless
 // Chromium (the browser the end-to-end tests drive). Text is escaped; nothing from the data becomes markup.

@@ -1,27 +1,12 @@
+import type { PaySlip } from '../../contracts/pay-slips.ts'
 import { DomainError } from '../../core/errors.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { readPaySheet, visiblePaySheet } from './get-pay-sheet.ts'
 
 // Pay slips (工资条): one per person of a cycle's pay sheet — who, the result paid on, each pay line with its
-// rule, the total. Admin and HR get every slip (a person whose appraisal is not final marked draft), finance
+// rule, the total (contracts/pay-slips.ts). Admin and HR get every slip (a person whose appraisal is not final marked draft), finance
 // the final ones; anyone else gets their own slip only, and only once the pay sheet is approved.
-
-export type PaySlip = {
-  cycleName: string
-  period: { start: string; end: string }
-  employeeNo: string
-  employeeName: string
-  departmentName: string | null
-  positionName: string | null
-  score: number | null
-  coefficient: number | null
-  lines: { label: string; amount: string; rule: string }[]
-  total: string
-  /** approved: from the approved pay sheet; draft: the live sheet before approval (HR only). */
-  status: 'approved' | 'draft'
-  problems: string[]
-}
 
 /** The pay slips of a cycle the actor may see, in employee-number order of the pay sheet. */
 export async function listPaySlips(deps: WorkflowDeps, actor: Actor, cycleId: number): Promise<PaySlip[]> {

@@ -18,6 +18,12 @@ const SheetPrintPage = lazy(() =>
   import('../features/print/components/sheet-print-page.tsx').then((m) => ({ default: m.SheetPrintPage })),
 )
 
+const PaySlipsPrintPage = lazy(() =>
+  import('../features/print/components/pay-slips-print-page.tsx').then((m) => ({
+    default: m.PaySlipsPrintPage,
+  })),
+)
+
 // Every page in the navigation list becomes a route inside the signed-in shell; /login stands alone.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -39,6 +45,17 @@ export const routes: RouteObject[] = [
       <RequireSession>
         <Suspense fallback={null}>
           <SheetPrintPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/cycles/:id/pay-slips/print',
+    errorElement: <RouteError />,
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <PaySlipsPrintPage />
         </Suspense>
       </RequireSession>
     ),
