@@ -132,6 +132,8 @@ export const peerReviewTaskSchema = z
     submittedAt: time.nullable(),
     indicators: indicatorInputs,
     comment: z.string().nullable(),
+    /** 'peer' (同事互评) or 'assessor': the rows this person scores as their named assessor (指标考核人). */
+    kind: z.enum(['peer', 'assessor']),
     toScore: z.array(
       z.strictObject({ key: z.string(), name: z.string(), maxPoints: z.number(), rule: ruleShapeSchema }),
     ),
@@ -319,6 +321,8 @@ export const peerReviewSchema = z
     id: id.optional(),
     peerReviewerEmployeeId: id.optional(),
     peerReviewerName: z.string().optional(),
+    /** 'assessor': a row's named assessor (shown to HR and the reviewer, not to the employee). */
+    kind: z.enum(['peer', 'assessor']).optional(),
     submittedAt: time.nullable().optional(),
     indicators: indicatorInputs,
     comment: z.string().nullable(),

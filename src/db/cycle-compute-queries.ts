@@ -62,7 +62,15 @@ export async function countCycleSheetsByState(db: Db, cycleId: number): Promise<
   return Object.fromEntries(states.map((s) => [s.state, Number(s.n)]))
 }
 
-export type SheetWithPeerReviews = SheetRow & { peer_list: { indicators: unknown; comment: string | null }[] }
+export type SheetWithPeerReviews = SheetRow & {
+  peer_list: {
+    indicators: unknown
+    comment: string | null
+    kind: 'peer' | 'assessor'
+    pending: boolean
+    keys: string[] | null
+  }[]
+}
 
 /**
  * Locks the given sheets that are still in `state` (for the rest of the transaction), each with its submitted
@@ -78,9 +86,12 @@ export async function lockSheetsWithPeerReviews(
     .selectFrom('appraisal_sheets as s')
     .selectAll('s')
     .select(
-      sql<{ indicators: unknown; comment: string | null }[]>`(
-        select coalesce(jsonb_agg(jsonb_build_object('indicators', p.indicators, 'comment', p.comment) order by p.id), '[]'::jsonb)
-        from peer_reviews p where p.sheet_id = s.id and p.submitted_at is not null)`.as('peer_list'),
+      sql<SheetWithPeerReviews['peer_list']>`(
+        select coalesce(jsonb_agg(jsonb_build_object('indicators', p.indicators, 'comment', p.comment, 'kind', p.kind,
+          'pending', p.submitted_at is null, 'keys', p.indicator_keys) order by p.id), '[]'::jsonb)
+        from peer_reviews p where p.sheet_id = s.id and (p.submitted_at is not null or p.kind = 'assessor'))`.as(
+        'peer_list',
+      ),
     )
     .where(sql<boolean>`s.id = any(${ids}::int[])`)
     .where('s.state', '=', state)

@@ -414,6 +414,7 @@ export async function setPeerReviewers(
   let removal = db
     .deleteFrom('peer_reviews')
     .where('sheet_id', '=', sheetId)
+    .where('kind', '=', 'peer')
     .where('submitted_at', 'is', null)
   if (reviewerEmployeeIds.length > 0)
     removal = removal.where('reviewer_employee_id', 'not in', [...reviewerEmployeeIds])
@@ -428,8 +429,35 @@ export async function setPeerReviewers(
         reviewer_employee_id: id,
       })),
     )
-    .onConflict((oc) => oc.columns(['sheet_id', 'reviewer_employee_id']).doNothing())
+    .onConflict((oc) => oc.columns(['sheet_id', 'reviewer_employee_id', 'kind']).doNothing())
     .execute()
+}
+
+/** One named assessor's rows on one sheet (指标考核人). */
+export type AssessorTask = { sheetId: number; reviewerEmployeeId: number; indicatorKeys: string[] }
+
+/** Adds the assessors' tasks (their rows on each sheet); a task already there keeps its entries. */
+export async function insertAssessorTasks(
+  db: Db,
+  companyId: number,
+  tasks: readonly AssessorTask[],
+): Promise<number> {
+  if (tasks.length === 0) return 0
+  const rows = await db
+    .insertInto('peer_reviews')
+    .values(
+      tasks.map((t) => ({
+        company_id: companyId,
+        sheet_id: t.sheetId,
+        reviewer_employee_id: t.reviewerEmployeeId,
+        kind: 'assessor' as const,
+        indicator_keys: JSON.stringify(t.indicatorKeys),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['sheet_id', 'reviewer_employee_id', 'kind']).doNothing())
+    .returning('id')
+    .execute()
+  return rows.length
 }
 
 export async function findPeerReviewForUpdate(
@@ -476,6 +504,8 @@ export async function listPeerTasks(db: Db, companyId: number, reviewerEmployeeI
       'p.indicators',
       'p.comment',
       'p.submitted_at',
+      'p.kind',
+      'p.indicator_keys',
       's.state',
       'e.name as employee_name',
       'c.name as cycle_name',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from './database.ts'
 
 // What the sheet workflow steps read besides the sheet row: the cycle's period and names, the people a step
@@ -176,9 +177,11 @@ export async function findScoreInputRows(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('peer_reviews')
-      .select(['indicators', 'comment'])
+      .select(['indicators', 'comment', 'kind', 'indicator_keys'])
+      .select(sql<boolean>`submitted_at is null`.as('pending'))
       .where('sheet_id', '=', sheet.id)
-      .where('submitted_at', 'is not', null)
+      // Submitted reviews, and assessors' tasks still owed (the sheet waits for their rows).
+      .where((eb) => eb.or([eb('submitted_at', 'is not', null), eb('kind', '=', 'assessor')]))
       .execute(),
     db
       .selectFrom('cycles')

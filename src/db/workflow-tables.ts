@@ -129,6 +129,10 @@ export type PeerReviewTable = {
   comment: string | null
   submitted_at: NullableTime
   created_at: CreatedAt
+  /** 'peer' (同事互评) or 'assessor' (a row's named assessor, migration 0031). */
+  kind: ColumnType<'peer' | 'assessor', 'peer' | 'assessor' | undefined, 'peer' | 'assessor'>
+  /** The rows an assessor owes (null for a peer review). */
+  indicator_keys: ColumnType<string[] | null, string | null | undefined, string | null>
 }
 
 export type SheetScoreHistoryTable = {

@@ -18,6 +18,9 @@ export type ReviewInputs = {
   comment?: string
   /** A named assessor's review (指标考核人): its entries are the rows' own inputs, not one more rater's. */
   kind?: 'peer' | 'assessor'
+  /** An assessor's task not submitted yet, and the rows it owes: the sheet waits for them. */
+  pending?: boolean
+  keys?: string[]
 }
 export type SharedInputs = {
   indicators?: Record<string, IndicatorInput>
@@ -121,6 +124,22 @@ export function heldRaters(template: Template, content: SheetContent): RaterShee
   return held
 }
 
+/**
+ * The rows the sheet still waits for: those of assessors who have not submitted, and, for a rater held by
+ * the template's rater settings, the rows that rater scores (those named for the role, else every row).
+ */
+export function awaitedItems(template: Template, content: SheetContent): string[] {
+  const keys = new Set<string>()
+  for (const review of content.peerReviews)
+    if (review.kind === 'assessor' && review.pending) for (const key of review.keys ?? []) keys.add(key)
+  const all = template.dimensions.flatMap((d) => d.indicators)
+  for (const role of heldRaters(template, content)) {
+    const own = all.filter((i) => i.assessor.rater === role)
+    for (const i of own.length > 0 ? own : all) keys.add(i.key)
+  }
+  return [...keys]
+}
+
 /** The engine's template and inputs for a sheet. Throws invalid_input when the agreed targets do not fit the template. */
 export function buildSheetInputs(
   template: Template,
@@ -140,7 +159,7 @@ export function buildSheetInputs(
   // and the other raters' entries for that row are set aside.
   const assessed: Record<string, IndicatorInput> = {}
   for (const review of content.peerReviews) {
-    if (review.kind !== 'assessor') continue
+    if (review.kind !== 'assessor' || review.pending) continue
     for (const [key, input] of Object.entries(review.indicators ?? {}))
       if (keys.has(key)) assessed[key] = input
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScoring } from '../results/default-scoring.ts'
 import { scoreSheet } from '../scoring/score-sheet.ts'
 import type { Indicator, Template } from '../templates/template.ts'
-import { buildSheetInputs, heldRaters, type SheetContent } from './build-sheet-inputs.ts'
+import { awaitedItems, buildSheetInputs, heldRaters, type SheetContent } from './build-sheet-inputs.ts'
 
 const empty: SheetContent = {
   targets: {},
@@ -89,5 +89,21 @@ describe('indicator assessors and empty reviews', () => {
         selfReview: { indicators: { plan: { score: 45, comment: '自' } } },
       }),
     ).toEqual([])
+  })
+})
+
+describe('awaitedItems', () => {
+  it('lists the rows of assessors who have not submitted, and a held rater’s rows', () => {
+    const pending = { kind: 'assessor' as const, pending: true, keys: ['cost'], indicators: {} }
+    expect(awaitedItems(head, { ...empty, peerReviews: [pending] })).toEqual(['cost'])
+    const blocking: Template = { ...head, scoring: { ...head.scoring, raters: { whenMissing: 'block' } } }
+    expect(awaitedItems(blocking, { ...empty, peerReviews: [pending] })).toEqual(['cost', 'plan'])
+    // A pending task's (empty) review does not take the row from the supervisor meanwhile.
+    const { inputs } = buildSheetInputs(head, {
+      ...empty,
+      supervisorReview: { indicators: { cost: { score: 10, comment: '暂' } } },
+      peerReviews: [pending],
+    })
+    expect(inputs.raters?.[0]?.indicators.cost?.score).toBe(10)
   })
 })

@@ -24,6 +24,7 @@ import type { Actor } from '../auth/actor.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { loadStatutoryCalendar } from '../calendar/statutory-calendar.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
+import { assignIndicatorAssessors } from '../sheets/assign-indicator-assessors.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 
 /** Participants per statement when sheets are created; progress is reported after each batch. */
@@ -151,6 +152,8 @@ async function runOpenCycleJob(
       created < participants ? await listParticipantsWithoutSheet(db, actor.companyId, cycle) : []
     const result = { created, participants, skipped }
     await deps.db.transaction().execute(async (trx) => {
+      // Rows with a named assessor go to that assessor's queue (the sheet waits for them).
+      await assignIndicatorAssessors(trx, actor.companyId, cycle, deps.now())
       await setCycleStatus(trx, cycle.id, 'open')
       await appendAudit(
         trx,

@@ -106,6 +106,7 @@ export async function getSheet(deps: WorkflowDeps, actor: Actor, sheetId: number
           id: p.id,
           peerReviewerEmployeeId: p.reviewer_employee_id,
           peerReviewerName: p.reviewer_name,
+          kind: p.kind,
           submittedAt: p.submitted_at,
           indicators: p.indicators,
           comment: p.comment,

@@ -11,6 +11,8 @@ export async function listMyPeerReviews(deps: WorkflowDeps, actor: Actor) {
     const template = r.definition as Template
     const all = template.dimensions.flatMap((d) => d.indicators)
     const peerOnes = all.filter((i) => i.assessor.rater === 'peer')
+    // A named assessor scores only the rows handed to them.
+    const assessed = r.kind === 'assessor' ? all.filter((i) => r.indicator_keys?.includes(i.key)) : null
     return {
       id: r.id,
       sheetId: r.sheet_id,
@@ -20,7 +22,8 @@ export async function listMyPeerReviews(deps: WorkflowDeps, actor: Actor) {
       submittedAt: r.submitted_at,
       indicators: r.indicators,
       comment: r.comment,
-      toScore: (peerOnes.length > 0 ? peerOnes : all).map((i) => ({
+      kind: r.kind,
+      toScore: (assessed ?? (peerOnes.length > 0 ? peerOnes : all)).map((i) => ({
         key: i.key,
         name: i.name,
         maxPoints: i.maxPoints,

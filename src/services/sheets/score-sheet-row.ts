@@ -8,6 +8,7 @@ import { validateSheetInputs } from '../../core/scoring/validate-sheet-inputs.ts
 import type { Template } from '../../core/templates/template.ts'
 import {
   type AgreedTargets,
+  awaitedItems,
   buildSheetInputs,
   type ReviewInputs,
   type SharedInputs,
@@ -48,15 +49,19 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
     if (used) indicators[key] = { ...(indicators[key] ?? {}), actual: found.value! }
     metricSources[key] = { ...found, used }
   }
-  const built = buildSheetInputs(inputs.template, {
+  const content = {
     targets: row.targets as AgreedTargets,
     selfReview: row.self_review as ReviewInputs,
     supervisorReview: row.supervisor_review as ReviewInputs,
     peerReviews: inputs.peerReviews,
     sampling: row.sampling as ReviewInputs | null,
     shared: { ...shared, indicators },
-  })
+  }
+  const built = buildSheetInputs(inputs.template, content)
   const score = scoreSheet(built.template, built.inputs, { memo: inputs.memo })
+  // Rows owed by a named assessor, or by a rater the template waits for, hold the sheet like missing data.
+  const awaited = awaitedItems(inputs.template, content)
+  if (awaited.length > 0) score.held = [...new Set([...(score.held ?? []), ...awaited])]
   const inputIssues = validateSheetInputs(built.template, built.inputs)
   let total = score.total
   let rollup: ReturnType<typeof combinePeriodResults> | undefined
@@ -132,6 +137,9 @@ export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScore
     peerReviews: peers.map((p) => ({
       indicators: p.indicators as ReviewInputs['indicators'],
       comment: p.comment ?? undefined,
+      kind: p.kind,
+      pending: p.pending,
+      keys: p.indicator_keys ?? undefined,
     })),
     settings,
     sourceTotals,

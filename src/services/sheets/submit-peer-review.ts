@@ -40,6 +40,23 @@ export async function submitPeerReview(
         `模板中没有指标 ${unknown.join('、')}`,
         unknown.map((k) => ({ path: `indicators.${k}`, message: '未知指标' })),
       )
+    // A named assessor scores only the rows handed to them (指标考核人).
+    if (review.kind === 'assessor') {
+      const own = new Set(review.indicator_keys ?? [])
+      const names = new Map(
+        (sheet.definition as Template).dimensions.flatMap((d) => d.indicators.map((i) => [i.key, i.name])),
+      )
+      const others = Object.keys(input.indicators).filter((k) => !own.has(k))
+      if (others.length > 0)
+        throw new DomainError(
+          'invalid_input',
+          `您不是指标「${others.map((k) => names.get(k)).join('」「')}」的考核人`,
+          others.map((k) => ({
+            path: `indicators.${k}`,
+            message: `您不是指标「${names.get(k)}」的考核人（you do not assess this row）`,
+          })),
+        )
+    }
     // Each score must fit its indicator's scale (a peer's 8 on a 0–5 item is refused, naming the indicator).
     assertRaterScores(sheet.definition as Template, input.indicators)
     const now = deps.now()

@@ -23,8 +23,11 @@ function PeerReviewDialog({ task, onClose }: { task: PeerReviewTask; onClose: ()
   const [inputs, setInputs] = useState<Record<string, IndicatorInput>>(task.indicators ?? {})
   const [comment, setComment] = useState(task.comment ?? '')
   const [formError, setFormError] = useState<string | null>(null)
-  // Peers judge the scored indicators (酌情给分) within 0 … the indicator's points, each with a reason.
+  // Peers judge the scored indicators (酌情给分) within 0 … the indicator's points, each with a reason; a named
+  // assessor (指标考核人) also enters the actual figure of each other row handed to them.
+  const isAssessor = task.kind === 'assessor'
   const scored = task.toScore.filter((i) => i.rule === 'discretionary')
+  const measured = isAssessor ? task.toScore.filter((i) => i.rule !== 'discretionary') : []
 
   const send = () => {
     setFormError(null)
@@ -38,9 +41,16 @@ function PeerReviewDialog({ task, onClose }: { task: PeerReviewTask; onClose: ()
         )
       if (!input.comment?.trim()) return setFormError(t('myAppraisal.peer.needComment', { name: item.name }))
     }
-    const indicators = Object.fromEntries(
-      scored.map((i) => [i.key, { score: inputs[i.key]!.score!, comment: inputs[i.key]!.comment!.trim() }]),
-    )
+    for (const item of measured)
+      if (inputs[item.key]?.actual === undefined)
+        return setFormError(t('myAppraisal.assessor.needActual', { name: item.name }))
+    const indicators = Object.fromEntries([
+      ...scored.map((i) => [
+        i.key,
+        { score: inputs[i.key]!.score!, comment: inputs[i.key]!.comment!.trim() },
+      ]),
+      ...measured.map((i) => [i.key, { actual: inputs[i.key]!.actual! }]),
+    ])
     submit.mutate(
       { id: task.id, indicators, ...(comment.trim() ? { comment: comment.trim() } : {}) },
       {
@@ -55,15 +65,35 @@ function PeerReviewDialog({ task, onClose }: { task: PeerReviewTask; onClose: ()
   return (
     <Modal
       open
-      title={t('myAppraisal.peer.dialogTitle', { name: task.employeeName })}
-      okText={t('myAppraisal.peer.submit')}
+      title={t(isAssessor ? 'myAppraisal.assessor.dialogTitle' : 'myAppraisal.peer.dialogTitle', {
+        name: task.employeeName,
+      })}
+      okText={t(isAssessor ? 'myAppraisal.assessor.submit' : 'myAppraisal.peer.submit')}
       cancelText={t('sheets.cancel')}
       okButtonProps={{ loading: submit.isPending }}
       onOk={send}
       onCancel={onClose}
     >
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('myAppraisal.peer.anonymous')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(isAssessor ? 'myAppraisal.assessor.hint' : 'myAppraisal.peer.anonymous')}
+        </Typography.Text>
+        {measured.map((item) => (
+          <Flex key={item.key} vertical gap={4}>
+            <Typography.Text strong>{item.name}</Typography.Text>
+            <InputNumber
+              aria-label={`${item.name} ${t('myAppraisal.assessor.actual')}`}
+              style={{ width: 200 }}
+              value={inputs[item.key]?.actual ?? null}
+              onChange={(v) =>
+                setInputs({
+                  ...inputs,
+                  [item.key]: { ...inputs[item.key], actual: typeof v === 'number' ? v : undefined },
+                })
+              }
+            />
+          </Flex>
+        ))}
         {scored.map((item) => (
           <Flex key={item.key} vertical gap={4}>
             <Typography.Text strong>
@@ -110,7 +140,7 @@ function PeerReviewDialog({ task, onClose }: { task: PeerReviewTask; onClose: ()
 }
 
 // Peer reviews I owe or gave (待我互评): each colleague's sheet by name, open until it is computed; the
-// colleague never learns who wrote which.
+// colleague never learns who wrote which. Rows I score as their named assessor (指标考核人) are listed here too.
 export function PeerReviewTasks() {
   const { t } = useTranslation()
   const user = useCurrentUser()
@@ -128,6 +158,11 @@ export function PeerReviewTasks() {
               <Flex wrap gap={8} align="center">
                 <Typography.Text strong>{task.employeeName}</Typography.Text>
                 <Typography.Text type="secondary">{task.cycleName}</Typography.Text>
+                {task.kind === 'assessor' ? (
+                  <Tag color="blue">
+                    {t('myAppraisal.assessor.tag', { rows: task.toScore.map((i) => i.name).join('、') })}
+                  </Tag>
+                ) : null}
                 {task.submittedAt ? (
                   <Tag color="green">
                     {t('sheets.peers.submittedAt', { at: dayjs(task.submittedAt).format('YYYY-MM-DD') })}
