@@ -139,17 +139,6 @@ export async function finishDemoSheet(
 }
 
 /** The first login of a role in the company (the demo's HR and finance act through them). */
-export async function findDemoUserOfRole(db: Db, companyId: number, role: Role): Promise<number | null> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('role', '=', role)
-    .orderBy('id')
-    .executeTakeFirst()
-  return row?.id ?? null
-}
-
 /** A demo cycle by its name (the bonus pool is set on September's). */
 export async function findDemoCycleId(db: Db, companyId: number, name: string): Promise<number | null> {
   const row = await db

@@ -105,20 +105,6 @@ export async function listUserIdsOfEmployees(
 }
 
 /** The logins with one role (to notify HR or admins). */
-export async function listUserIdsWithRole(
-  db: Db,
-  companyId: number,
-  role: 'hr' | 'admin',
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('role', '=', role)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
 /** An employee's name and their login when it may review (supervisor, HR or admin), for a delegation. */
 export async function findReviewCapableEmployee(
   db: Db,

@@ -102,3 +102,15 @@ export async function updateUserPasswordHash(
     .where('company_id', '=', companyId)
     .execute()
 }
+
+/** The logins with one role in a company, oldest first (to notify HR or admins; the demo's HR and finance). */
+export async function listUserIdsWithRole(db: Db, companyId: number, role: Role): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('role', '=', role)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
+}

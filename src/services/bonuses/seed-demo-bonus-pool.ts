@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
-import { findDemoCycleId, findDemoUserOfRole } from '../../db/demo-repository.ts'
+import { findDemoCycleId } from '../../db/demo-repository.ts'
+import { listUserIdsWithRole } from '../../db/user-repository.ts'
 import { approveBonusPoolInTransaction } from './approve-bonus-pool.ts'
 import { createBonusPoolInTransaction } from './create-bonus-pool.ts'
 
@@ -9,8 +10,8 @@ import { createBonusPoolInTransaction } from './create-bonus-pool.ts'
  */
 export async function seedDemoBonusPool(db: Db, companyId: number): Promise<void> {
   const cycleId = await findDemoCycleId(db, companyId, '2026年9月绩效考核')
-  const hrUserId = await findDemoUserOfRole(db, companyId, 'hr')
-  const financeUserId = await findDemoUserOfRole(db, companyId, 'finance')
+  const [hrUserId = null] = await listUserIdsWithRole(db, companyId, 'hr')
+  const [financeUserId = null] = await listUserIdsWithRole(db, companyId, 'finance')
   if (cycleId === null || hrUserId === null || financeUserId === null) return
   const id = await createBonusPoolInTransaction(
     db,

@@ -10,14 +10,10 @@ import {
   setCycleStatus,
 } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import {
-  findDemoUserOfRole,
-  finishDemoSheet,
-  insertApprovedDemoPaySheet,
-  listDemoCycleSheets,
-} from '../../db/demo-repository.ts'
+import { finishDemoSheet, insertApprovedDemoPaySheet, listDemoCycleSheets } from '../../db/demo-repository.ts'
 import { insertPayItem, savePayInputValues } from '../../db/pay-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
+import { listUserIdsWithRole } from '../../db/user-repository.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import { assignBuiltinPaySchemes } from './assign-builtin-pay-schemes.ts'
@@ -216,7 +212,7 @@ export async function seedDemoPay(
     ['刘思雨', '31250.80', 2, 0],
     ['孙悦', '12030.50', 0, 0],
   ]
-  const hrUserId = await findDemoUserOfRole(db, companyId, 'hr')
+  const [hrUserId = null] = await listUserIdsWithRole(db, companyId, 'hr')
   for (const cycleId of [september, october]) {
     for (const [name, sales, neutral, negative] of cs) {
       const employeeId = id(name)
@@ -258,7 +254,7 @@ export async function seedDemoPay(
   const schemes = new Map<number, PayScheme>()
   const sheet = await computePaySheet(db, companyId, cycle, schemes)
   const snapshot = sheet.employees.map((e) => ({ ...e, scheme: schemes.get(e.employeeId) }))
-  const financeUserId = await findDemoUserOfRole(db, companyId, 'finance')
+  const [financeUserId = null] = await listUserIdsWithRole(db, companyId, 'finance')
   await insertApprovedDemoPaySheet(db, {
     companyId,
     cycleId: september,

@@ -2,7 +2,8 @@ import { type SheetState, stateNames } from '../../core/workflow/sheet-workflow.
 import { owedSteps } from '../../core/workflow/stage-deadlines.ts'
 import type { Db } from '../../db/database.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
-import { listUserIdsOfEmployees, listUserIdsWithRole } from '../../db/sheet-workflow-queries.ts'
+import { listUserIdsOfEmployees } from '../../db/sheet-workflow-queries.ts'
+import { listUserIdsWithRole } from '../../db/user-repository.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
 
 async function usersOfEmployee(db: Db, companyId: number, employeeId: number | null): Promise<number[]> {
