@@ -1,6 +1,6 @@
 import { Flex, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Assessor, DataSource, Indicator, Target } from '../../../../contracts/template.ts'
+import type { Assessor, DataSource, Indicator, Target, WhenMissing } from '../../../../contracts/template.ts'
 import type { TemplateIssue } from '../../../../contracts/template-api.ts'
 import { findIssues } from '../issue-paths.ts'
 import { Field } from './field.tsx'
@@ -78,6 +78,19 @@ export function IndicatorEditor({
               options={(['higher_better', 'lower_better'] as const).map((v) => ({
                 value: v,
                 label: t(`templates.direction.${v}`),
+              }))}
+            />
+          )}
+        </Field>
+        <Field label={t('templates.editor.indicator.whenMissing')} issues={at('whenMissing')} width={220}>
+          {(id) => (
+            <Select
+              id={id}
+              value={indicator.whenMissing ?? 'default'}
+              onChange={(v: WhenMissing | 'default') => set({ whenMissing: v === 'default' ? undefined : v })}
+              options={(['default', 'block', 'zero', 'full', 'exclude'] as const).map((v) => ({
+                value: v,
+                label: t(`templates.whenMissing.${v}`),
               }))}
             />
           )}
