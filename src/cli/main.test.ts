@@ -75,11 +75,15 @@ describe('the jixiao command', { timeout: 240_000 }, () => {
     expect(refused.stderr).toMatch(/row 2, column employee: unknown employee "JX999"/)
   })
 
-  // Issue 12: `jixiao simulate` printed the help and exited 0, so a script could not tell a typo from success.
+  // Issue 12: an unknown command (then `jixiao simulate`, which exists since) printed the help and exited 0,
+  // so a script could not tell a typo from success.
   it('exits 2 naming the command, option or argument it did not understand, and shows the help', async () => {
-    const command = await jixiao(['simulate'])
+    const command = await jixiao(['simulat'])
     expect(command.code).toBe(2)
-    expect(command.stderr).toMatch(/unknown command 'simulate'/)
+    expect(command.stderr).toMatch(/unknown command 'simulat'/)
+    const missing = await jixiao(['simulate'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/required option '--cycle <id>'/)
     expect(command.stderr).toContain('Usage: jixiao')
     const option = await jixiao(['audit', 'verify', '--bogus'])
     expect(option.code).toBe(2)

@@ -156,6 +156,15 @@ describe.each(await testEngines())('grade quota holds on %s', (engine) => {
     expect(audit).toEqual([{ action: 'cycle.quota_exception', reason: '两人均超额完成双十一目标' }])
     const calibration = await hr.get<{ violations: Violation[] }>(`/api/cycles/${payCycle}/calibration`)
     expect(calibration.body.violations.find((v) => v.scope === 'department')?.held).toBe(false)
+    // Pay inputs without data hold approval too (missing is not 0): HR enters both agents' own sales.
+    for (const employeeId of [org.employees.E003, org.employees.E004]) {
+      const entered = await hr.put(`/api/cycles/${payCycle}/pay-inputs`, {
+        employeeId,
+        values: { sales: '120000' },
+        reason: '店铺后台核对',
+      })
+      expect(entered.status).toBe(200)
+    }
     const approved = await finance.post<{ status: string }>(`/api/cycles/${payCycle}/pay-sheet/approve`, {})
     expect(approved.status).toBe(200)
     expect(approved.body.status).toBe('approved')

@@ -9,6 +9,7 @@ export type ApiClient = {
   get<T = unknown>(path: string): Promise<ApiResult<T>>
   post<T = unknown>(path: string, body?: unknown): Promise<ApiResult<T>>
   patch<T = unknown>(path: string, body?: unknown): Promise<ApiResult<T>>
+  put<T = unknown>(path: string, body?: unknown): Promise<ApiResult<T>>
   delete<T = unknown>(path: string): Promise<ApiResult<T>>
   /** Sends exactly what it is given, plus the cookie; for malformed bodies and missing tokens. */
   raw<T = unknown>(path: string, init: RequestInit): Promise<ApiResult<T>>
@@ -57,6 +58,7 @@ export function createApiClient(fetchLike: FetchLike): ApiClient {
     get: (path) => client.raw(path, { method: 'GET' }),
     post: (path, body) => send(client, 'POST', path, body),
     patch: (path, body) => send(client, 'PATCH', path, body),
+    put: (path, body) => send(client, 'PUT', path, body),
     delete: (path) => send(client, 'DELETE', path, undefined),
   }
   return client

@@ -36,7 +36,10 @@ async function seedCycle(db: Db) {
   await sql`update appraisal_sheets s set state = 'supervisor_submitted',
       supervisor_review = jsonb_build_object('indicators', jsonb_build_object(
         'problem_resolution_rate', jsonb_build_object('actual', 0.85 + s.id % 15 / 100.0),
-        'service_quality', jsonb_build_object('score', 14 + s.id * 7 % 12)))
+        'service_quality', jsonb_build_object('score', 14 + s.id * 7 % 12))),
+      shared_inputs = jsonb_build_object('indicators', jsonb_build_object(
+        'customer_reviews', jsonb_build_object('actual', 0.9 + s.id % 10 / 100.0),
+        'complaint_handling_rate', jsonb_build_object('actual', 0.9 + s.id % 11 / 100.0)))
     where s.cycle_id = ${cycleId}`.execute(db)
   return { admin: company.users.admin, cycleId }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeTestDatabase } from '../../api/testing/close-test-database.ts'
 import { seedTestOrganisation, type TestOrganisation } from '../../api/testing/seed-test-organisation.ts'
@@ -72,11 +73,15 @@ describe.each(await testEngines())('position segments (调岗按天折算) on %s
       reason: '9 月 11 日由推广专员调任客服专员',
     })
     const db = handle.db
-    await db
-      .updateTable('appraisal_sheets')
-      .set({ state: 'supervisor_submitted' })
-      .where('id', '=', sheetId)
-      .execute()
+    // every input in (missing inputs hold the sheet): the supervisor's review and the two shop figures
+    await sql`update appraisal_sheets set state = 'supervisor_submitted',
+        supervisor_review = jsonb_build_object('indicators', jsonb_build_object(
+          'problem_resolution_rate', jsonb_build_object('actual', 0.9),
+          'service_quality', jsonb_build_object('score', 20))),
+        shared_inputs = shared_inputs || jsonb_build_object('indicators', jsonb_build_object(
+          'customer_reviews', jsonb_build_object('actual', 0.97),
+          'complaint_handling_rate', jsonb_build_object('actual', 1)))
+      where id = ${sheetId}`.execute(db)
     await computeSheet(deps(), hr, org.companyId, sheetId)
     const row = await db
       .selectFrom('appraisal_sheets')
