@@ -173,9 +173,19 @@ describe('editing the organisation (admin)', () => {
     await drawer.getByLabel(/^工作内容/).fill('按排期开播\n讲解商品卖点')
     await drawer.getByRole('button', { name: /保\s*存/ }).click()
     await drawer.waitFor({ state: 'hidden' })
-    // the list is paged by 20 and the demo has more positions: find the new one on the last page
-    await page.getByRole('region', { name: '岗位列表' }).locator('.ant-pagination-item').last().click()
-    await page.getByRole('button', { name: '查看直播场控的岗位说明书' }).click()
+    // the list is paged by 20 and the demo has more positions: find the new one on the last page (once the
+    // list has been fetched again with it, which may add a page)
+    const view = page.getByRole('button', { name: '查看直播场控的岗位说明书' })
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('region', { name: '岗位列表' }).locator('.ant-pagination-item').last().click()
+          return view.isVisible()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true)
+    await view.click()
     const jd = page.getByRole('dialog', { name: '岗位说明书：直播场控' })
     await jd.getByText('讲解商品卖点').waitFor()
     await jd.getByRole('button', { name: '关闭' }).click()
