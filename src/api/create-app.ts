@@ -27,6 +27,7 @@ import { registerAuthRoutes } from './routes/auth.ts'
 import { registerBonusRoutes } from './routes/bonuses.ts'
 import { registerCalendarRoutes } from './routes/calendar.ts'
 import { registerConsequenceRoutes } from './routes/consequences.ts'
+import { registerCycleSheetRoutes } from './routes/cycle-sheets.ts'
 import { registerCycleRoutes } from './routes/cycles.ts'
 import { registerDashboardRoutes } from './routes/dashboards.ts'
 import { registerDepartmentRoutes } from './routes/departments.ts'
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerEmployeeRoutes(app, ctx)
   registerTemplateRoutes(app, ctx)
   registerCycleRoutes(app, ctx)
+  registerCycleSheetRoutes(app, ctx)
   registerSheetRoutes(app, ctx)
   registerAppealRoutes(app, ctx)
   registerCalendarRoutes(app, ctx)
