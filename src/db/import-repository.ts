@@ -155,6 +155,8 @@ export type StagePlan = {
   sources: Record<string, ColumnSource>
   /** The preset's order-number convention (UCI's C…/A…); absent: the status column alone marks cancellations. */
   orderNumberPrefixes?: OrderNumberPrefixes
+  /** The preset's own status words for a cancelled or refunded order, read besides CANCELLED_STATUS. */
+  excludedStatuses?: string[]
 }
 
 export type ImportIssue = { row: number; column: string; value: string; message: string }
@@ -300,7 +302,11 @@ function startsWith(value: string, prefix: string): string {
 
 /** A cancellation: the status column says so, or (UCI preset only) the order number has the cancellation prefix. */
 function cancelledByStatusExpr(plan: StagePlan): string {
-  return `lower(coalesce(${stagedValue(plan, 'status')}, '')) in ${CANCELLED_STATUS}`
+  const status = `lower(coalesce(${stagedValue(plan, 'status')}, ''))`
+  const own = (plan.excludedStatuses ?? []).map((word) => quote(word.toLowerCase()))
+  return own.length === 0
+    ? `${status} in ${CANCELLED_STATUS}`
+    : `(${status} in ${CANCELLED_STATUS} or ${status} in (${own.join(', ')}))`
 }
 
 function cancelledByPrefixExpr(plan: StagePlan): string {

@@ -145,6 +145,13 @@ export const measureSql: Record<MeasureName, MeasureSql | undefined> = {
     value: 'sum(f.uv)',
     where: `${SHOP_LEVEL} and f.bounce_rate is not null`,
   },
+  shop_paid_amount: sum('fact_traffic', 'paid_amount', SHOP_LEVEL),
+  shop_paid_buyers: sum('fact_traffic', 'paid_buyers', `${SHOP_LEVEL} and f.uv is not null`),
+  shop_paid_buyers_uv: {
+    table: 'fact_traffic',
+    value: 'sum(f.uv)',
+    where: `${SHOP_LEVEL} and f.paid_buyers is not null`,
+  },
   ad_spend: sum('fact_ad_spend', 'spend'),
   ad_gmv: sum('fact_ad_spend', 'gmv'),
   ad_orders: sum('fact_ad_spend', 'orders'),

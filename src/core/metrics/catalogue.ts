@@ -34,6 +34,9 @@ export const measureNames = [
   'stay_weighted',
   'stay_weight',
   'bounce_weighted',
+  'shop_paid_amount',
+  'shop_paid_buyers',
+  'shop_paid_buyers_uv',
   'ad_spend',
   'ad_gmv',
   'ad_orders',
@@ -343,6 +346,28 @@ const defs: Def[] = [
     facts: ['orders', 'traffic'],
     numerator: 'buyers',
     denominator: 'uv',
+  },
+  // Figures the platforms' own shop reports carry (生意参谋 经营数据, 京东商智, 拼多多): read as reported.
+  {
+    key: 'shop_report_sales',
+    zh: '店铺成交金额（平台报表）',
+    en: 'Shop sales (platform report)',
+    fzh: 'Σ 店铺级报表的成交（支付）金额',
+    fen: 'Σ paid amount of the shop-level platform report',
+    unit: 'yuan',
+    facts: ['traffic'],
+    numerator: 'shop_paid_amount',
+  },
+  {
+    key: 'shop_report_conversion_rate',
+    zh: '店铺成交转化率（平台报表）',
+    en: 'Shop conversion rate (platform report)',
+    fzh: 'Σ 报表成交人数 / Σ 报表访客数（同一行都有时）',
+    fen: 'Σ reported buyers / Σ reported visitors (rows carrying both)',
+    unit: 'rate',
+    facts: ['traffic'],
+    numerator: 'shop_paid_buyers',
+    denominator: 'shop_paid_buyers_uv',
   },
   // Promotion
   {

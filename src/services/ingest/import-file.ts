@@ -251,6 +251,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         rowOffset: sample[headerLine - 1]?.row ?? headerLine,
         sources,
         orderNumberPrefixes: preset.orderNumberPrefixes,
+        excludedStatuses: preset.excludedStatuses,
       }
     : {
         kind,
@@ -259,6 +260,7 @@ export async function importFile(deps: ImportDeps, input: ImportFileInput): Prom
         rowOffset: 0,
         sources,
         orderNumberPrefixes: preset.orderNumberPrefixes,
+        excludedStatuses: preset.excludedStatuses,
       }
 
   // Bulk order-line CSVs whose columns the fast path fills: one COPY per fact table (see bulk-order-lines).

@@ -1,11 +1,12 @@
 import { DomainError } from '../../errors.ts'
 import type { FactKindName } from '../fact-kinds.ts'
 import { genericPresets } from './generic-presets.ts'
+import { marketplacePresets } from './marketplace-presets.ts'
 import { platformPresets } from './platform-presets.ts'
 import { normaliseHeader, type Preset } from './preset.ts'
 
 // Finds the header row of an export and the preset whose columns it carries.
-export const presets: Preset[] = [...platformPresets, ...genericPresets]
+export const presets: Preset[] = [...platformPresets, ...marketplacePresets, ...genericPresets]
 
 export function findPreset(name: string): Preset | undefined {
   return presets.find((p) => p.name === name)

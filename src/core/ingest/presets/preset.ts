@@ -32,6 +32,11 @@ export type Preset = {
    * order.
    */
   orderNumberPrefixes?: OrderNumberPrefixes
+  /**
+   * The platform's own order-status words that keep a row out of sales (抖店 已关闭, 拼多多 已取消 and
+   * 未发货，退款成功), besides the generic cancelled words every orders file is read with.
+   */
+  excludedStatuses?: string[]
   /** How the platform names its files, for the docs and for detection ties. */
   fileName?: string
 }

@@ -1,0 +1,132 @@
+import type { Preset } from './preset.ts'
+
+// Presets for the exports of 巨量千川, 抖店, 京东商智 and 拼多多 (docs/ingest.md lists their columns). Each
+// platform's order status is read from its own status column; order-number prefixes mean nothing here.
+export const marketplacePresets: Preset[] = [
+  {
+    name: 'qianchuan-campaigns',
+    label: { zh: '巨量千川 计划报表', en: 'Qianchuan campaign report' },
+    kind: 'ad_spend',
+    fileName: '巨量千川_计划数据_YYYY-MM-DD_YYYY-MM-DD.xlsx',
+    constants: { channel: '巨量千川' },
+    columns: {
+      date: ['日期', '时间'],
+      campaign_id: ['计划ID'],
+      campaign_name: ['计划名称'],
+      impressions: ['展示次数'],
+      clicks: ['点击次数'],
+      // 千川 writes the unit into the header (消耗(元)); the 全域推广 variant says 整体消耗.
+      spend: ['消耗(元)', '消耗', '整体消耗', '总消耗'],
+      gmv: ['直接成交金额(元)', '直接成交金额', '整体成交金额'],
+      orders: ['直接成交订单数', '整体成交订单数'],
+    },
+    signature: ['计划ID', '计划名称', '展示次数', '点击次数'],
+    requires: ['date', 'spend'],
+  },
+  {
+    name: 'doudian-orders',
+    label: { zh: '抖店 订单明细', en: 'Douyin shop (Doudian) orders' },
+    kind: 'orders',
+    fileName: '抖店_订单导出_YYYYMMDDHHMMSS.csv',
+    columns: {
+      // One row per 子订单 (one product); the lines of a 主订单 share its number and are numbered in file order.
+      order_no: ['主订单编号'],
+      product_name: ['选购商品'],
+      sku: ['商家编码', '商品ID'],
+      quantity: ['商品数量'],
+      unit_price: ['商品单价'],
+      amount: ['订单应付金额'],
+      ordered_at: ['订单提交时间'],
+      status: ['订单状态'],
+      shop: ['店铺名称'],
+      agent_nick: ['达人昵称'],
+    },
+    signature: ['主订单编号', '子订单编号', '订单提交时间', '订单应付金额', '订单状态'],
+    // 抖店 closes an order that was cancelled before payment or refunded in full: 已关闭.
+    excludedStatuses: ['已关闭'],
+  },
+  {
+    name: 'jd-shop',
+    label: { zh: '京东商智 店铺经营概况', en: 'JD Shangzhi shop report' },
+    kind: 'traffic',
+    fileName: '京东商智_经营概况_YYYY-MM-DD_YYYY-MM-DD.xlsx',
+    columns: {
+      date: ['日期', '时间'],
+      uv: ['访客数'],
+      pv: ['浏览量'],
+      paid_amount: ['成交金额'],
+      paid_orders: ['成交单量'],
+      paid_buyers: ['成交人数'],
+      conversion_rate: ['成交转化率'],
+      stay_seconds: ['平均停留时长'],
+      bounce_rate: ['跳出率'],
+    },
+    // JD says 成交 where Taobao says 支付.
+    signature: ['访客数', '浏览量', '成交金额', '成交单量', '成交人数'],
+    requires: ['date'],
+  },
+  {
+    name: 'jd-goods',
+    label: { zh: '京东商智 商品明细', en: 'JD Shangzhi product report' },
+    kind: 'traffic',
+    fileName: '京东商智_商品明细_YYYY-MM-DD_YYYY-MM-DD.xlsx',
+    columns: {
+      date: ['日期', '时间'],
+      product_id: ['商品编号', 'SKU'],
+      product_name: ['商品名称'],
+      uv: ['访客数'],
+      pv: ['浏览量'],
+      paid_amount: ['成交金额'],
+      paid_orders: ['成交单量'],
+      paid_buyers: ['成交人数'],
+      conversion_rate: ['成交转化率'],
+      stay_seconds: ['平均停留时长'],
+    },
+    signature: ['商品编号', '商品名称', '访客数', '成交金额', '成交商品件数'],
+    requires: ['date'],
+  },
+  {
+    name: 'pdd-orders',
+    label: { zh: '拼多多 订单明细', en: 'Pinduoduo orders' },
+    kind: 'orders',
+    fileName: '拼多多_订单明细_YYYY-MM-DD.csv',
+    columns: {
+      order_no: ['订单号'],
+      product_name: ['商品'],
+      sku: ['商品id'],
+      quantity: ['商品数量(件)'],
+      // What the buyer paid for the order (goods after discounts, plus postage): 拼多多's 成交金额.
+      amount: ['用户实付金额(元)'],
+      ordered_at: ['订单成交时间', '支付时间', '拼单成功时间'],
+      status: ['订单状态'],
+      shop: ['店铺名称'],
+    },
+    signature: ['订单号', '订单状态', '商品数量(件)', '用户实付金额(元)', '商家实收金额(元)'],
+    requires: ['ordered_at'],
+    // 拼多多's 订单状态 marks cancelled orders and orders refunded in full before or after shipping.
+    excludedStatuses: [
+      '已取消',
+      '未发货，退款成功',
+      '已发货，退款成功',
+      '未发货,退款成功',
+      '已发货,退款成功',
+    ],
+  },
+  {
+    name: 'pdd-shop',
+    label: { zh: '拼多多 店铺数据（流量数据总览）', en: 'Pinduoduo shop data overview' },
+    kind: 'traffic',
+    fileName: '拼多多_流量数据_数据总览_YYYY-MM-DD_YYYY-MM-DD.xlsx',
+    columns: {
+      date: ['日期', '统计日期'],
+      uv: ['店铺访客数'],
+      pv: ['店铺浏览量'],
+      paid_buyers: ['成交买家数'],
+      paid_orders: ['成交订单数'],
+      paid_amount: ['成交金额'],
+      conversion_rate: ['成交转化率'],
+    },
+    signature: ['店铺访客数', '店铺浏览量', '成交买家数', '成交订单数', '成交金额'],
+    requires: ['date'],
+  },
+]
