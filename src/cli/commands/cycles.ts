@@ -11,6 +11,7 @@ import { failOrphanedJobs } from '../../services/jobs/fail-orphaned-jobs.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
+import { registerCycleSheetsCommand } from './cycle-sheets.ts'
 
 // `jixiao cycles list|open|compute|sweep`: appraisal cycles without a server (the jobs run in this process).
 export function registerCycleCommands(program: Command, config: Config): void {
@@ -167,4 +168,6 @@ export function registerCycleCommands(program: Command, config: Config): void {
         await ctx.close()
       }
     })
+
+  registerCycleSheetsCommand(cycles, config)
 }
