@@ -6,6 +6,7 @@ import { readProviderEndpoints } from '../services/identity/provider-endpoints.t
 import { openCliContext } from './cli-context.ts'
 import { registerAccountCommands } from './commands/accounts.ts'
 import { registerAuditCommands } from './commands/audit.ts'
+import { registerBackupCommands } from './commands/backup.ts'
 import { registerCompanyCommands } from './commands/company.ts'
 import { registerCycleCommands } from './commands/cycles.ts'
 import { registerDemoCommand } from './commands/demo.ts'
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
   registerMigrateCommand(program, config)
   registerDemoCommand(program, config)
   registerCompanyCommands(program, config)
+  registerBackupCommands(program, config)
   registerTemplateCommands(program, config)
   registerCycleCommands(program, config)
   registerAuditCommands(program, config)

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Kysely } from 'kysely'
 import type { FactTables } from './fact-tables.ts'
+import type { HostTables } from './host-log-tables.ts'
 import type { PayTables } from './pay-tables.ts'
 import type { RotaTables } from './rota-tables.ts'
 import type { WorkflowTables } from './workflow-tables.ts'
@@ -246,6 +247,6 @@ export type OrganisationTables = {
 }
 
 /** Every table of the app: one type, so one `Db` reaches all of them without casts. */
-export type Database = OrganisationTables & WorkflowTables & PayTables & FactTables & RotaTables
+export type Database = OrganisationTables & WorkflowTables & PayTables & FactTables & RotaTables & HostTables
 
 export type Db = Kysely<Database>

@@ -1,15 +1,23 @@
 import { readFile } from 'node:fs/promises'
+import { hostname, userInfo } from 'node:os'
+import { createInterface } from 'node:readline/promises'
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
+import type { CompanyDataSummary } from '../../contracts/company-archive.ts'
 import { createCompany } from '../../services/companies/create-company.ts'
+import { deleteCompany } from '../../services/companies/delete-company.ts'
+import { exportCompany } from '../../services/companies/export-company.ts'
+import { importCompany } from '../../services/companies/import-company.ts'
 import { listCompanies } from '../../services/companies/list-companies.ts'
 import { CliError, openCliDatabase } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 import { readSecret } from '../read-secret.ts'
 
-// `jixiao company create` and `jixiao company list`: companies (tenants) of this installation.
+// `jixiao company create|list|export|import|delete`: companies (tenants) of this installation.
 export function registerCompanyCommands(program: Command, config: Config): void {
-  const company = program.command('company').description('create and list companies (tenants)')
+  const company = program
+    .command('company')
+    .description('create, list, export, import and delete companies (tenants)')
 
   company
     .command('create')
@@ -70,6 +78,101 @@ export function registerCompanyCommands(program: Command, config: Config): void 
         await handle.close()
       }
     })
+
+  registerCompanyDataCommands(company, config)
+}
+
+/** Who runs a command that touches a whole company, for the host log. */
+function commandLineActor(): string {
+  return `${userInfo().username}@${hostname()} (command line)`
+}
+
+function registerCompanyDataCommands(company: Command, config: Config): void {
+  company
+    .command('export')
+    .description("write every row of one company to a restorable archive (gzip'd JSON lines)")
+    .requiredOption('--company <code>', 'the company code (企业代码)')
+    .requiredOption('--out <file>', 'the archive to write')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { company: string; out: string; json?: boolean }) => {
+      const handle = await openCliDatabase(config)
+      try {
+        const summary = await exportCompany(
+          { db: handle.db, now: () => new Date(), actor: commandLineActor() },
+          { code: opts.company, outFile: opts.out },
+        )
+        printSummary(summary, `exported to ${opts.out}`, opts.json)
+      } finally {
+        await handle.close()
+      }
+    })
+
+  company
+    .command('import')
+    .description('restore a company archive into this database (ids kept; the company must not be here yet)')
+    .argument('<file>', 'an archive written by `jixiao company export`')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const handle = await openCliDatabase(config)
+      try {
+        const summary = await importCompany(
+          { db: handle.db, now: () => new Date(), actor: commandLineActor() },
+          { file },
+        )
+        printSummary(summary, `imported from ${file}`, opts.json)
+      } finally {
+        await handle.close()
+      }
+    })
+
+  company
+    .command('delete')
+    .description('delete a company and all its data in one transaction (recorded in the host log)')
+    .requiredOption('--company <code>', 'the company code (企业代码)')
+    .option('--yes', 'do not ask to type the company code')
+    .option('--reason <text>', 'why, for the host log (e.g. a deletion request)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { company: string; yes?: boolean; reason?: string; json?: boolean }) => {
+      const confirmCode = opts.yes ? opts.company : await askForCode(opts.company)
+      const handle = await openCliDatabase(config)
+      try {
+        const summary = await deleteCompany(
+          { db: handle.db, now: () => new Date(), actor: commandLineActor() },
+          { code: opts.company, confirmCode, reason: opts.reason },
+        )
+        printSummary(summary, 'deleted', opts.json)
+      } finally {
+        await handle.close()
+      }
+    })
+}
+
+/** The typed confirmation of a delete; without a terminal, --yes is required. */
+async function askForCode(code: string): Promise<string> {
+  if (!process.stdin.isTTY)
+    throw new CliError(`no terminal to confirm on: add --yes to delete company ${code} and all its data`, 2)
+  const prompt = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await prompt.question(
+      `This deletes company ${code} and all its data for good. Type its code to confirm: `,
+    )
+  } finally {
+    prompt.close()
+  }
+}
+
+function printSummary(summary: CompanyDataSummary, what: string, json: boolean | undefined): void {
+  if (json) {
+    console.log(JSON.stringify(summary, null, 2))
+    return
+  }
+  console.log(
+    `company ${summary.name} (code ${summary.code}, id ${summary.companyId}) ${what}: ${summary.totalRows} rows`,
+  )
+  const rows = Object.entries(summary.rows)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => [table, n])
+  if (rows.length > 0) console.log(formatTable(['table', 'rows'], rows))
 }
 
 /** The admin password: from --password-file, else typed twice on the terminal with echo off. */
