@@ -21,6 +21,21 @@ const envSchema = z.object({
   JIXIAO_UPLOAD_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   JIXIAO_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  // PostgreSQL connections per process; a pool bigger than the server's max_connections only queues there.
+  JIXIAO_DB_POOL_SIZE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number()
+      .int('expected a whole number of connections')
+      .min(1, 'expected at least 1 connection')
+      .max(500, 'expected at most 500 connections')
+      .default(10),
+  ),
+  // Bearer token for GET /metrics; unset, /metrics answers 404.
+  JIXIAO_METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, 'expected a token of at least 16 characters').optional(),
+  ),
   JIXIAO_TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -47,6 +62,10 @@ export type Config = {
   uploadDir: string
   databaseUrl: string | undefined
   log: 'silent' | 'info' | 'debug'
+  /** PostgreSQL pool size (JIXIAO_DB_POOL_SIZE, default 10); PGlite has one connection. */
+  dbPoolSize: number
+  /** Bearer token that opens GET /metrics (JIXIAO_METRICS_TOKEN); undefined, /metrics is not served. */
+  metricsToken: string | undefined
   /** Reverse proxies whose X-Forwarded-For is believed (IPs and CIDR ranges); empty, none is. */
   trustedProxies: string[]
   /** The key that signs audit heads, kept outside the database (services/audit/load-audit-key.ts). */
@@ -69,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: resolve(e.JIXIAO_UPLOAD_DIR ?? join(e.JIXIAO_DATA_DIR, 'uploads')),
     databaseUrl: e.DATABASE_URL || undefined,
     log: e.JIXIAO_LOG,
+    dbPoolSize: e.JIXIAO_DB_POOL_SIZE,
+    metricsToken: e.JIXIAO_METRICS_TOKEN,
     trustedProxies: e.JIXIAO_TRUSTED_PROXIES,
     auditKey: {
       key: e.JIXIAO_AUDIT_KEY,

@@ -9,6 +9,8 @@ import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
 import { createLoginRateLimiter } from '../services/auth/login-rate-limiter.ts'
 import { documentedProviderEndpoints } from '../services/identity/provider-endpoints.ts'
+import { createSilentLogger } from '../services/telemetry/create-logger.ts'
+import { createTelemetry } from '../services/telemetry/create-telemetry.ts'
 import type { AppContext, AppDeps, AppEnv } from './app-env.ts'
 import { createTrustedProxies } from './client-address.ts'
 import { errorBody, handleError, throwValidationError } from './http-errors.ts'
@@ -19,6 +21,7 @@ import { zodLocaleByRequestLanguage } from './messages/zod-locale.ts'
 import { refuseControlCharacters } from './refuse-control-characters.ts'
 import { refuseIdsBeyondRange } from './refuse-ids-beyond-range.ts'
 import { refuseUntilPasswordChanged } from './refuse-until-password-changed.ts'
+import { requestLog } from './request-log.ts'
 import { registerAccountRoutes } from './routes/accounts.ts'
 import { registerAppealRoutes } from './routes/appeals.ts'
 import { registerAttributionRoutes } from './routes/attributions.ts'
@@ -41,6 +44,7 @@ import { registerMetricRoutes } from './routes/metrics.ts'
 import { registerNotificationRoutes } from './routes/notifications.ts'
 import { registerPayRoutes } from './routes/pay.ts'
 import { registerPositionRoutes } from './routes/positions.ts'
+import { registerPrometheusMetricsRoutes } from './routes/prometheus-metrics.ts'
 import { maxRosterUploadBytes, registerRosterRoutes } from './routes/roster.ts'
 import { registerRotaRoutes } from './routes/rota.ts'
 import { registerSetupRoutes } from './routes/setup.ts'
@@ -108,6 +112,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     isTrustedProxy: createTrustedProxies(deps.trustedProxies ?? []),
     uploadDir: deps.uploadDir,
     providerEndpoints: deps.providerEndpoints ?? documentedProviderEndpoints,
+    log: deps.log ?? createSilentLogger(),
+    telemetry: deps.telemetry ?? createTelemetry({ db: deps.db }),
+    metricsToken: deps.metricsToken,
+    isShuttingDown: deps.isShuttingDown ?? (() => false),
   }
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -116,6 +124,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   })
   app.onError(handleError)
+  // First: the request id (x-request-id) on every log line and answer, one log line and latency per request.
+  app.use('*', requestLog(ctx))
   app.use('*', secureHeaders(securityHeaders))
 
   // Set before the handler runs, so every response made through the context (c.json, c.body, errors) carries
@@ -174,6 +184,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAttributionRoutes(app, ctx)
   registerDashboardRoutes(app, ctx)
   registerAccountRoutes(app, ctx)
+  registerPrometheusMetricsRoutes(app, ctx)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

@@ -128,6 +128,9 @@ export function handleError(err: Error, c: Context): Response {
   }
   const mapped = pgCode(err) ? pgCodes[pgCode(err)!] : undefined
   if (mapped) return c.json(errorBody(mapped.code, mapped.message), statusByCode[mapped.code])
-  console.error('[jixiao api] unexpected error', err)
+  // The request's own log (with its id) when the request middleware ran; the process's stderr otherwise.
+  const log = c.get('log')
+  if (log) log.error({ err }, 'unexpected error')
+  else console.error('[jixiao api] unexpected error', err)
   return c.json(errorBody('internal', '服务器内部错误，请稍后再试'), 500)
 }

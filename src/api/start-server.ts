@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Db } from '../db/database.ts'
 import type { ProviderEndpoints } from '../services/identity/provider-endpoints.ts'
-import { createApp } from './create-app.ts'
+import { type AppDeps, createApp } from './create-app.ts'
 import { prepareTraditionalChinese } from './messages/traditional-chinese.ts'
 
 export type StartServerOptions = {
@@ -20,9 +20,18 @@ export type StartServerOptions = {
   trustedProxies?: readonly string[]
   /** DingTalk/Feishu/WeCom hosts (config providerEndpoints). */
   providerEndpoints?: ProviderEndpoints
-}
+} & Pick<AppDeps, 'log' | 'telemetry' | 'metricsToken' | 'isShuttingDown'>
 
-export type RunningServer = { url: string; port: number; close(): Promise<void> }
+export type RunningServer = {
+  url: string
+  port: number
+  /**
+   * Stops listening. Without `graceMs` open connections are cut at once (tests). With it, requests in flight
+   * are answered first and idle connections closed as they free up; whatever is still open after `graceMs`
+   * is cut. Resolves once every connection is closed.
+   */
+  close(options?: { graceMs?: number }): Promise<void>
+}
 
 /** Starts the HTTP server and resolves once it listens. */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
@@ -36,6 +45,10 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     uploadDir: options.uploadDir,
     providerEndpoints: options.providerEndpoints,
     trustedProxies: options.trustedProxies,
+    log: options.log,
+    telemetry: options.telemetry,
+    metricsToken: options.metricsToken,
+    isShuttingDown: options.isShuttingDown,
   })
   return new Promise((resolvePromise, reject) => {
     const server = serve(
@@ -49,10 +62,23 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
         resolvePromise({
           url: `http://${host}:${info.port}`,
           port: info.port,
-          close: () =>
+          close: (closeOptions) =>
             new Promise<void>((done, fail) => {
               server.close((err) => (err ? fail(err) : done()))
-              if ('closeAllConnections' in server) server.closeAllConnections()
+              if (!('closeAllConnections' in server)) return
+              const graceMs = closeOptions?.graceMs ?? 0
+              if (graceMs <= 0) {
+                server.closeAllConnections()
+                return
+              }
+              // A keep-alive connection whose request was answered is idle: close it rather than wait for it.
+              server.closeIdleConnections()
+              const sweep = setInterval(() => server.closeIdleConnections(), 50)
+              const cap = setTimeout(() => server.closeAllConnections(), graceMs)
+              server.once('close', () => {
+                clearInterval(sweep)
+                clearTimeout(cap)
+              })
             }),
         })
       },

@@ -11,7 +11,7 @@ export async function openCliDatabase(
   options: { thread?: boolean } = {},
 ): Promise<DatabaseHandle> {
   const target = config.databaseUrl
-    ? { databaseUrl: config.databaseUrl }
+    ? { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize }
     : { dataDir: config.dataDir, thread: options.thread }
   const where = config.databaseUrl ? 'DATABASE_URL' : `data folder ${config.dataDir}`
   let handle: DatabaseHandle

@@ -30,7 +30,8 @@ export type DatabaseHandle = {
  * thread to start, and nothing else waits on them).
  */
 export type DatabaseTarget =
-  | { databaseUrl: string }
+  /** `poolSize`: connections this process may hold (config dbPoolSize); default 10. */
+  | { databaseUrl: string; poolSize?: number }
   | { dataDir: string; thread?: boolean }
   /** `loadDataDir`: start from a dumped data folder (tests start from a migrated one) instead of an empty cluster. */
   | { memory: true; loadDataDir?: Blob; thread?: boolean }
@@ -40,7 +41,7 @@ for (const [oid, parse] of Object.entries(pgliteParsers)) pg.types.setTypeParser
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 })
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return remember({
       db,
@@ -87,6 +88,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }
     },
   })
+}
+
+export type PoolUse = { max: number; open: number; idle: number; waiting: number }
+
+/** How the connection pool is used right now; PGlite is one connection, always open and never waited on. */
+export function readPoolUse(handle: DatabaseHandle): PoolUse {
+  const pool = handle.pool
+  if (!pool) return { max: 1, open: 1, idle: 1, waiting: 0 }
+  return {
+    max: pool.options.max ?? 10,
+    open: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }
 }
 
 const handles = new WeakMap<Db, DatabaseHandle>()

@@ -176,8 +176,8 @@ const job = createRoute({
   responses: { 200: jsonResponse('The job', jobSchema), ...errorResponses(400, 401, 403, 404) },
 })
 
-function logFailure(what: string) {
-  return (error: unknown) => console.error(`[jixiao] ${what} failed`, error)
+function logFailure(ctx: AppContext, what: string) {
+  return (error: unknown) => ctx.log.error({ err: error }, `${what} failed`)
 }
 
 export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
@@ -186,7 +186,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   app.openapi(open, async (c) => {
     const opened = await openCycle(deps, c.get('actor'), c.req.valid('json'))
     // The job records its own failure; never leave a rejected promise behind.
-    opened.completion.catch(logFailure('cycle open job'))
+    ctx.telemetry.trackJob('cycle.open', opened.completion).catch(logFailure(ctx, 'cycle open job'))
     return c.json({ cycle: opened.cycle, jobId: opened.jobId, warnings: opened.warnings }, 202)
   })
   app.openapi(getOne, async (c) => c.json(await getCycle(deps, c.get('actor'), c.req.valid('param').id), 200))
@@ -198,7 +198,7 @@ export function registerCycleRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
   )
   app.openapi(compute, async (c) => {
     const started = await computeCycle(deps, c.get('actor'), c.req.valid('param').id)
-    started.completion.catch(logFailure('cycle compute job'))
+    ctx.telemetry.trackJob('cycle.compute', started.completion).catch(logFailure(ctx, 'cycle compute job'))
     return c.json({ jobId: started.jobId }, 202)
   })
   app.openapi(board, async (c) =>

@@ -1,5 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { healthSchema } from '../../contracts/auth.ts'
+import { type Readiness, readinessSchema } from '../../contracts/operations.ts'
+import { countUnfinishedJobs, pingDatabase } from '../../db/readiness-queries.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { jsonResponse } from '../route-responses.ts'
 
@@ -7,10 +9,60 @@ const health = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['system'],
-  summary: 'Liveness and the database engine in use',
+  summary: 'Liveness and the database engine in use (does not touch the database)',
   responses: { 200: jsonResponse('The server is up', healthSchema) },
 })
 
+const ready = createRoute({
+  method: 'get',
+  path: '/api/ready',
+  tags: ['system'],
+  summary:
+    'Readiness: the database answers a query and the job store can be read; 503 with the reason otherwise',
+  responses: {
+    200: jsonResponse('Ready to take requests', readinessSchema),
+    503: jsonResponse('Not ready (database or job store unreachable, or shutting down)', readinessSchema),
+  },
+})
+
+/** A check that does not answer within this long counts as failed (a stuck pool must not hang the probe). */
+const checkTimeoutMs = 3000
+
+async function check(what: string, probe: () => Promise<unknown>): Promise<Readiness['checks']['database']> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs / 1000} s`)), checkTimeoutMs)
+  })
+  try {
+    await Promise.race([probe(), timeout])
+    return { ok: true }
+  } catch (error) {
+    return { ok: false, reason: `${what}: ${error instanceof Error ? error.message : String(error)}` }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(health, (c) => c.json({ status: 'ok' as const, database: ctx.engine }, 200))
+  app.openapi(ready, async (c) => {
+    const database = await check('database', () => pingDatabase(ctx.db))
+    const jobs = database.ok
+      ? await check('job store', () => countUnfinishedJobs(ctx.db))
+      : { ok: false, reason: 'job store: not checked, the database does not answer' }
+    const reason = ctx.isShuttingDown()
+      ? 'shutting down'
+      : [database, jobs].find((checked) => !checked.ok)?.reason
+    const body: Readiness = {
+      status: reason === undefined ? 'ready' : 'not_ready',
+      database: ctx.engine,
+      checks: { database, jobs },
+      ...(reason === undefined ? {} : { reason }),
+    }
+    if (reason !== undefined) {
+      c.get('log')?.warn({ reason }, 'not ready')
+      return c.json(body, 503)
+    }
+    return c.json(body, 200)
+  })
 }

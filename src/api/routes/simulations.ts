@@ -89,7 +89,9 @@ export function registerSimulationRoutes(app: OpenAPIHono<AppEnv>, ctx: AppConte
   app.openapi(start, async (c) => {
     const started = await simulateCycle(deps, c.get('actor'), c.req.valid('param').id, c.req.valid('json'))
     // The job records its own failure.
-    started.completion.catch((error: unknown) => console.error('[jixiao] simulation job failed', error))
+    ctx.telemetry
+      .trackJob('cycle.simulate', started.completion)
+      .catch((error: unknown) => ctx.log.error({ err: error }, 'simulation job failed'))
     return c.json({ simulationId: started.simulationId, jobId: started.jobId }, 202)
   })
   app.openapi(getOne, async (c) => {

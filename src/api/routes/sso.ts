@@ -79,7 +79,8 @@ function loginPage(code: SsoErrorCode, companyCode?: string): string {
 function failure(c: Context, error: unknown, companyCode?: string): Response {
   if (!(error instanceof SsoSignInError)) throw error
   // The person sees a short message; what the provider said is for the server's log.
-  if (error.code === 'provider_error') console.warn(`[jixiao] directory sign-in failed: ${error.message}`)
+  if (error.code === 'provider_error')
+    (c as Context<AppEnv>).get('log').warn({ provider: error.message }, 'directory sign-in failed')
   return c.redirect(loginPage(error.code, companyCode), 302)
 }
 

@@ -4,16 +4,23 @@ import type { Command } from 'commander'
 import { startServer } from '../../api/start-server.ts'
 import type { Config } from '../../config.ts'
 import { countCompanies, holdsDemoCompany } from '../../db/company-repository.ts'
+import { readPoolUse } from '../../db/open-database.ts'
 import { startLeaverSweep } from '../../services/accounts/start-leaver-sweep.ts'
 import { startDueSheetSweep } from '../../services/cycles/start-due-sheet-sweep.ts'
 import { loadDemoIfEmpty } from '../../services/demo/load-demo-if-empty.ts'
 import { defaultProviderHttp } from '../../services/directory/call-provider.ts'
 import { startDailyDirectorySync } from '../../services/directory/start-daily-directory-sync.ts'
 import { directoryBaseUrls } from '../../services/directory/sync-directory.ts'
+import { handBackOwnJobs } from '../../services/jobs/fail-orphaned-jobs.ts'
 import { startOrphanedJobSweep } from '../../services/jobs/start-orphaned-job-sweep.ts'
 import { startNotificationWorker } from '../../services/notifications/start-notification-worker.ts'
+import { createLogger } from '../../services/telemetry/create-logger.ts'
+import { createTelemetry } from '../../services/telemetry/create-telemetry.ts'
 import { chooseListenHost } from '../choose-listen-host.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
+
+/** How long a stop waits for requests in flight before it cuts them (a proxy's usual drain time). */
+export const shutdownGraceMs = 30_000
 
 // `jixiao serve`: migrate, load the demo into an empty database, serve the API and the built web app.
 export function registerServeCommand(program: Command, config: Config): void {
@@ -29,6 +36,14 @@ export function registerServeCommand(program: Command, config: Config): void {
       // PGlite on its own thread: a long statement (a large import's checks, a cycle's compute) never holds the
       // event loop, so every other request is answered meanwhile (issue 12.2).
       const handle = await openCliDatabase(config, { thread: true })
+      // JSON lines on stdout (JIXIAO_LOG); the banner below stays plain text for the person who started it.
+      const log = createLogger(config.log)
+      const telemetry = createTelemetry({
+        db: handle.db,
+        readPoolUse: () => readPoolUse(handle),
+        processMetrics: true,
+      })
+      let stopping = false
       // Jobs a killed process left running are marked failed (with what they got done); then every few minutes.
       const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date() })
       // Leavers lose their login on their leave date (company time zone): now, then every hour.
@@ -49,6 +64,10 @@ export function registerServeCommand(program: Command, config: Config): void {
         uploadDir: config.uploadDir,
         trustedProxies: config.trustedProxies,
         providerEndpoints: config.providerEndpoints,
+        log,
+        telemetry,
+        metricsToken: config.metricsToken,
+        isShuttingDown: () => stopping,
       })
       // Notifications (in-app and webhook robots) leave from the outbox in the background, never inside a request.
       const stopWorker = startNotificationWorker({ db: handle.db })
@@ -60,6 +79,15 @@ export function registerServeCommand(program: Command, config: Config): void {
         baseUrls: directoryBaseUrls(config.providerEndpoints),
       })
       const shownUrl = server.url.replace('0.0.0.0', 'localhost')
+      log.info(
+        {
+          url: shownUrl,
+          engine: handle.engine,
+          poolSize: readPoolUse(handle).max,
+          metrics: !!config.metricsToken,
+        },
+        'listening',
+      )
       console.log(`Jixiao 绩效 is running at ${shownUrl}`)
       console.log(`database: ${handle.engine} (${handle.location})`)
       if (!hasWeb) console.log('note: the web app is not built; run `npm run build` (or use `npm start`)')
@@ -78,15 +106,30 @@ export function registerServeCommand(program: Command, config: Config): void {
       } else if ((await countCompanies(handle.db)) === 0) {
         console.log(`no company yet: open ${shownUrl}/setup, or run \`jixiao company create\``)
       }
-      const stop = async () => {
-        await server.close()
-        stopJobSweep()
-        stopLeaverSweep()
-        stopDueSheetSweep()
-        stopDirectorySync()
-        await stopWorker()
-        await handle.close()
-        process.exit(0)
+      // A graceful stop: no new connections, requests in flight answered (at most shutdownGraceMs), the
+      // background work stopped, this process's unfinished jobs handed back (failed with what they got done,
+      // as after a crash, so nobody waits on them), then the database closed.
+      const stop = async (signal: NodeJS.Signals) => {
+        if (stopping) return
+        stopping = true
+        log.info({ signal, graceSeconds: shutdownGraceMs / 1000 }, 'stopping: finishing requests in flight')
+        try {
+          await server.close({ graceMs: shutdownGraceMs })
+          stopJobSweep()
+          stopLeaverSweep()
+          stopDueSheetSweep()
+          stopDirectorySync()
+          await stopWorker()
+          const handedBack = await handBackOwnJobs({ db: handle.db, now: () => new Date() })
+          if (handedBack.length > 0)
+            log.warn({ jobs: handedBack }, 'unfinished jobs handed back as interrupted')
+          await handle.close()
+          log.info('stopped')
+          process.exit(0)
+        } catch (error) {
+          log.error({ err: error }, 'stopping failed')
+          process.exit(1)
+        }
       }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)

@@ -1,4 +1,4 @@
-import { failUnfinishedJob, listUnfinishedJobs } from '../../db/cycle-job-repository.ts'
+import { failUnfinishedJob, listUnfinishedJobs, type UnfinishedJob } from '../../db/cycle-job-repository.ts'
 import { deleteCycleSheets, setCycleStatus } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
 import { currentProcessOwner, isOwnerAlive, type ProcessOwner } from './process-owner.ts'
@@ -36,22 +36,49 @@ export async function failOrphanedJobs(
       alive === false ||
       (alive === 'unknown' && deps.now().getTime() - job.updatedAt.getTime() > foreignJobStaleMs)
     if (!gone) continue
-    const cycleId = Number(job.params.cycleId)
-    const marked = await deps.db.transaction().execute(async (trx) => {
-      const tdb = trx
-      const done = await failUnfinishedJob(tdb, job.id, {
-        error: interruptedMessage(job.kind, job.done),
-        result: { interrupted: { done: job.done, total: job.total } },
-        now: deps.now(),
-      })
-      if (done && job.kind === 'cycle.open' && Number.isInteger(cycleId)) {
-        await deleteCycleSheets(tdb, cycleId)
-        await setCycleStatus(tdb, cycleId, 'failed')
-      }
-      return done
-    })
-    if (marked)
+    if (await failInterruptedJob(deps, job))
       failed.push({ id: job.id, companyId: job.companyId, kind: job.kind, done: job.done, total: job.total })
   }
   return failed
+}
+
+/**
+ * On a graceful stop (`jixiao serve` on SIGTERM): this process's own queued and running jobs are handed back
+ * now, failed with the same message and `result.interrupted` a crash leaves, rather than waiting for the next
+ * start (or an hour, for another host) to find their owner gone.
+ */
+export async function handBackOwnJobs(
+  deps: { db: Db; now: () => Date },
+  me: ProcessOwner = currentProcessOwner(),
+): Promise<OrphanedJob[]> {
+  const handedBack: OrphanedJob[] = []
+  for (const job of await listUnfinishedJobs(deps.db)) {
+    const mine = job.owner.host === me.host && job.owner.pid === me.pid && job.owner.token === me.token
+    if (mine && (await failInterruptedJob(deps, job)))
+      handedBack.push({
+        id: job.id,
+        companyId: job.companyId,
+        kind: job.kind,
+        done: job.done,
+        total: job.total,
+      })
+  }
+  return handedBack
+}
+
+/** Fails one interrupted job (an opening also rolled back); answers whether it was still unfinished. */
+async function failInterruptedJob(deps: { db: Db; now: () => Date }, job: UnfinishedJob): Promise<boolean> {
+  const cycleId = Number(job.params.cycleId)
+  return deps.db.transaction().execute(async (trx) => {
+    const done = await failUnfinishedJob(trx, job.id, {
+      error: interruptedMessage(job.kind, job.done),
+      result: { interrupted: { done: job.done, total: job.total } },
+      now: deps.now(),
+    })
+    if (done && job.kind === 'cycle.open' && Number.isInteger(cycleId)) {
+      await deleteCycleSheets(trx, cycleId)
+      await setCycleStatus(trx, cycleId, 'failed')
+    }
+    return done
+  })
 }
