@@ -202,6 +202,20 @@ export const metricSourceSchema = z
   })
   .meta({ id: 'MetricSource' })
 
+/** An indicator fed by the weekly samples (每周抽查): how many, their mean, and whether they became the supervisor's score. */
+export const samplingSourceSchema = z
+  .strictObject({
+    samples: z.number().int(),
+    weeks: z.array(z.string()).meta({ description: 'The period’s ISO weeks (YYYY-Www)' }),
+    weeksSampled: z.array(z.string()),
+    meanScore: z.number().nullable().meta({ description: 'Mean sample score on the 100 scale' }),
+    points: z.number().nullable().meta({ description: 'The mean on the indicator’s scale' }),
+    used: z.boolean(),
+    typed: z.strictObject({ score: z.number(), reason: z.string().optional(), kept: z.boolean() }).optional(),
+    explanation: explanationSchema,
+  })
+  .meta({ id: 'SamplingSource' })
+
 export const sheetScoreSchema = z
   .strictObject({
     templateCode: z.string(),
@@ -250,6 +264,7 @@ export const sheetScoreSchema = z
       .optional()
       .meta({ description: 'Problems with the inputs found before scoring' }),
     metricSources: z.record(z.string(), metricSourceSchema).optional(),
+    samplingSources: z.record(z.string(), samplingSourceSchema).optional(),
     rollup: z
       .strictObject({
         total: z.number(),
@@ -465,6 +480,7 @@ export type PeerReviewTask = z.infer<typeof peerReviewTaskSchema>
 export type PeerReviewSaved = z.infer<typeof peerReviewSavedSchema>
 export type SheetScore = z.infer<typeof sheetScoreSchema>
 export type MetricSource = z.infer<typeof metricSourceSchema>
+export type SamplingSource = z.infer<typeof samplingSourceSchema>
 export type ReviewInputs = z.infer<typeof reviewInputsSchema>
 export type AgreedTargets = z.infer<typeof agreedTargetsSchema>
 export type PeerReview = z.infer<typeof peerReviewSchema>
@@ -490,7 +506,7 @@ export type { DisputedItem, SheetAppeal }
 // The stored score is what core's scoreSheet returns, plus what the compute step adds (issues, sources,
 // roll-up, proration); a field added, dropped or retyped in core breaks the build.
 type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-type CoreScore = Omit<SheetScore, 'inputIssues' | 'metricSources' | 'rollup' | 'proration'>
+type CoreScore = Omit<SheetScore, 'inputIssues' | 'metricSources' | 'samplingSources' | 'rollup' | 'proration'>
 const scoreMatches: Interchangeable<CoreScore, CoreSheetScore> = true
 const indicatorMatches: Interchangeable<IndicatorScore, CoreIndicatorScore> = true
 const adjustmentMatches: Interchangeable<z.infer<typeof adjustmentScoreSchema>, AdjustmentScore> = true

@@ -36,6 +36,7 @@ export const dataSourceSchema = z
       attribution: z.enum(['employee', 'team', 'shop']),
       splitBy: z.string().optional(),
     }),
+    z.strictObject({ kind: z.literal('sampling') }),
   ])
   .meta({ id: 'DataSource' })
 

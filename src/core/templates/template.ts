@@ -30,6 +30,8 @@ export type DataSource =
       /** Split a shared metric among people by contribution share (e.g. inquiries handled). */
       splitBy?: string
     }
+  /** The supervisor's weekly samples of customer-service conversations (每周抽查), averaged over the period. */
+  | { kind: 'sampling' }
 
 /** The target an indicator is measured against. */
 export type Target =

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.ts'
 import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
+import { isoWeeksOfPeriod } from '../../core/sampling/apply-sampling-source.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
@@ -15,11 +16,13 @@ import {
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleSettings, findCycle } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
+import { listPeriodSamples } from '../../db/period-sample-queries.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { createMetricLookup, type MetricLookup } from '../sheets/create-metric-lookup.ts'
 import { notifyFeedbackDue } from '../sheets/notify-feedback-due.ts'
+import { hasSampledIndicator } from '../sheets/score-sheet-row.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import type { HeldSheet, ScoredSheet, SliceSheet } from './score-slice.ts'
 import { type SliceScorer, scorerFor } from './scoring-thread.ts'
@@ -72,7 +75,12 @@ export async function computeCycle(
   const completion = runComputeJob(
     deps,
     actor,
-    { id: cycleId, name: cycle.name, settings: cycle.settings },
+    {
+      id: cycleId,
+      name: cycle.name,
+      settings: cycle.settings,
+      sampleWeeks: isoWeeksOfPeriod(cycle.periodStart, cycle.periodEnd),
+    },
     jobId,
     metrics,
     options.scoringThread ?? 'when large',
@@ -80,10 +88,13 @@ export async function computeCycle(
   return { jobId, completion }
 }
 
+/** The cycle as a compute job reads it: its settings and the ISO weeks its weekly samples (每周抽查) fall in. */
+type ComputedCycle = { id: number; name: string; settings: CycleSettings; sampleWeeks: string[] }
+
 async function runComputeJob(
   deps: WorkflowDeps,
   actor: Actor,
-  cycle: { id: number; name: string; settings: CycleSettings },
+  cycle: ComputedCycle,
   jobId: number,
   metrics: MetricLookup,
   scoringThread: boolean | 'when large',
@@ -152,7 +163,7 @@ async function computeBatch(
   trx: Parameters<typeof appendAudit>[0],
   db: Db,
   actor: Actor,
-  cycle: { id: number; name: string; settings: CycleSettings },
+  cycle: ComputedCycle,
   ids: number[],
   job: {
     templates: Map<number, Template>
@@ -179,6 +190,17 @@ async function computeBatch(
     sourceIds,
     rows.map((r) => r.employee_id),
   )
+  // The weekly sample scores, read once per batch and only for sheets whose template has a sampled indicator.
+  const sampledRows = rows.filter((r) => hasSampledIndicator(templates.get(r.template_version_id)!))
+  const samples =
+    sampledRows.length > 0
+      ? await listPeriodSamples(
+          db,
+          actor.companyId,
+          sampledRows.map((r) => r.employee_id),
+          cycle.sampleWeeks,
+        )
+      : undefined
   // Scoring is CPU work and the writes are database work: each slice's UPDATE is sent as soon as the slice is
   // scored, so the database writes it while the next slice is scored (one connection: the writes queue).
   const results: ScoredSheet[] = []
@@ -210,6 +232,14 @@ async function computeBatch(
           keys: p.keys ?? undefined,
         })),
         sourceTotals: perEmployee,
+        ...(samples && hasSampledIndicator(template)
+          ? {
+              periodSamples: {
+                weeks: cycle.sampleWeeks,
+                samples: samples.get(row.employee_id) ?? [],
+              },
+            }
+          : {}),
       })
     }
     // Slices are scored in order (inline, or queued on the scoring thread) and each is written as it arrives.

@@ -5,7 +5,7 @@ import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
 import type { MetricActual } from '../sheets/create-metric-lookup.ts'
-import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
+import { type PeriodSamples, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 
 // One slice of a cycle's computation, without I/O: every sheet scored with the engine, and the scores as the JSON
 // the slice's UPDATE reads. The same function runs on the server's thread or on the scoring thread
@@ -24,6 +24,8 @@ export type SliceSheet = {
   peerReviews: ReviewInputs[]
   metricActuals: Record<string, MetricActual>
   sourceTotals: Map<number, number>
+  /** The weekly sample scores of the period, for a template with an indicator fed by them. */
+  periodSamples?: PeriodSamples
 }
 
 /** What the batch keeps of a scored sheet (for the audit row); the full score travels in `payload`. */
@@ -65,6 +67,7 @@ export async function scoreSlice(
       sourceTotals: sheet.sourceTotals,
       sourceNames: context.sourceNames,
       memo,
+      ...(sheet.periodSamples ? { periodSamples: sheet.periodSamples } : {}),
     })
     const heldKeys = (patch.score as SheetScore).held
     if (heldKeys && heldKeys.length > 0) {

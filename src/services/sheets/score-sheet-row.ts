@@ -1,6 +1,13 @@
 import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import { coefficientFor } from '../../core/results/coefficient-for.ts'
 import { gradeFor } from '../../core/results/grade-for.ts'
+import {
+  applySamplingSource,
+  isoWeeksOfPeriod,
+  isSampledIndicator,
+  type PeriodSample,
+  type SamplingSource,
+} from '../../core/sampling/apply-sampling-source.ts'
 import { prorateByDays } from '../../core/scoring/prorate-by-days.ts'
 import type { ScoreMemo } from '../../core/scoring/score-memo.ts'
 import { scoreSheet } from '../../core/scoring/score-sheet.ts'
@@ -17,6 +24,7 @@ import { combinePeriodResults } from '../../core/workflow/combine-period-results
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
+import { listPeriodSamples } from '../../db/period-sample-queries.ts'
 import { findScoreInputRows, listRollupSources } from '../../db/sheet-workflow-queries.ts'
 import { createMetricLookup, type MetricActual } from './create-metric-lookup.ts'
 
@@ -31,6 +39,38 @@ export type SheetScoreInputs = {
   metricActuals?: Record<string, MetricActual>
   /** A bulk job's memo, so sheets with equal inputs share their indicator scores and explanations. */
   memo?: ScoreMemo
+  /** The period's weeks and this employee's weekly sample scores (每周抽查), when the template has a sampled indicator. */
+  periodSamples?: PeriodSamples
+}
+
+export type PeriodSamples = { weeks: string[]; samples: PeriodSample[] }
+
+/** Whether a template has an indicator fed by the weekly samples (then its sheets' samples are read). */
+export function hasSampledIndicator(template: Template): boolean {
+  return template.dimensions.some((d) => d.indicators.some(isSampledIndicator))
+}
+
+/** The supervisor's review with each sampled indicator's input taken from the samples, and where each came from. */
+function withSamplingSources(
+  template: Template,
+  review: ReviewInputs | null,
+  period: PeriodSamples | undefined,
+): { review: ReviewInputs; sources: Record<string, SamplingSource> } {
+  const sources: Record<string, SamplingSource> = {}
+  if (!period || !hasSampledIndicator(template)) return { review: review as ReviewInputs, sources }
+  const indicators = { ...(review?.indicators ?? {}) }
+  for (const indicator of template.dimensions.flatMap((d) => d.indicators)) {
+    if (!isSampledIndicator(indicator)) continue
+    const { input, source } = applySamplingSource(
+      indicator,
+      indicators[indicator.key],
+      period.samples,
+      period.weeks,
+    )
+    if (input) indicators[indicator.key] = input
+    sources[indicator.key] = source
+  }
+  return { review: { ...(review ?? {}), indicators }, sources }
 }
 
 /**
@@ -49,10 +89,16 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
     if (used) indicators[key] = { ...(indicators[key] ?? {}), actual: found.value! }
     metricSources[key] = { ...found, used }
   }
+  // An indicator fed by the weekly samples takes them as the supervisor's input (a typed score with a reason wins).
+  const sampled = withSamplingSources(
+    inputs.template,
+    row.supervisor_review as ReviewInputs | null,
+    inputs.periodSamples,
+  )
   const content = {
     targets: row.targets as AgreedTargets,
     selfReview: row.self_review as ReviewInputs,
-    supervisorReview: row.supervisor_review as ReviewInputs,
+    supervisorReview: sampled.review,
     peerReviews: inputs.peerReviews,
     sampling: row.sampling as ReviewInputs | null,
     shared: { ...shared, indicators },
@@ -94,6 +140,7 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
       ...score,
       inputIssues,
       metricSources,
+      ...(Object.keys(sampled.sources).length > 0 ? { samplingSources: sampled.sources } : {}),
       ...(rollup ? { rollup } : {}),
       ...(proration ? { proration } : {}),
     },
@@ -126,6 +173,12 @@ export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScore
     }
   }
   const template = version.definition as Template
+  let periodSamples: PeriodSamples | undefined
+  if (hasSampledIndicator(template)) {
+    const weeks = isoWeeksOfPeriod(cycle.period_start, cycle.period_end)
+    const found = await listPeriodSamples(db, row.company_id, [row.employee_id], weeks)
+    periodSamples = { weeks, samples: found.get(row.employee_id) ?? [] }
+  }
   const lookup = createMetricLookup(
     db,
     row.company_id,
@@ -144,5 +197,6 @@ export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScore
     settings,
     sourceTotals,
     sourceNames,
+    ...(periodSamples ? { periodSamples } : {}),
   }
 }

@@ -49,6 +49,8 @@ export const seed000CustomerService: Template = {
         definition: `提供优质的售前和售后服务，打造良好的客户体验。主管按每周随机抽查的客户打分；客服月底自我鉴定。${OPEN}0–25分。`,
         maxPoints: 25,
         rule: discretionary(25),
+        // The supervisor's part is the month's weekly samples (每周抽查), averaged and put on the 0–25 scale.
+        dataSource: { kind: 'sampling' },
       }),
       kpi({
         key: 'customer_reviews',

@@ -12,6 +12,7 @@ export function describeAssessor(t: TFunction, assessor: Assessor): string {
 /** 数据来源: manual entry, or a catalogue metric with whose figure counts. */
 export function describeDataSource(t: TFunction, source: DataSource): string {
   if (source.kind === 'manual') return t('templates.dataSource.manual')
+  if (source.kind === 'sampling') return t('templates.dataSource.sampling')
   return t('templates.dataSource.metric', {
     metric: source.metric,
     attribution: t(`templates.dataSource.attribution.${source.attribution}`),

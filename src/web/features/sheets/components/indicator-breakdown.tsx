@@ -6,11 +6,13 @@ import type {
   Indicator,
   IndicatorScore,
   MetricSource,
+  SamplingSource,
   SheetScore,
   Template,
 } from '../../../../contracts/sheets.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
+import { SamplingSourceNote } from './sampling-source-note.tsx'
 
 export type IndicatorBreakdownProps = {
   template: Template
@@ -29,6 +31,8 @@ type Row = {
   rule: string
   score?: IndicatorScore
   source?: MetricSource
+  /** Where the supervisor's part came from when the indicator is fed by the weekly samples (每周抽查). */
+  sampling?: SamplingSource
 }
 
 /** An explanation in the interface language (the engine writes zh-CN and en). */
@@ -65,6 +69,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
         rule: describeRule(t, indicator.rule, indicator.unit),
         score: s,
         source: score?.metricSources?.[indicator.key],
+        sampling: score?.samplingSources?.[indicator.key],
       }
     })
 
@@ -93,6 +98,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
           {t('sheets.breakdown.fromImports', { ids: row.source.imports.join(', ') || '—' })}
         </Typography.Text>
       ) : null}
+      {row.sampling ? <SamplingSourceNote source={row.sampling} indicatorKey={row.key} /> : null}
     </Flex>
   )
 
@@ -168,6 +174,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
                   {t('sheets.breakdown.fromImports', { ids: row.source.imports.join(', ') || '—' })}
                 </Typography.Text>
               ) : null}
+              {row.sampling ? <SamplingSourceNote source={row.sampling} indicatorKey={row.key} /> : null}
               {explanation(row)}
             </Flex>
           </Card>

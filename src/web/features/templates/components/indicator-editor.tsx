@@ -318,9 +318,11 @@ export function DataSourceEditor({
             id={id}
             value={source.kind}
             onChange={(kind) =>
-              onChange(kind === 'manual' ? { kind } : { kind, metric: '', attribution: 'employee' })
+              onChange(
+                kind === 'manual' || kind === 'sampling' ? { kind } : { kind, metric: '', attribution: 'employee' },
+              )
             }
-            options={(['manual', 'metric'] as const).map((kind) => ({
+            options={(['manual', 'metric', 'sampling'] as const).map((kind) => ({
               value: kind,
               label: t(`templates.dataSource.kind.${kind}`),
             }))}
