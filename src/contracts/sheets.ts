@@ -506,7 +506,10 @@ export type { DisputedItem, SheetAppeal }
 // The stored score is what core's scoreSheet returns, plus what the compute step adds (issues, sources,
 // roll-up, proration); a field added, dropped or retyped in core breaks the build.
 type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-type CoreScore = Omit<SheetScore, 'inputIssues' | 'metricSources' | 'samplingSources' | 'rollup' | 'proration'>
+type CoreScore = Omit<
+  SheetScore,
+  'inputIssues' | 'metricSources' | 'samplingSources' | 'rollup' | 'proration'
+>
 const scoreMatches: Interchangeable<CoreScore, CoreSheetScore> = true
 const indicatorMatches: Interchangeable<IndicatorScore, CoreIndicatorScore> = true
 const adjustmentMatches: Interchangeable<z.infer<typeof adjustmentScoreSchema>, AdjustmentScore> = true

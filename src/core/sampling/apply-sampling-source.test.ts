@@ -41,7 +41,12 @@ describe('applySamplingSource (客服 服务质量 from the weekly samples, 000_
 
   it('keeps a typed score given with a reason, and sets aside one without', () => {
     const samples = [{ week: '2026-W46', score: 60 }]
-    const withReason = applySamplingSource(serviceQuality, { score: 24, comment: '处理了重大投诉' }, samples, november)
+    const withReason = applySamplingSource(
+      serviceQuality,
+      { score: 24, comment: '处理了重大投诉' },
+      samples,
+      november,
+    )
     expect(withReason.input?.score).toBe(24)
     expect(withReason.source).toMatchObject({ used: false, typed: { score: 24, kept: true } })
     const without = applySamplingSource(serviceQuality, { score: 24 }, samples, november)
@@ -50,7 +55,12 @@ describe('applySamplingSource (客服 服务质量 from the weekly samples, 000_
   })
 
   it('ignores samples from weeks outside the period', () => {
-    const { source } = applySamplingSource(serviceQuality, undefined, [{ week: '2026-W49', score: 90 }], november)
+    const { source } = applySamplingSource(
+      serviceQuality,
+      undefined,
+      [{ week: '2026-W49', score: 90 }],
+      november,
+    )
     expect(source.samples).toBe(0)
   })
 })

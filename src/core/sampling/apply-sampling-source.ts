@@ -1,7 +1,7 @@
 import type { Explanation } from '../scoring/explain-format.ts'
 import { fmt } from '../scoring/explain-format.ts'
-import type { IndicatorInput } from '../scoring/score-indicator.ts'
 import { roundScore } from '../scoring/round-score.ts'
+import type { IndicatorInput } from '../scoring/score-indicator.ts'
 import type { Indicator } from '../templates/template.ts'
 import { isoWeeksOfMonth } from './iso-week.ts'
 
@@ -72,7 +72,9 @@ export function applySamplingSource(
   const keepTyped = typedScore !== undefined && (reason !== undefined || points === null)
   const base = { samples: n, weeks: [...weeks], weeksSampled, meanScore, points }
   const typedPart =
-    typedScore === undefined ? {} : { typed: { score: typedScore, ...(reason ? { reason } : {}), kept: keepTyped } }
+    typedScore === undefined
+      ? {}
+      : { typed: { score: typedScore, ...(reason ? { reason } : {}), kept: keepTyped } }
   const sampled =
     points === null
       ? null
@@ -95,7 +97,9 @@ export function applySamplingSource(
   }
   const note = typedScore === undefined ? '' : `；主管录入的 ${fmt(typedScore)} 分未说明理由，未采用`
   const noteEn =
-    typedScore === undefined ? '' : `; the supervisor's ${fmt(typedScore)} came without a reason and was set aside`
+    typedScore === undefined
+      ? ''
+      : `; the supervisor's ${fmt(typedScore)} came without a reason and was set aside`
   return {
     input: { score: points, comment: sampled!.zh },
     source: {

@@ -23,8 +23,8 @@ import {
 import { combinePeriodResults } from '../../core/workflow/combine-period-results.ts'
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { Db } from '../../db/database.ts'
-import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
 import { listPeriodSamples } from '../../db/period-sample-queries.ts'
+import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
 import { findScoreInputRows, listRollupSources } from '../../db/sheet-workflow-queries.ts'
 import { createMetricLookup, type MetricActual } from './create-metric-lookup.ts'
 

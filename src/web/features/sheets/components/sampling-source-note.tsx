@@ -22,17 +22,24 @@ export function samplesPageOf(source: SamplingSource): string {
 // Where an indicator fed by the weekly samples (服务质量) got the supervisor's part: the samples' count and mean on
 // the indicator's scale, or the supervisor's own score kept for its reason, or no samples this period; with a link
 // to the samples.
-export function SamplingSourceNote({ source, indicatorKey }: { source: SamplingSource; indicatorKey: string }) {
+export function SamplingSourceNote({
+  source,
+  indicatorKey,
+}: {
+  source: SamplingSource
+  indicatorKey: string
+}) {
   const { t } = useTranslation()
   const figures =
-    source.points === null
-      ? null
-      : { count: source.samples, points: formatNumber(source.points) }
+    source.points === null ? null : { count: source.samples, points: formatNumber(source.points) }
   let text: string
   if (source.used && figures)
     text =
       source.typed && !source.typed.kept
-        ? t('sheets.breakdown.fromSamplesTypedSetAside', { ...figures, score: formatNumber(source.typed.score) })
+        ? t('sheets.breakdown.fromSamplesTypedSetAside', {
+            ...figures,
+            score: formatNumber(source.typed.score),
+          })
         : t('sheets.breakdown.fromSamples', figures)
   else if (source.typed?.kept && figures)
     text = t('sheets.breakdown.samplesOverridden', {
@@ -42,7 +49,11 @@ export function SamplingSourceNote({ source, indicatorKey }: { source: SamplingS
     })
   else text = t('sheets.breakdown.noSamples')
   return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`sampling-source-${indicatorKey}`}>
+    <Typography.Text
+      type="secondary"
+      style={{ fontSize: 12 }}
+      data-testid={`sampling-source-${indicatorKey}`}
+    >
       {text} <Link to={samplesPageOf(source)}>{t('sheets.breakdown.samplesLink')}</Link>
     </Typography.Text>
   )

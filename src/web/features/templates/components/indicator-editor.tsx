@@ -319,7 +319,9 @@ export function DataSourceEditor({
             value={source.kind}
             onChange={(kind) =>
               onChange(
-                kind === 'manual' || kind === 'sampling' ? { kind } : { kind, metric: '', attribution: 'employee' },
+                kind === 'manual' || kind === 'sampling'
+                  ? { kind }
+                  : { kind, metric: '', attribution: 'employee' },
               )
             }
             options={(['manual', 'metric', 'sampling'] as const).map((kind) => ({
