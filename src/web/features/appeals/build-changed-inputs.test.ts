@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AppealSheet } from '../../../contracts/appeal-detail.ts'
-import { seed000CustomerService } from '../../../core/library/templates/seed-000-customer-service.ts'
+import { customerServiceTemplate as seed000CustomerService } from '../../../contracts/testing/customer-service-template.ts'
 import { buildChangedInputs, changeSourceOf, currentValue, findIndicator } from './build-changed-inputs.ts'
 
 // The 客服专员 template (seed 000): service_quality is judged by the supervisor, customer_reviews is measured.

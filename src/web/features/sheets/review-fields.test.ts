@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Indicator } from '../../../contracts/sheets.ts'
-import { seed000CustomerService } from '../../../core/library/templates/seed-000-customer-service.ts'
+import { customerServiceTemplate as seed000CustomerService } from '../../../contracts/testing/customer-service-template.ts'
 import { checkReview, cleanReview, reviewFieldsFor, scoreBounds } from './review-fields.ts'
 
 const template = seed000CustomerService

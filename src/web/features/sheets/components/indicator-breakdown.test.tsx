@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { SheetScore } from '../../../../contracts/sheets.ts'
-import { seed000CustomerService } from '../../../../core/library/templates/seed-000-customer-service.ts'
+import { customerServiceTemplate as seed000CustomerService } from '../../../../contracts/testing/customer-service-template.ts'
 import { AppProviders } from '../../../app/providers.tsx'
 import { changeLanguage, initI18n } from '../../../i18n/i18n.ts'
 import { IndicatorBreakdown } from './indicator-breakdown.tsx'

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { SheetDetail } from '../../../../contracts/sheets.ts'
-import { seed000CustomerService } from '../../../../core/library/templates/seed-000-customer-service.ts'
+import { customerServiceTemplate as seed000CustomerService } from '../../../../contracts/testing/customer-service-template.ts'
 import { AppProviders } from '../../../app/providers.tsx'
 import { changeLanguage, initI18n } from '../../../i18n/i18n.ts'
 import { ReviewForm } from './review-form.tsx'
