@@ -5,7 +5,12 @@ import { findJob, insertJob, type JobOwner, updateJob } from '../../db/cycle-job
 import { findCycle, setCycleJob, setCycleStatus } from '../../db/cycle-repository.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { type FinishedCycles, seedFinishedCycles } from '../../test-support/seed-finished-cycles.ts'
-import { failOrphanedJobs, foreignJobStaleMs } from './fail-orphaned-jobs.ts'
+import {
+  failOrphanedJobs,
+  foreignJobStaleMs,
+  handBackOwnJobs,
+  interruptedMessage,
+} from './fail-orphaned-jobs.ts'
 import { currentProcessOwner, isOwnerAlive, processStartToken } from './process-owner.ts'
 
 // A job is failed on start only when the process that ran it is gone: a killed server's jobs never stay
@@ -115,6 +120,23 @@ describe.each(await testEngines())('failOrphanedJobs on %s', (engine) => {
       await failOrphanedJobs({ db: handle.db, now: () => new Date(job!.updatedAt.getTime() + 1000) }),
     ).toEqual([])
     expect((await failOrphanedJobs({ db: handle.db, now: () => later })).map((j) => j.id)).toContain(id)
+  })
+
+  // A graceful stop hands back only this process's jobs, at once, with the message a crash would leave.
+  it('hands back the unfinished jobs of this process on a stop, and no others', async () => {
+    const db = handle.db
+    const live = { host: me.host, pid: sleeper.pid!, token: processStartToken(sleeper.pid!) ?? 'random:y' }
+    const mine = await addJob('cycle.compute', me, { done: 5, total: 9 })
+    const theirs = await addJob('cycle.compute', live, { done: 1, total: 9 })
+    const handedBack = await handBackOwnJobs({ db, now: () => now })
+    expect(handedBack.map((j) => j.id)).toContain(mine)
+    expect(handedBack.map((j) => j.id)).not.toContain(theirs)
+    expect(await findJob(db, seeded.org.companyId, mine)).toMatchObject({
+      status: 'failed',
+      error: interruptedMessage('cycle.compute', 5),
+      result: { interrupted: { done: 5, total: 9 } },
+    })
+    expect((await findJob(db, seeded.org.companyId, theirs))?.status).toBe('running')
   })
 
   it('rolls back an interrupted opening as a failed one: the cycle failed, no sheets', async () => {
