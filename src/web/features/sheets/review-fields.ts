@@ -36,6 +36,17 @@ export function needsComment(rule: Rule): boolean {
   return rule.shape === 'discretionary'
 }
 
+/**
+ * An indicator whose supervisor part comes from the weekly samples (每周抽查): the supervisor may leave it empty
+ * (the samples count), or type a score with its reason, which then replaces the samples.
+ */
+export function isFilledBySamples(
+  indicator: Pick<Indicator, 'dataSource'>,
+  rater: 'self' | 'supervisor',
+): boolean {
+  return rater === 'supervisor' && indicator.dataSource.kind === 'sampling'
+}
+
 /** Percent units hold fractions (0.95 = 95%), as the metric catalogue's rates do. */
 export function isPercentUnit(unit: string | undefined): boolean {
   return unit === '%'
@@ -59,7 +70,7 @@ const isBlank = (v: unknown) =>
 export function checkReview(
   template: Template,
   review: ReviewInputs,
-  options: { submit: boolean },
+  options: { submit: boolean; rater?: 'self' | 'supervisor' },
 ): ReviewIssue[] {
   const issues: ReviewIssue[] = []
   for (const indicator of template.dimensions.flatMap((d) => d.indicators)) {
@@ -70,6 +81,8 @@ export function checkReview(
     if (bounds && input.score !== undefined && (input.score < bounds.min || input.score > bounds.max))
       issues.push({ key: indicator.key, field: 'score', problem: 'outOfBounds', ...bounds })
     if (!options.submit) continue
+    // Left empty, the samples fill it; a typed score still needs its reason.
+    if (isFilledBySamples(indicator, options.rater ?? 'self') && isBlank(input.score)) continue
     // Either of actual/level completes a levels rule with thresholds; a veto not ticked means none happened.
     const required = fields.filter((f) => f !== 'violated')
     const eitherOf = indicator.rule.shape === 'levels' && fields.includes('actual')

@@ -9,6 +9,7 @@ import { formatNumber } from '../format-value.ts'
 import {
   checkReview,
   cleanReview,
+  isFilledBySamples,
   needsComment,
   type ReviewIssue,
   reviewFieldsFor,
@@ -44,7 +45,7 @@ export function ReviewForm({ sheet, rater }: ReviewFormProps) {
   }
 
   const send = (submit: boolean) => {
-    const found = checkReview(template, review, { submit })
+    const found = checkReview(template, review, { submit, rater })
     setIssues(found)
     if (found.length > 0) return
     step.mutate(
@@ -99,6 +100,11 @@ export function ReviewForm({ sheet, rater }: ReviewFormProps) {
                       <ReviewInputSummary indicator={indicator} input={selfInput} />
                     </Typography.Text>
                   ) : null}
+                  {isFilledBySamples(indicator, rater) ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('sheets.review.fromSamples')}
+                    </Typography.Text>
+                  ) : null}
                   {fields.length === 0 ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t('sheets.review.fromData')}
@@ -114,7 +120,10 @@ export function ReviewForm({ sheet, rater }: ReviewFormProps) {
                       <IndicatorComment
                         indicator={indicator}
                         value={input.comment}
-                        required={needsComment(indicator.rule)}
+                        required={
+                          needsComment(indicator.rule) &&
+                          (!isFilledBySamples(indicator, rater) || input.score !== undefined)
+                        }
                         disabled={!canSave}
                         onChange={(comment) => setInput(indicator.key, { ...input, comment })}
                       />
