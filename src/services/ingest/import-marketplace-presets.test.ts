@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DomainError } from '../../core/errors.ts'
 import type { Db } from '../../db/database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from '../../db/test-database.ts'
 import { computeMetric } from '../metrics/compute-metric.ts'
@@ -102,6 +105,26 @@ describe.each(await testEngines())('marketplace presets on %s', (engine) => {
       'cancellation',
       'order',
     ])
+  })
+
+  it('refuses a 拼多多 order row without 订单成交时间, naming the row and the column, and imports nothing', async () => {
+    const sample = readFileSync(fixture('synthetic-拼多多_订单明细_2026-11-03.csv'), 'utf8').split('\r\n')
+    // Row 3 of the file (the second order) loses its 订单成交时间 (column 12).
+    const cells = (sample[2] ?? '').split(',')
+    cells[11] = ''
+    sample[2] = cells.join(',')
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'jixiao-pdd-')), '拼多多_订单明细_缺成交时间.csv')
+    writeFileSync(file, sample.join('\r\n'))
+    let error: unknown
+    try {
+      await importFile({ db, handle }, { companyId, filePath: file, shop: '拼多多二店' })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(DomainError)
+    expect((error as DomainError).message).toContain('订单成交时间')
+    expect((error as DomainError).issues?.[0]?.path).toBe('row 3.订单成交时间')
+    expect(await metric('orders', '拼多多二店')).toBeNull()
   })
 
   it('京东商智 店铺经营概况: UV, PV, stay, bounce and the report’s 成交金额 and 成交转化率', async () => {
