@@ -64,7 +64,7 @@ describe('KPI templates (admin)', () => {
     await page.getByRole('heading', { name: '网管绩效考核表', level: 1 }).waitFor()
     await page.getByRole('cell', { name: '网络调试' }).first().waitFor()
     await page.getByText('每次扣 2 分；扣完为止').first().waitFor()
-    await page.getByText('002_3b338a4c7be2c5e8.txt').waitFor()
+    await page.getByText('网络推广绩效KPI考核表合集').waitFor()
     await app.screenshot(page, 'templates-view')
   })
 

@@ -18,7 +18,7 @@ export const builtinPositions: BuiltinPosition[] = [
   {
     name: '电商部经理',
     templateCode: 'seed-002-t9-ecommerce-head',
-    note: '000 只有电商部经理（运营）的职责说明，没有考核表；取电商部负责人表。',
+    note: '电商部经理（运营）使用电商部负责人考核表。',
   },
   {
     name: '运营经理',
@@ -29,7 +29,7 @@ export const builtinPositions: BuiltinPosition[] = [
     name: '店长',
     templateCode: 'seed-003-t22-operations-team',
     alternatives: ['seed-001-t1-operations-team'],
-    note: '种子没有店长考核表（只有岗位说明与工资制度 1800×任务完成系数+团队绩效分成）；取运营经理/运营专员表。',
+    note: '店长使用运营经理、运营专员的考核表；工资制度为 1800（底薪）× 任务完成系数 + 团队绩效分成 + 奖惩。',
   },
   {
     name: '运营专员',
@@ -58,7 +58,7 @@ export const builtinPositions: BuiltinPosition[] = [
       'seed-003-t23-customer-service',
       'seed-001-t2-customer-service-team',
     ],
-    note: '000 的主管抽查75%+自我鉴定25%、绩效系数与工资制度都写在客服专员名下。',
+    note: '客服专员按主管抽查75% + 自我鉴定25%考核，绩效系数决定底薪发放。',
   },
   {
     name: '客服',
@@ -79,20 +79,24 @@ export const builtinPositions: BuiltinPosition[] = [
   {
     name: '发货',
     templateCode: 'seed-001-t4-logistics-after-sales-team',
-    note: '种子没有发货岗位的个人考核表；取物流售后团队表。',
+    note: '发货岗位使用物流售后团队考核表。',
   },
   { name: '物流售后', templateCode: 'seed-001-t4-logistics-after-sales-team' },
   {
     name: '发货部主管',
     templateCode: 'seed-001-t4-logistics-after-sales-team',
-    note: '000 只有"发货部主管岗位说明书"标题；取物流售后团队表。',
+    note: '发货部主管使用物流售后团队考核表。',
   },
   {
     name: '美工',
     templateCode: 'seed-002-t5-website-editor',
-    note: '种子没有美工考核表（000 只有"美工编辑岗位说明书"标题）；取网站编辑表（网页制作、图片处理）。',
+    note: '美工使用网站编辑考核表（网页制作、图片处理）。',
   },
-  { name: '美工编辑', templateCode: 'seed-002-t5-website-editor', note: '同"美工"。' },
+  {
+    name: '美工编辑',
+    templateCode: 'seed-002-t5-website-editor',
+    note: '美工编辑使用网站编辑考核表（网页制作、图片处理）。',
+  },
   { name: '网站编辑', templateCode: 'seed-002-t5-website-editor' },
   { name: '活动专员', templateCode: 'seed-002-t7-event-specialist' },
   {
@@ -120,7 +124,7 @@ export const builtinPositions: BuiltinPosition[] = [
     name: '网络管理员',
     templateCode: 'seed-002-t11-network-admin',
     alternatives: ['seed-002-t10-network-admin-monthly'],
-    note: '种子中名为"网络管理员"的月度表（T10）内容多为财务/门店文员职责；默认取网管表（T11），T10 作为备选。',
+    note: '网络管理员使用网管考核表；网络管理员月度考核表（偏财务与门店数据职责）可作备选。',
   },
   {
     name: '新媒体运营',
@@ -139,7 +143,7 @@ export const builtinPositions: BuiltinPosition[] = [
     name: '主播',
     templateCode: 'seed-002-t17c-live-sales',
     alternatives: ['seed-002-t17a-live-salesperson', 'seed-002-t17b-live-promoter'],
-    note: '"主播岗位KPI（以抖音为例）"在种子中只有标题；取最完整的直播销售员表。',
+    note: '主播使用电商直播销售员考核表。',
   },
   { name: '直播推销员', templateCode: 'seed-002-t17a-live-salesperson' },
   { name: '直播推广员', templateCode: 'seed-002-t17b-live-promoter' },

@@ -12,9 +12,6 @@ import type {
   TemplateScoring,
 } from '../templates/template.ts'
 
-/** Prefix of every number or rule the seed leaves open (默认值: the seed does not give it). */
-export const OPEN = '默认值（种子未给出）：'
-
 export const supervisor: Assessor = { rater: 'supervisor' }
 export const self: Assessor = { rater: 'self' }
 export const peer: Assessor = { rater: 'peer' }
@@ -112,7 +109,7 @@ export function measuredKpi(
   return kpi({
     key,
     name,
-    definition: `${definition} ${OPEN}得分 = ${maxPoints} × min(1, ${direction === 'higher_better' ? '实际/目标' : '目标/实际'})，目标按人约定。`,
+    definition: `${definition} 本表按完成比例计分：得分 = ${maxPoints} × min(1, ${direction === 'higher_better' ? '实际/目标' : '目标/实际'})，目标按人约定。`,
     direction,
     ...(options.unit ? { unit: options.unit } : {}),
     maxPoints,

@@ -8,7 +8,6 @@ import {
   kci,
   kpi,
   metric,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
 
@@ -18,16 +17,15 @@ export const seed000CustomerService: Template = {
   description:
     '客服岗位：问题解决率、服务质量、客户评价、投诉处理率；主管每周随机抽取若干客户考察打分占75%，月底客服自我鉴定占25%；绩效系数决定底薪发放。',
   source: {
-    seed: '000_7e0bba9429147a53.txt',
-    table:
-      '客服专员岗位说明书 / 电商行业电商各岗位KPI绩效评估表 · 客服岗位（seed-digest 1.9, 4.2, 4.3, T24）',
+    seed: '电商各岗位KPI绩效考核表及工作职责',
+    table: '客服专员岗位说明书 / 电商各岗位KPI绩效评估表 · 客服岗位',
     notes: [
-      `"主管每个星期会随机抽取若干客户进行考察打分，占75%。月底客服进行自我鉴定，占25%"：主管分取本月各周抽查得分的平均，与自评按0.75/0.25合成。每周抽查的客户数与打分方法未说明；${OPEN}每周一份主管评分表，由主管在抽查后对各项打分。`,
-      `客服岗位KPI（问题解决率、服务质量、客户评价、投诉处理率）没有权重与目标；${OPEN}各25分，比率型指标按 实际/目标 比例计分，服务质量由评分人酌情给分。`,
-      `"100%+20%"未解释；${OPEN}按"基础100%，另可加至多20%"理解，设为100分之外的加分项（0–20分，由主管给出）。`,
-      '绩效系数：<65分 0.5；≥65分 1.0；≥80分 1.2；≥95分 1.5（"达到95分以上"按含95理解）。连续两个月低于65分将被辞退。',
-      '工资制度：500（底薪）×绩效系数 + 销售提成2% + 中评修改个数×10 + 差评修改个数×20 + 奖惩（见 builtin-pay-schemes）。',
-      '工作时间：9:30–24:00，早班9:30–16:30，晚班16:30–24:00（排班见排班模块）。',
+      '主管每个星期随机抽取若干客户进行考察打分，占75%；月底客服进行自我鉴定，占25%。本表取主管当月各周抽查得分的平均，与自评按75%/25%合成；每周由主管填写一份评分表。',
+      '四项指标各25分；比率型指标按 实际/目标 的比例计分，服务质量由评分人酌情给分。',
+      '"100%+20%"：基础100分，主管可在100分之外另给0–20分的加分。',
+      '绩效系数：低于65分 0.5；65分（含）以上 1.0；80分（含）以上 1.2；95分（含）以上 1.5。连续两个月低于65分将被辞退。',
+      '工资制度：500（底薪）× 绩效系数 + 销售提成2% + 中评修改个数 × 10 + 差评修改个数 × 20 + 奖惩。',
+      '工作时间：9:30–24:00，早班9:30–16:30，晚班16:30–24:00。',
     ],
   },
   positions: ['客服专员', '客服', '在线客服'],
@@ -37,7 +35,7 @@ export const seed000CustomerService: Template = {
       kpi({
         key: 'problem_resolution_rate',
         name: '问题解决率',
-        definition: `高效解决客户问题，提高客户满意度。实际值：已解决问题数/客户提出问题数。${OPEN}得分 = 25 × min(1, 实际/目标)，目标默认95%。`,
+        definition: `高效解决客户问题，提高客户满意度。实际值：已解决问题数/客户提出问题数。本表按完成比例计分：得分 = 25 × min(1, 实际/目标)，目标默认95%。`,
         unit: '%',
         maxPoints: 25,
         target: agreedTarget(0.95),
@@ -46,7 +44,7 @@ export const seed000CustomerService: Template = {
       kci({
         key: 'service_quality',
         name: '服务质量',
-        definition: `提供优质的售前和售后服务，打造良好的客户体验。主管按每周随机抽查的客户打分；客服月底自我鉴定。${OPEN}0–25分。`,
+        definition: `提供优质的售前和售后服务，打造良好的客户体验。主管按每周随机抽查的客户打分；客服月底自我鉴定。0–25分。`,
         maxPoints: 25,
         rule: discretionary(25),
         // The supervisor's part is the month's weekly samples (每周抽查), averaged and put on the 0–25 scale.
@@ -55,7 +53,7 @@ export const seed000CustomerService: Template = {
       kpi({
         key: 'customer_reviews',
         name: '客户评价',
-        definition: `通过客户反馈评价客服服务的质量。${OPEN}按好评率计，得分 = 25 × min(1, 实际/目标)，目标默认98%。`,
+        definition: `通过客户反馈评价客服服务的质量。本表按好评率计分：得分 = 25 × min(1, 实际/目标)，目标默认98%。`,
         unit: '%',
         maxPoints: 25,
         target: agreedTarget(0.98),
@@ -65,7 +63,7 @@ export const seed000CustomerService: Template = {
       kpi({
         key: 'complaint_handling_rate',
         name: '投诉处理率',
-        definition: `妥善处理客户投诉，提高投诉处理率。实际值：已妥善处理投诉数/投诉数。${OPEN}得分 = 25 × min(1, 实际/目标)，目标默认100%。`,
+        definition: `妥善处理客户投诉，提高投诉处理率。实际值：已妥善处理投诉数/投诉数。本表按完成比例计分：得分 = 25 × min(1, 实际/目标)，目标默认100%。`,
         unit: '%',
         maxPoints: 25,
         target: agreedTarget(1),
@@ -77,7 +75,7 @@ export const seed000CustomerService: Template = {
   adjustments: [
     {
       key: 'extra_twenty_percent',
-      name: '额外加分（"100%+20%"）',
+      name: '额外加分（至多20分）',
       kind: 'bonus',
       rule: { shape: 'bonus_range', min: 0, max: 20 },
       cap: 20,

@@ -7,17 +7,16 @@ import {
   kci,
   measuredKpi,
   metric,
-  OPEN,
 } from '../template-builders.ts'
 
-const seed = '000_7e0bba9429147a53.txt'
-const noWeights = '种子原话："具体的考核方式和比重应根据实际情况进行调整和补充"；没有权重、目标与评分规则。'
+const seed = '电商各岗位KPI绩效考核表及工作职责'
+const noWeights = '具体的考核方式和比重可根据实际情况进行调整和补充。'
 
 function judged(key: string, name: string, definition: string, maxPoints: number) {
   return kci({
     key,
     name,
-    definition: `${definition} ${OPEN}上级酌情给分（0–${maxPoints}分）。`,
+    definition: `${definition} 由上级酌情给分（0–${maxPoints}分）。`,
     maxPoints,
     rule: discretionary(maxPoints),
   })
@@ -32,7 +31,7 @@ export const seed000T24Sales: Template = {
     table: 'T24 电商行业电商各岗位KPI绩效评估表 · 销售岗位',
     notes: [
       noWeights,
-      `${OPEN}四项各25分，按 实际/目标 比例计分，目标按人约定。`,
+      '本表四项各25分，按 实际/目标 的比例计分，目标按人约定。',
       '另一份制度（电商企业各岗位工作职责及绩效考核制度）以销售额、销售目标完成情况和客户满意度（调查）为基准；销售目标完成情况即本表"销售额"对目标的比例。',
     ],
   },
@@ -76,7 +75,7 @@ export const seed000T24Operations: Template = {
     table: 'T24 电商行业电商各岗位KPI绩效评估表 · 运营岗位',
     notes: [
       noWeights,
-      `${OPEN}四项各25分，按 实际/目标 比例计分（退货率越低越好，按 目标/实际），目标按人约定。`,
+      '本表四项各25分，按 实际/目标 的比例计分（退货率越低越好，按 目标/实际），目标按人约定。',
     ],
   },
   positions: ['运营岗位'],
@@ -115,7 +114,7 @@ export const seed000T24Marketing: Template = {
     table: 'T24 电商行业电商各岗位KPI绩效评估表 · 市场推广岗位',
     notes: [
       noWeights,
-      `${OPEN}四项各25分；曝光、点击率、转化率按 实际/目标 比例计分，品牌知名度由上级酌情给分。`,
+      '本表四项各25分；曝光率、点击率、转化率按 实际/目标 的比例计分，品牌知名度由上级酌情给分。',
       '另一份制度以市场推广效果、市场份额的变化、广告投入回报率评估市场推广人员；可按需替换。',
     ],
   },
@@ -147,8 +146,8 @@ export const seed000T24OperationsManager: Template = {
     seed,
     table: 'T24 电商运营经理职位职责及绩效考核表',
     notes: [
-      '种子原话："以上绩效考核指标仅供参考，具体的考核方式和比重应根据实际情况进行调整和补充"。',
-      `${OPEN}权重：销售业绩30（目标达成15、增长15）、线上推广效果20（10/10）、客户满意度20（10/10）、数据分析能力15（8/7）、团队合作能力15（8/7）；可量化的按 实际/目标 比例计分，其余由上级酌情给分。`,
+      '以上绩效考核指标仅供参考，具体的考核方式和比重可根据实际情况进行调整和补充。',
+      `本表权重：销售业绩30（目标达成15、增长15）、线上推广效果20（10/10）、客户满意度20（10/10）、数据分析能力15（8/7）、团队合作能力15（8/7）；可量化的按 实际/目标 比例计分，其余由上级酌情给分。`,
     ],
   },
   positions: ['电商运营经理'],

@@ -10,16 +10,14 @@ import {
   kpi,
   manual,
   metric,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
 
-const seed = '001_36ae27b3f8a18c19.txt'
+const seed = '绩效考核管理办法（电商）'
 
 const commonNotes = [
-  '种子为繁体中文，名称按简体录入（如"銷售額"→"销售额"）。',
-  '每个子项原文写作"占X指标的Y%"，但16组子项之和都恰好等于维度权重（如30+15+5 = 50）；按Y为占100分总分的绝对分值理解。',
-  `种子未给出任何目标值、评分规则、考核人或数据来源。${OPEN}可量化的指标按"得分 = 分值 × min(1, 实际/目标)"评分（越低越好的指标取 目标/实际），目标在考核期开始时按团队约定；协作与学习类指标由上级在0至分值之间酌情给分。`,
+  '各子项分值为占100分总分的分值，子项之和等于所在维度的权重（如30+15+5 = 50）。',
+  `可量化的指标按"得分 = 分值 × min(1, 实际/目标)"评分（越低越好的指标取 目标/实际），目标在考核期开始时按团队约定；协作与学习类指标由上级在0至分值之间酌情给分。`,
   '适用于新员工与老员工；考核对象是团队，数据按团队口径归集。',
 ]
 
@@ -36,7 +34,7 @@ function measured(
   return kpi({
     key,
     name,
-    definition: `${definition} ${OPEN}得分 = ${maxPoints} × min(1, ${direction === 'higher_better' ? '实际/目标' : '目标/实际'})，目标按团队约定。`,
+    definition: `${definition} 本表按完成比例计分：得分 = ${maxPoints} × min(1, ${direction === 'higher_better' ? '实际/目标' : '目标/实际'})，目标按团队约定。`,
     direction,
     ...(unit ? { unit } : {}),
     maxPoints,
@@ -51,7 +49,7 @@ function judged(key: string, name: string, definition: string, maxPoints: number
   return kci({
     key,
     name,
-    definition: `${definition} ${OPEN}上级酌情给分（0–${maxPoints}分）。`,
+    definition: `${definition} 由上级酌情给分（0–${maxPoints}分）。`,
     maxPoints,
     rule: discretionary(maxPoints),
   })

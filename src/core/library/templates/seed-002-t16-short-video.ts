@@ -10,11 +10,8 @@ import {
   kpi,
   metric,
   noTarget,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
-
-const ladderDefault = `${OPEN}x = 30条、y = 20条（种子以x、y留空，由公司填写）。`
 
 export const seed002T16ShortVideo: Template = {
   code: 'seed-002-t16-short-video',
@@ -22,17 +19,15 @@ export const seed002T16ShortVideo: Template = {
   description:
     '短视频运营：制作数量、播放量、粉丝、点赞、意向用户（评价/私信/400电话/官网报名）等定量KPI 80%，工作态度与日常纪律KCI 20%。',
   source: {
-    seed: '002_3b338a4c7be2c5e8.txt',
+    seed: '网络推广绩效KPI考核表合集',
     table: 'T16 短视频运营部-绩效目标责任书',
     notes: [
       '表头：被考核人姓名/部门、考核人姓名/部门、有效期、考核期间；每行目标值为100（百分制），最终得分 = Σ 单项得分 × 权重；本模板直接以权重为各项满分。',
-      '种子中的x、y、xx均为留给公司填写的空白；本模板给出标注为默认值的数字，并在考核期开始时按人约定目标。',
-      `制作数量：数量≥x条为100分，≥y条且<x条为80分（原文"小于10条"按"小于x条"理解），<y条为0分。${ladderDefault}`,
-      `播放量与点赞数是复合目标（总量达标且至少x条单条破线），部分达标时如何给分未说明；${OPEN}两项条件都满足得满分，否则0分，由考核人确认。`,
-      `粉丝净增长、意向用户四项"不低于xx"：达标得100分，未达标如何给分未说明；${OPEN}未达标按 实际/目标 比例给分。目标默认：粉丝净增长10000、评价数100、私信数100、400电话20、官网有效报名20。`,
-      '意向用户四项中"400电话"一行的权重缺失，按合计100%推断为5%。"意见用户/意见评价数"按"意向用户/意向评价数"理解。',
-      '数据提供部门/岗位一栏在种子中为空。',
-      `责任书写有"有效期"与"考核期间"但未填写；${OPEN}按月考核。`,
+      '各项目标由公司在考核期开始时按人约定；表中给出的数字是建议值。',
+      '制作数量：30条及以上为100分，20条及以上、不足30条为80分，不足20条为0分。',
+      '播放量与点赞数要求总量达标且有约定条数的单条破线：两项条件都满足得满分，否则0分，由考核人确认。',
+      '粉丝净增长与意向用户四项：达标得满分，未达标按 实际/目标 比例给分。建议目标：粉丝净增长10000、意向评价数100、私信数100、400电话20、官网有效报名20；400电话一项占5%。',
+      '本表按月考核。',
     ],
   },
   positions: ['短视频运营', '短视频运营部'],
@@ -42,7 +37,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'videos_produced',
         name: '制作数量',
-        definition: `数量大于等于x条为100分，数量大于等于y条小于x条为80分，数量小于y条为0分。${ladderDefault}`,
+        definition: '数量大于等于30条为100分，数量大于等于20条小于30条为80分，数量小于20条为0分。',
         unit: '条',
         maxPoints: 20,
         target: fixedTarget(30),
@@ -50,16 +45,16 @@ export const seed002T16ShortVideo: Template = {
           shape: 'bands',
           basis: 'actual',
           bands: [
-            { min: 30, minInclusive: true, points: 20, label: '≥x条（100分）' },
+            { min: 30, minInclusive: true, points: 20, label: '≥30条（100分）' },
             {
               min: 20,
               minInclusive: true,
               max: 30,
               maxInclusive: false,
               points: 16,
-              label: '≥y条且<x条（80分）',
+              label: '≥20条且<30条（80分）',
             },
-            { max: 20, maxInclusive: false, points: 0, label: '<y条（0分）' },
+            { max: 20, maxInclusive: false, points: 0, label: '<20条（0分）' },
           ],
         },
         dataSource: metric('video_posts'),
@@ -67,7 +62,8 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'plays',
         name: '播放量',
-        definition: `总播放量不低于xx万，要求至少有x条播放量破xx万。${OPEN}两项条件同时满足为达标（由考核人确认），达标得满分，否则0分。`,
+        definition:
+          '总播放量不低于约定目标，并有约定条数的单条播放量破约定线。两项条件同时满足为达标（由考核人确认），达标得满分，否则0分。',
         maxPoints: 20,
         target: noTarget,
         rule: { shape: 'pass_fail' },
@@ -75,7 +71,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'follower_growth',
         name: '粉丝数',
-        definition: `粉丝净增长xx万。${OPEN}目标10000；未达标按 实际/目标 比例给分。`,
+        definition: '粉丝净增长达到约定目标（建议10000）；未达标按 实际/目标 比例给分。',
         unit: '人',
         maxPoints: 10,
         target: agreedTarget(10000),
@@ -85,7 +81,8 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'likes',
         name: '点赞数',
-        definition: `点赞总量高于xx万，至少x条点赞量破x万。${OPEN}两项条件同时满足为达标（由考核人确认），达标得满分，否则0分。`,
+        definition:
+          '点赞总量高于约定目标，并有约定条数的单条点赞量破约定线。两项条件同时满足为达标（由考核人确认），达标得满分，否则0分。',
         maxPoints: 10,
         target: noTarget,
         rule: { shape: 'pass_fail' },
@@ -93,7 +90,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'prospects_reviews',
         name: '意向用户·评价数',
-        definition: `意向评价数不低于xx。${OPEN}目标100；未达标按比例给分。`,
+        definition: '意向评价数不低于约定目标（建议100）；未达标按比例给分。',
         unit: '条',
         maxPoints: 5,
         target: agreedTarget(100),
@@ -102,7 +99,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'prospects_messages',
         name: '意向用户·私信数',
-        definition: `私信意向用户不低于xx。${OPEN}目标100；未达标按比例给分。`,
+        definition: '私信意向用户不低于约定目标（建议100）；未达标按比例给分。',
         unit: '人',
         maxPoints: 5,
         target: agreedTarget(100),
@@ -111,7 +108,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'prospects_hotline',
         name: '意向用户·400电话',
-        definition: `拨打400电话意向用户不低于xx。${OPEN}目标20；权重缺失，按合计100%推断为5%；未达标按比例给分。`,
+        definition: '拨打400电话意向用户不低于约定目标（建议20）；未达标按比例给分。',
         unit: '人',
         maxPoints: 5,
         target: agreedTarget(20),
@@ -120,7 +117,7 @@ export const seed002T16ShortVideo: Template = {
       kpi({
         key: 'prospects_signups',
         name: '意向用户·官网链接',
-        definition: `官网链接有效报名不低于xx。${OPEN}目标20；未达标按比例给分。`,
+        definition: '官网链接有效报名不低于约定目标（建议20）；未达标按比例给分。',
         unit: '人',
         maxPoints: 5,
         target: agreedTarget(20),

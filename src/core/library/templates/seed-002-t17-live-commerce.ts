@@ -10,11 +10,10 @@ import {
   kpi,
   manual,
   metric,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
 
-const seed = '002_3b338a4c7be2c5e8.txt'
+const seed = '网络推广绩效KPI考核表合集'
 
 /** A measured indicator scored in proportion to the agreed target (seed: "越高越好", no target or weight given). */
 function measured(
@@ -28,7 +27,7 @@ function measured(
   return kpi({
     key,
     name,
-    definition: `${definition} ${OPEN}权重${maxPoints}分；得分 = ${maxPoints} × min(1, 实际/目标)，目标与主播约定。`,
+    definition: `${definition} 本表按完成比例计分：得分 = ${maxPoints} × min(1, 实际/目标)，目标与主播约定。`,
     ...(unit ? { unit } : {}),
     maxPoints,
     target: agreedTarget(),
@@ -49,7 +48,7 @@ function targetMet(
   return kpi({
     key,
     name,
-    definition: `${definition} ${OPEN}权重${maxPoints}分；达到设定目标得满分，否则0分（种子以"X"留空目标，超过目标给予奖励）。`,
+    definition: `${definition} 本表按是否达到设定目标计分：达到得${maxPoints}分，否则0分；目标在考核期开始时按人设定。`,
     ...(unit ? { unit } : {}),
     maxPoints,
     target: agreedTarget(),
@@ -73,9 +72,9 @@ export const seed002T17aLiveSalesperson: Template = {
     seed,
     table: 'T17a 电商直播推销员KPI绩效考核指标表',
     notes: [
-      `种子只列出指标、描述、类型与考核方式（"越高越好"），没有权重与目标；${OPEN}权重为销售额30、新客户数15、观看人数15、直播时长10、互动15、客户维护15，数值指标按 实际/目标 比例计分，目标与推销员约定。`,
-      '"互动率"在种子中定义为互动次数（评论、点赞、购买等），按次数计。',
-      `"客户维护"为定性指标，考核方式原文截断；${OPEN}由上级按A（好）/B（一般）/C（差）= 满分/一半/0评定。`,
+      '权重：销售额30、新客户数15、观看人数15、直播时长10、互动15、客户维护15；数值指标越高越好，按 实际/目标 比例计分，目标与推销员约定。',
+      '互动按互动次数（评论、点赞、购买等）计。',
+      '客户维护为定性指标，由上级按A（好）/B（一般）/C（差）= 满分/一半/0评定。',
       '观看人数按每场直播的平均观看人数计。',
     ],
   },
@@ -126,7 +125,7 @@ export const seed002T17aLiveSalesperson: Template = {
       kci({
         key: 'customer_retention',
         name: '客户维护',
-        definition: `推销员对现有客户的维护和跟进情况（定性）。${OPEN}A好、B一般、C差。`,
+        definition: '推销员对现有客户的维护和跟进情况（定性）。A好、B一般、C差。',
         maxPoints: 15,
         rule: abcLevels(15, ['维护和跟进到位', '维护和跟进一般', '缺少维护和跟进']),
       }),
@@ -144,7 +143,7 @@ export const seed002T17bLivePromoter: Template = {
     seed,
     table: 'T17b 电商直播推广员KPI绩效考核指标表',
     notes: [
-      `目标均以"X"留空，种子的考核方式是"达到（超过）设定目标者给予相应奖励或提升权益"，没有分值；${OPEN}每项达到设定目标得满分、否则0分，权重为销售业绩40、观众互动30（观看人数、点赞数、评论数各10）、新客开发20、节目创新10。`,
+      '达到（超过）设定目标者给予相应奖励或提升权益。本表按每项是否达到设定目标计分：达到得满分，否则0分；权重为销售业绩40、观众互动30（观看人数、点赞数、评论数各10）、新客开发20、节目创新10。',
       '每月根据考核结果形成绩效报告；奖励措施：绩效奖金、晋升机会、福利待遇。',
     ],
   },
@@ -155,7 +154,7 @@ export const seed002T17bLivePromoter: Template = {
       targetMet(
         'monthly_sales',
         '个人月销售额',
-        '销售额是评估电商直播推广员绩效的关键指标。设定：个人月销售额达到X万元。',
+        '销售额是评估电商直播推广员绩效的关键指标。设定：个人月销售额达到设定目标。',
         40,
         metric('live_gmv'),
         '元',
@@ -165,19 +164,19 @@ export const seed002T17bLivePromoter: Template = {
       targetMet(
         'avg_viewers',
         '场均观看人数',
-        '设定：每场直播观看人数平均达到X人。统计每场直播的观看人数并平均。',
+        '设定：每场直播观看人数平均达到设定人数。统计每场直播的观看人数并平均。',
         10,
         metric('live_viewers'),
         '人/场',
       ),
-      targetMet('avg_likes', '场均点赞数', '设定：点赞数平均达到X个。', 10, manual, '个/场'),
-      targetMet('avg_comments', '场均评论数', '设定：评论数平均达到X个。', 10, manual, '个/场'),
+      targetMet('avg_likes', '场均点赞数', '设定：点赞数平均达到设定数量。', 10, manual, '个/场'),
+      targetMet('avg_comments', '场均评论数', '设定：评论数平均达到设定数量。', 10, manual, '个/场'),
     ]),
     dimension('new_customers', '新客开发', 20, [
       targetMet(
         'new_customers',
         '每月新客户数量',
-        '通过吸引新客户进行购买和转化。设定：每月新客户数量达到X人。',
+        '通过吸引新客户进行购买和转化。设定：每月新客户数量达到设定人数。',
         20,
         metric('new_customers'),
         '人',
@@ -187,7 +186,7 @@ export const seed002T17bLivePromoter: Template = {
       targetMet(
         'new_formats',
         '创新节目形式',
-        '设定：每月至少推出X种创新的节目形式；每月评估推广员提出的节目创新形式。',
+        '设定：每月推出设定数量的创新节目形式；每月评估推广员提出的节目创新形式。',
         10,
         manual,
         '种',
@@ -206,10 +205,10 @@ export const seed002T17cLiveSales: Template = {
     seed,
     table: 'T17c 电商直播销售员KPI绩效考核指标表',
     notes: [
-      `种子给出四组指标及定义，没有权重与目标（"根据实际工作情况与销售员目标进行调整和协商"）；${OPEN}权重：销售业绩45（完成率15、销售额10、新客户数10、客单价5、客户留存率5）、行为25（直播时长10、招商数量5、直播互动率5、文案质量5）、服务15（售后满意度10、客户反馈5）、团队协作15（各5）。数值指标按 实际/目标 比例计分。`,
-      '完成率 = 实际完成销售目标金额/设定的销售目标金额，与"销售额"按目标计分相同口径；两项均保留以对应原表。',
-      '直播互动率原文为"观看人数与互动人数的比例"，按 互动人数/观看人数 理解。',
-      `文案质量"以评分等级表示"、售后满意度"以满意度等级评定"；${OPEN}A/B/C = 满分/一半/0。`,
+      '目标根据实际工作情况与销售员进行调整和协商。权重：销售业绩45（完成率15、销售额10、新客户数10、客单价5、客户留存率5）、行为25（直播时长10、招商数量5、直播互动率5、文案质量5）、服务15（售后满意度10、客户反馈5）、团队协作15（各5）。数值指标按 实际/目标 比例计分。',
+      '完成率 = 实际完成销售目标金额/设定的销售目标金额。',
+      '直播互动率按 互动人数/观看人数 计算。',
+      '文案质量与售后满意度按A/B/C等级评定：满分/一半/0。',
     ],
   },
   positions: ['直播销售员', '主播'],
@@ -278,7 +277,8 @@ export const seed002T17cLiveSales: Template = {
       kci({
         key: 'copy_quality',
         name: '文案质量',
-        definition: `直播过程中准备的文案质量，包括描述商品、吸引用户注意力以及促销语言的质量评估，以评分等级表示。${OPEN}A/B/C。`,
+        definition:
+          '直播过程中准备的文案质量，包括描述商品、吸引用户注意力以及促销语言的质量评估，按A/B/C等级评定。',
         maxPoints: 5,
         rule: abcLevels(5, ['描述准确、吸引力强、促销语言得当', '基本合格', '质量差']),
       }),
@@ -287,14 +287,14 @@ export const seed002T17cLiveSales: Template = {
       kci({
         key: 'after_sales_satisfaction',
         name: '售后满意度',
-        definition: `销售员的售后服务得分评级，以满意度等级评定。${OPEN}A满意/B一般/C不满意。`,
+        definition: '销售员的售后服务得分评级，按满意度等级评定：A满意/B一般/C不满意。',
         maxPoints: 10,
         rule: abcLevels(10, ['满意', '一般', '不满意']),
       }),
       kci({
         key: 'customer_feedback',
         name: '客户反馈',
-        definition: `销售员在服务过程中获得的客户反馈数量和质量。${OPEN}上级酌情给分（0–5分）。`,
+        definition: '销售员在服务过程中获得的客户反馈数量和质量，由上级酌情给分（0–5分）。',
         maxPoints: 5,
         rule: discretionary(5),
       }),

