@@ -110,7 +110,11 @@ export function registerServeCommand(program: Command, config: Config): void {
       // background work stopped, this process's unfinished jobs handed back (failed with what they got done,
       // as after a crash, so nobody waits on them), then the database closed.
       const stop = async (signal: NodeJS.Signals) => {
-        if (stopping) return
+        if (stopping) {
+          // A second signal (Ctrl-C twice): the operator does not want to wait.
+          log.warn({ signal }, 'stopping at once: requests in flight are cut')
+          process.exit(1)
+        }
         stopping = true
         log.info({ signal, graceSeconds: shutdownGraceMs / 1000 }, 'stopping: finishing requests in flight')
         try {
@@ -131,7 +135,7 @@ export function registerServeCommand(program: Command, config: Config): void {
           process.exit(1)
         }
       }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
     })
 }
