@@ -54,75 +54,97 @@ export async function importCompany(
   if (await readCompanyRowJson(deps.db, company.id))
     throw new DomainError('conflict', `company id ${company.id} is taken by another company in this database`)
 
-  const counts = await deps.db.transaction().execute(async (trx) => {
-    const byId = await listTablesWithIdentityId(trx)
-    const seen: Record<string, number> = {}
-    let current: TenantTable | undefined
-    let batch: string[] = []
-    let selfPointing: string[] = []
-    const flush = async () => {
-      if (!current || batch.length === 0) return
-      if (byId.has(current)) {
-        const taken = await findTakenId(trx, current, batch)
-        if (taken !== undefined)
-          throw new DomainError(
-            'conflict',
-            `table ${current}: row id ${taken} is already used in this database; import into an empty database or one this company was deleted from`,
+  const counts = await insertArchive()
+  return summarise(company, counts)
+
+  async function insertArchive(): Promise<Record<string, number>> {
+    try {
+      return await insertArchiveRows()
+    } catch (error) {
+      // Ids the pre-checks could not see (a hand-edited archive): still a refusal naming the table, not a crash.
+      const failure = error as { code?: string; table?: string; detail?: string }
+      if (failure.code === '23505')
+        throw new DomainError(
+          'conflict',
+          `table ${failure.table ?? '?'}: ${failure.detail ?? 'a row of the archive is already in this database'}`,
+        )
+      throw error
+    }
+  }
+
+  function insertArchiveRows(): Promise<Record<string, number>> {
+    return deps.db.transaction().execute(async (trx) => {
+      const byId = await listTablesWithIdentityId(trx)
+      const seen: Record<string, number> = {}
+      let current: TenantTable | undefined
+      let batch: string[] = []
+      let selfPointing: string[] = []
+      const flush = async () => {
+        if (!current || batch.length === 0) return
+        if (byId.has(current)) {
+          const taken = await findTakenId(trx, current, batch)
+          if (taken !== undefined)
+            throw new DomainError(
+              'conflict',
+              `table ${current}: row id ${taken} is already used in this database; import into an empty database or one this company was deleted from`,
+            )
+        }
+        await insertRowsJson(trx, current, batch)
+        if (selfReferences[current]) selfPointing.push(...batch)
+        batch = []
+      }
+      const finishTable = async () => {
+        await flush()
+        if (current) await fillSelfReferences(trx, current, selfPointing)
+        selfPointing = []
+      }
+      let lineNo = 1
+      for await (const line of lines) {
+        lineNo++
+        if (line === '') continue
+        const match = rowLine.exec(line)
+        if (!match) throw archiveError(input.file, `line ${lineNo} is not a row of a company archive`)
+        const [, table, rowJson] = match as unknown as [string, string, string]
+        seen[table] = (seen[table] ?? 0) + 1
+        if (table === 'companies') {
+          if (lineNo !== 2) throw archiveError(input.file, `line ${lineNo}: the company row must come first`)
+          const row = JSON.parse(rowJson) as { id?: unknown; code?: unknown }
+          if (row.id !== company.id || row.code !== company.code)
+            throw archiveError(input.file, 'the company row does not match the header')
+          await insertCompanyRowJson(trx, rowJson)
+          continue
+        }
+        const at = position.get(table)
+        if (at === undefined) throw archiveError(input.file, `line ${lineNo}: unknown table "${table}"`)
+        if (current !== table) {
+          if (current && at < position.get(current)!)
+            throw archiveError(input.file, `line ${lineNo}: table ${table} out of order`)
+          await finishTable()
+          current = table as TenantTable
+        }
+        batch.push(rowJson)
+        if (batch.length >= batchSize) await flush()
+      }
+      await finishTable()
+      for (const [table, expected] of Object.entries(header.rows)) {
+        if ((seen[table] ?? 0) !== expected)
+          throw archiveError(
+            input.file,
+            `table ${table} has ${seen[table] ?? 0} rows, the header promises ${expected}: the file is incomplete`,
           )
       }
-      await insertRowsJson(trx, current, batch)
-      if (selfReferences[current]) selfPointing.push(...batch)
-      batch = []
-    }
-    const finishTable = async () => {
-      await flush()
-      if (current) await fillSelfReferences(trx, current, selfPointing)
-      selfPointing = []
-    }
-    let lineNo = 1
-    for await (const line of lines) {
-      lineNo++
-      if (line === '') continue
-      const match = rowLine.exec(line)
-      if (!match) throw archiveError(input.file, `line ${lineNo} is not a row of a company archive`)
-      const [, table, rowJson] = match as unknown as [string, string, string]
-      seen[table] = (seen[table] ?? 0) + 1
-      if (table === 'companies') {
-        if (lineNo !== 2) throw archiveError(input.file, `line ${lineNo}: the company row must come first`)
-        await insertCompanyRowJson(trx, rowJson)
-        continue
-      }
-      const at = position.get(table)
-      if (at === undefined) throw archiveError(input.file, `line ${lineNo}: unknown table "${table}"`)
-      if (current !== table) {
-        if (current && at < position.get(current)!)
-          throw archiveError(input.file, `line ${lineNo}: table ${table} out of order`)
-        await finishTable()
-        current = table as TenantTable
-      }
-      batch.push(rowJson)
-      if (batch.length >= batchSize) await flush()
-    }
-    await finishTable()
-    for (const [table, expected] of Object.entries(header.rows)) {
-      if ((seen[table] ?? 0) !== expected)
-        throw archiveError(
-          input.file,
-          `table ${table} has ${seen[table] ?? 0} rows, the header promises ${expected}: the file is incomplete`,
-        )
-    }
-    await advanceIdSequences(trx, ['companies', ...tenantTables.filter((t) => byId.has(t))])
-    await appendHostLog(trx, {
-      action: 'company_imported',
-      formerCompanyId: company.id,
-      companyCode: company.code,
-      companyName: company.name,
-      actor: deps.actor,
-      details: { rows: header.rows, exportedAt: header.exportedAt },
+      await advanceIdSequences(trx, ['companies', ...tenantTables.filter((t) => byId.has(t))])
+      await appendHostLog(trx, {
+        action: 'company_imported',
+        formerCompanyId: company.id,
+        companyCode: company.code,
+        companyName: company.name,
+        actor: deps.actor,
+        details: { rows: header.rows, exportedAt: header.exportedAt },
+      })
+      return header.rows
     })
-    return header.rows
-  })
-  return summarise(company, counts)
+  }
 }
 
 function parseHeader(file: string, line: string | undefined): CompanyArchiveHeader {
