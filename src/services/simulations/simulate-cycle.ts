@@ -10,6 +10,7 @@ import { DomainError } from '../../core/errors.ts'
 import { metricPeriodOf } from '../../core/metrics/metric-period-of.ts'
 import type { PayScheme } from '../../core/pay/pay-scheme.ts'
 import { validatePayScheme } from '../../core/pay/validate-pay-scheme.ts'
+import { isoWeeksOfPeriod } from '../../core/sampling/apply-sampling-source.ts'
 import { createScoreMemo } from '../../core/scoring/score-memo.ts'
 import { findChangedRules, type SideResult } from '../../core/simulation/find-changed-rules.ts'
 import { totalByDepartment } from '../../core/simulation/total-by-department.ts'
@@ -25,6 +26,7 @@ import {
 import { insertJob, updateJob } from '../../db/cycle-job-repository.ts'
 import { type CycleRecord, findCycle } from '../../db/cycle-repository.ts'
 import { listPayItems, type PayItemRow } from '../../db/pay-repository.ts'
+import { listPeriodSamples } from '../../db/period-sample-queries.ts'
 import type { SheetPatch } from '../../db/sheet-repository.ts'
 import {
   listScoredSheetsWithPeerReviews,
@@ -35,7 +37,7 @@ import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { computePaySheet, payOf } from '../pay/compute-pay-sheet.ts'
 import { createMetricLookup, type MetricLookup } from '../sheets/create-metric-lookup.ts'
-import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
+import { hasSampledIndicator, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
 import { findTemplateIssues } from '../templates/check-template.ts'
 
@@ -190,6 +192,17 @@ async function runSimulation(
     sheets.map((s) => s.employee_id),
   )
 
+  // The weekly samples (每周抽查) of the period, read as compute reads them, for templates with an indicator fed by them.
+  const sampleWeeks = isoWeeksOfPeriod(cycle.periodStart, cycle.periodEnd)
+  const samples = [...pinned.values(), ...drafted.values()].some(hasSampledIndicator)
+    ? await listPeriodSamples(
+        db,
+        actor.companyId,
+        sheets.map((s) => s.employee_id),
+        sampleWeeks,
+      )
+    : undefined
+
   // One memo for both sides: indicators the draft shares by identity with today's are scored once.
   const memo = createScoreMemo()
   const score = async (sheet: SimulationSheet, template: Template): Promise<Scored> => {
@@ -211,6 +224,9 @@ async function runSimulation(
           sourceTotals: perEmployee,
           sourceNames,
           memo,
+          ...(samples && hasSampledIndicator(template)
+            ? { periodSamples: { weeks: sampleWeeks, samples: samples.get(sheet.employee_id) ?? [] } }
+            : {}),
         }),
       }
     } catch (error) {
