@@ -258,7 +258,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext):
   const uploads = createUploadStore({ dir: ctx.uploadDir, maxBytes: maxUploadBytes })
   let jobs: ImportJobs | undefined
   const jobsOf = (): ImportJobs => {
-    jobs ??= createImportJobsFor(db)
+    jobs ??= createImportJobsFor(db, ctx.log)
     return jobs
   }
 

@@ -45,12 +45,12 @@ export function registerServeCommand(program: Command, config: Config): void {
       })
       let stopping = false
       // Jobs a killed process left running are marked failed (with what they got done); then every few minutes.
-      const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date() })
+      const stopJobSweep = await startOrphanedJobSweep({ db: handle.db, now: () => new Date(), log })
       // Leavers lose their login on their leave date (company time zone): now, then every hour.
-      const stopLeaverSweep = await startLeaverSweep({ db: handle.db, now: () => new Date() })
+      const stopLeaverSweep = await startLeaverSweep({ db: handle.db, now: () => new Date(), log })
       const demo = opts.demo ? await loadDemoIfEmpty(handle.db) : undefined
       // Sheets whose appeal window passed are finalised (a read only shows them final): now, then every hour.
-      const stopDueSheetSweep = startDueSheetSweep({ db: handle.db, now: () => new Date() })
+      const stopDueSheetSweep = startDueSheetSweep({ db: handle.db, now: () => new Date(), log })
       const webRoot = resolve('dist/web')
       const hasWeb = existsSync(resolve(webRoot, 'index.html'))
       const holdsDemo = await holdsDemoCompany(handle.db)
@@ -77,6 +77,7 @@ export function registerServeCommand(program: Command, config: Config): void {
         now: () => new Date(),
         http: defaultProviderHttp,
         baseUrls: directoryBaseUrls(config.providerEndpoints),
+        log,
       })
       const shownUrl = server.url.replace('0.0.0.0', 'localhost')
       log.info(

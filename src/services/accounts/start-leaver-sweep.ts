@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import { type DisabledLeaver, disableLeavers } from '../auth/disable-leavers.ts'
+import { createSilentLogger, type Logger } from '../telemetry/create-logger.ts'
 
 /**
  * How often a running server looks for leavers whose leave date has come. Hourly rather than once a day, so the
@@ -7,18 +8,19 @@ import { type DisabledLeaver, disableLeavers } from '../auth/disable-leavers.ts'
  */
 export const leaverSweepMs = 60 * 60 * 1000
 
-function report(disabled: DisabledLeaver[]): void {
+function report(log: Logger, disabled: DisabledLeaver[]): void {
   for (const d of disabled)
-    console.log(`[jixiao] login ${d.username} disabled: the employee left on ${d.leaveDate} (离职)`)
+    log.info({ username: d.username, leaveDate: d.leaveDate }, 'login disabled: the employee left (离职)')
 }
 
 /** Disables leavers' logins now (awaited, before the server answers anyone), then every hour; answers the stop function. */
-export async function startLeaverSweep(deps: { db: Db; now: () => Date }): Promise<() => void> {
-  report(await disableLeavers(deps))
+export async function startLeaverSweep(deps: { db: Db; now: () => Date; log?: Logger }): Promise<() => void> {
+  const log = deps.log ?? createSilentLogger()
+  report(log, await disableLeavers(deps))
   const timer = setInterval(() => {
     disableLeavers(deps)
-      .then(report)
-      .catch((error: unknown) => console.error('[jixiao] disabling leavers’ logins failed', error))
+      .then((disabled) => report(log, disabled))
+      .catch((error: unknown) => log.error({ err: error }, 'disabling leavers’ logins failed'))
   }, leaverSweepMs)
   timer.unref()
   return () => clearInterval(timer)

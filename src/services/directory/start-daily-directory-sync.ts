@@ -10,6 +10,7 @@ import {
 import { listDailySyncProviders } from '../../db/identity-provider-repository.ts'
 import { companyToday } from '../calendar/company-today.ts'
 import { notifyUsers } from '../notifications/notify-users.ts'
+import { createSilentLogger, type Logger } from '../telemetry/create-logger.ts'
 import type { ProviderHttp } from './call-provider.ts'
 import { providerLabel, syncDirectory } from './sync-directory.ts'
 
@@ -71,17 +72,19 @@ export async function runDueDirectorySyncs(deps: DailySyncDeps): Promise<DailySy
 }
 
 /** Checks now and then every hour; answers the function that stops the timer. */
-export function startDailyDirectorySync(deps: DailySyncDeps): () => void {
+export function startDailyDirectorySync(deps: DailySyncDeps & { log?: Logger }): () => void {
+  const log = deps.log ?? createSilentLogger()
   const check = () => {
     runDueDirectorySyncs(deps)
       .then((reports) => {
         for (const r of reports)
           if (r.status === 'failed')
-            console.warn(
-              `[jixiao] daily ${r.kind} directory sync of company ${r.companyId} failed: ${r.message}`,
+            log.warn(
+              { provider: r.kind, companyId: r.companyId, reason: r.message },
+              'daily directory sync failed',
             )
       })
-      .catch((error: unknown) => console.error('[jixiao] the daily directory sync check failed', error))
+      .catch((error: unknown) => log.error({ err: error }, 'the daily directory sync check failed'))
   }
   check()
   const timer = setInterval(check, dailySyncCheckMs)

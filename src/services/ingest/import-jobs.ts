@@ -3,6 +3,7 @@ import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { Db } from '../../db/database.ts'
 import type { ImportIssue } from '../../db/import-repository.ts'
 import { databaseHandleOf } from '../../db/open-database.ts'
+import type { Logger } from '../telemetry/create-logger.ts'
 import {
   type FileDetection,
   type ImportDeps,
@@ -78,14 +79,14 @@ function percentOf(p: ImportProgress): number {
 }
 
 /** Import jobs on the database a Kysely instance was opened with (COPY needs its handle). */
-export function createImportJobsFor(db: Db): ImportJobs {
+export function createImportJobsFor(db: Db, log?: Logger): ImportJobs {
   const handle = databaseHandleOf(db)
   if (!handle) throw new Error('imports need the database handle (open the database with openDatabase)')
-  return createImportJobs({ db, handle, auditDb: db })
+  return createImportJobs({ db, handle, auditDb: db, log })
 }
 
 export function createImportJobs(
-  deps: ImportDeps & { auditDb: Db; ttlMs?: number; now?: () => number },
+  deps: ImportDeps & { auditDb: Db; ttlMs?: number; now?: () => number; log?: Logger },
 ): ImportJobs {
   const ttlMs = deps.ttlMs ?? 60 * 60 * 1000
   const clock = deps.now ?? Date.now
@@ -188,7 +189,7 @@ export function createImportJobs(
             }
             finish('failed')
           } else {
-            console.error('[jixiao import job] unexpected error', error)
+            deps.log?.error({ err: error, job: job.id }, 'import job failed unexpectedly')
             job.error = {
               code: 'internal',
               message: `${upload.fileName}: the import failed on the server; nothing imported`,
