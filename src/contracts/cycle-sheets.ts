@@ -77,3 +77,6 @@ export const cycleSheetPageSchema = z
   })
   .meta({ id: 'CycleSheetPage', description: '全部考核表: one page of a cycle’s sheets' })
 export type CycleSheetPage = z.infer<typeof cycleSheetPageSchema>
+
+/** The list's query as a URL carries it (each filter a string), for links to a filtered list. */
+export type CycleSheetSearch = { [K in keyof CycleSheetQueryInput]?: string }

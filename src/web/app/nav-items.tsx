@@ -16,6 +16,7 @@ import {
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons'
 import { lazy, type ReactNode } from 'react'
 import type { Role } from '../../contracts/auth.ts'
@@ -35,6 +36,9 @@ const ImportsPage = lazy(() =>
 )
 const MetricsPage = lazy(() =>
   import('../features/metrics/components/metrics-page.tsx').then((m) => ({ default: m.MetricsPage })),
+)
+const AllSheetsPage = lazy(() =>
+  import('../features/all-sheets/components/all-sheets-page.tsx').then((m) => ({ default: m.AllSheetsPage })),
 )
 const CyclesPage = lazy(() =>
   import('../features/cycles/components/cycles-page.tsx').then((m) => ({ default: m.CyclesPage })),
@@ -147,6 +151,14 @@ export const navItems: readonly NavItem[] = [
     icon: <ScheduleOutlined />,
     element: <CyclesPage />,
     roles: ['admin', 'hr'],
+  },
+  {
+    key: 'all-sheets',
+    path: '/sheets',
+    labelKey: 'allSheets.nav',
+    icon: <UnorderedListOutlined />,
+    element: <AllSheetsPage />,
+    roles: ['admin', 'hr', 'supervisor'],
   },
   {
     key: 'results',

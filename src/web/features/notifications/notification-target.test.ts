@@ -38,6 +38,13 @@ describe('notificationTarget', () => {
       'supervisor',
       { page: '/team?cycle=3' },
     ],
+    [
+      'a cycle for a supervisor: their tree’s sheets of it',
+      { kind: 'assessor_review.assigned', entity: 'cycle', entityId: '3' },
+      'supervisor',
+      { page: '/sheets?cycle=3' },
+    ],
+    ['a cycle for an employee', { kind: 'cycle.opened', entity: 'cycle', entityId: '3' }, 'employee', null],
     ['an entity the web has no page for', { kind: 'x', entity: 'bonus_pool', entityId: '3' }, 'admin', null],
     ['an id that is not a number', sheet('sheet.sign', 'abc'), 'employee', null],
   ] as const)('%s', (_, notification, role, expected) => {

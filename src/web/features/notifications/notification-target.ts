@@ -1,5 +1,6 @@
 import type { Role } from '../../../contracts/auth.ts'
 import type { AppNotification } from '../../../contracts/notifications.ts'
+import { allSheetsPath } from '../../lib/sheet-links.ts'
 
 /**
  * Where clicking a notification leads: a page path; a sheet, whose page depends on the reader's part in it
@@ -32,7 +33,9 @@ export function notificationTarget(
     case 'cycle':
       // a computed cycle's feedback meetings are held from the reviewer's team queue, on that cycle
       if (notification.kind === 'sheet.feedback') return { page: `/team?cycle=${id}` }
-      return hrRoles.includes(role) ? { page: `/cycles/${id}` } : null
+      if (hrRoles.includes(role)) return { page: `/cycles/${id}` }
+      // a supervisor follows a cycle through their tree's sheets in 全部考核表
+      return role === 'supervisor' ? { page: allSheetsPath(id) } : null
     default:
       return null
   }

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom'
 import type { AppealStatus, AppealSummary } from '../../../../contracts/appeals.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
+import { sheetPath } from '../../../lib/sheet-links.ts'
 import { useAppeals } from '../api/list-appeals.ts'
 import { AppealStatusTag } from './appeal-status-tag.tsx'
 
@@ -75,6 +76,11 @@ export function AppealQueuePage() {
               ) : (
                 '—'
               ),
+          },
+          {
+            title: t('allSheets.columns.sheet'),
+            key: 'sheet',
+            render: (_, r) => <Link to={sheetPath(r.sheetId)}>{t('allSheets.openSheet')}</Link>,
           },
         ]}
       />

@@ -16,10 +16,11 @@ import {
 } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router-dom'
+import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CalibrationSheet } from '../../../../contracts/cycles.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
+import { allSheetsPath, sheetPath } from '../../../lib/sheet-links.ts'
 import { useCalibration } from '../api/get-calibration.ts'
 import { useCycle } from '../api/get-cycle.ts'
 import { CalibrateDialog } from './calibrate-dialog.tsx'
@@ -160,11 +161,22 @@ export function CalibrationPage() {
               scroll={{ x: 800 }}
               locale={{ emptyText: t('cycles.calibration.noScores') }}
               columns={[
-                { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+                {
+                  title: t('cycles.board.employee'),
+                  key: 'employee',
+                  render: (_, r) => <Link to={sheetPath(r.sheetId)}>{r.employeeName}</Link>,
+                },
                 {
                   title: t('cycles.board.department'),
                   key: 'department',
-                  render: (_, r) => r.departmentName ?? '—',
+                  render: (_, r) =>
+                    r.departmentId === null ? (
+                      '—'
+                    ) : (
+                      <Link to={allSheetsPath(id, { departmentId: String(r.departmentId) })}>
+                        {r.departmentName}
+                      </Link>
+                    ),
                 },
                 {
                   title: t('cycles.list.status'),

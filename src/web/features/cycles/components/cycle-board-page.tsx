@@ -1,4 +1,9 @@
-import { BarChartOutlined, CalculatorOutlined, ReloadOutlined } from '@ant-design/icons'
+import {
+  BarChartOutlined,
+  CalculatorOutlined,
+  ReloadOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   Alert,
@@ -26,6 +31,7 @@ import type { CycleComputation, CycleMove, OverdueStep } from '../../../../contr
 import { type Job, sheetStates } from '../../../../contracts/workflow.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
+import { allSheetsPath, sheetPath } from '../../../lib/sheet-links.ts'
 import { useComputeCycle } from '../api/compute-cycle.ts'
 import { cycleQueryKeys } from '../api/cycle-query-keys.ts'
 import { useCycleBoard } from '../api/get-cycle-board.ts'
@@ -75,6 +81,9 @@ export function CycleBoardPage() {
             <Button icon={<ReloadOutlined />} onClick={() => void board.refetch()}>
               {t('cycles.actions.refresh')}
             </Button>
+            <Button icon={<UnorderedListOutlined />} onClick={() => navigate(allSheetsPath(id))}>
+              {t('allSheets.open')}
+            </Button>
             <Button icon={<BarChartOutlined />} onClick={() => navigate('calibration')}>
               {t('cycles.actions.calibration')}
             </Button>
@@ -105,10 +114,18 @@ export function CycleBoardPage() {
         <Col xs={24} lg={16}>
           <Card title={t('cycles.board.byStage')} size="small">
             <Flex gap={24} wrap style={{ marginBottom: 12 }}>
-              <Statistic title={t('cycles.board.total')} value={total} />
-              <Statistic title={t('cycles.board.overdue')} value={overdue.length} />
-              <Statistic title={t('cycles.board.openAppeals')} value={openAppeals.length} />
-              <Statistic title={t('cycles.states.final')} value={byState.final ?? 0} />
+              <Link to={allSheetsPath(id)}>
+                <Statistic title={t('cycles.board.total')} value={total} />
+              </Link>
+              <Link to={allSheetsPath(id, { overdue: 'true' })}>
+                <Statistic title={t('cycles.board.overdue')} value={overdue.length} />
+              </Link>
+              <Link to={allSheetsPath(id, { hasAppeal: 'true' })}>
+                <Statistic title={t('cycles.board.openAppeals')} value={openAppeals.length} />
+              </Link>
+              <Link to={allSheetsPath(id, { state: 'final' })}>
+                <Statistic title={t('cycles.states.final')} value={byState.final ?? 0} />
+              </Link>
             </Flex>
             <div data-testid="stage-progress">
               {stageProgress(byState, total).map((s) => (
@@ -116,7 +133,9 @@ export function CycleBoardPage() {
                   <Typography.Text style={{ width: 140, flex: 'none' }}>
                     {t(`cycles.states.${s.state}`)}
                   </Typography.Text>
-                  <Tag style={{ width: 40, textAlign: 'center' }}>{s.count}</Tag>
+                  <Link to={allSheetsPath(id, { state: s.state })} aria-label={t(`cycles.states.${s.state}`)}>
+                    <Tag style={{ width: 40, textAlign: 'center' }}>{s.count}</Tag>
+                  </Link>
                   <Progress percent={s.reachedPercent} size="small" style={{ margin: 0 }} />
                 </Flex>
               ))}
@@ -151,7 +170,14 @@ export function CycleBoardPage() {
                 {
                   title: t('cycles.board.department'),
                   key: 'name',
-                  render: (_, r) => r.departmentName ?? t('cycles.board.noDepartment'),
+                  render: (_, r) =>
+                    r.departmentId === null ? (
+                      t('cycles.board.noDepartment')
+                    ) : (
+                      <Link to={allSheetsPath(id, { departmentId: String(r.departmentId) })}>
+                        {r.departmentName}
+                      </Link>
+                    ),
                 },
                 { title: t('cycles.board.total'), dataIndex: 'total', align: 'right', width: 80 },
                 {
@@ -162,9 +188,17 @@ export function CycleBoardPage() {
                       {sheetStates
                         .filter((s) => (r.byState[s] ?? 0) > 0)
                         .map((s) => (
-                          <Tag key={s}>
-                            {t(`cycles.states.${s}`)} {r.byState[s]}
-                          </Tag>
+                          <Link
+                            key={s}
+                            to={allSheetsPath(id, {
+                              state: s,
+                              departmentId: r.departmentId === null ? undefined : String(r.departmentId),
+                            })}
+                          >
+                            <Tag>
+                              {t(`cycles.states.${s}`)} {r.byState[s]}
+                            </Tag>
+                          </Link>
                         ))}
                     </Space>
                   ),
@@ -200,7 +234,7 @@ export function CycleBoardPage() {
                   key: 'employee',
                   render: (_, r) => (
                     <>
-                      {r.employeeName}
+                      <Link to={sheetPath(r.sheetId)}>{r.employeeName}</Link>
                       {movedSheets.has(r.sheetId) ? (
                         <Tag color="purple" style={{ marginInlineStart: 6 }}>
                           {t('orgEdit.board.moved')}
@@ -370,7 +404,11 @@ function ComputationCard({
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             title={() => t('cycles.board.held', { count: held.length })}
             columns={[
-              { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+              {
+                title: t('cycles.board.employee'),
+                key: 'employee',
+                render: (_, r) => <Link to={sheetPath(r.sheetId)}>{r.employeeName}</Link>,
+              },
               {
                 title: t('cycles.board.department'),
                 key: 'department',
@@ -398,7 +436,11 @@ function ComputationCard({
               }`
             }
             columns={[
-              { title: t('cycles.board.employee'), dataIndex: 'employeeName' },
+              {
+                title: t('cycles.board.employee'),
+                key: 'employee',
+                render: (_, r) => <Link to={sheetPath(r.sheetId)}>{r.employeeName}</Link>,
+              },
               {
                 title: t('cycles.board.department'),
                 key: 'department',
