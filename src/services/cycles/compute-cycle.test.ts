@@ -131,7 +131,8 @@ describe.each(
     }).toEqual({
       // (explanations of '%' indicators read as percentages since 2026-11-30: "实际 96%", not "0.96 %")
       // (since issue 16 the sheet without its complaint-handling figure is held, and missing items say their rule)
-      sheets: 'ccdc87cb93aa108d',
+      // (since issue 16 part 6 the 客服 sheets say where 服务质量's supervisor part came from: samplingSources)
+      sheets: '77d64fab89e82bdc',
       events: '05bc98b77abf6a97',
       audit: [{ reason: '批量计算 5 张考核表', before: '2688a110e506725a', after: 'c98ae574f19c2927' }],
     })
