@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { seed000CustomerService } from '../library/templates/seed-000-customer-service.ts'
 import type { Indicator } from '../templates/template.ts'
+import { validateTemplate } from '../templates/validate-template.ts'
 import { applySamplingSource, isoWeeksOfPeriod, isSampledIndicator } from './apply-sampling-source.ts'
 
 const serviceQuality = seed000CustomerService.dimensions[0]!.indicators.find(
@@ -62,5 +63,21 @@ describe('applySamplingSource (客服 服务质量 from the weekly samples, 000_
       november,
     )
     expect(source.samples).toBe(0)
+  })
+})
+
+describe('a template row fed by the weekly samples', () => {
+  it('must be a discretionary row (the samples give a score on its scale)', () => {
+    const issues = validateTemplate({
+      ...seed000CustomerService,
+      dimensions: seed000CustomerService.dimensions.map((d) => ({
+        ...d,
+        indicators: d.indicators.map((i) =>
+          i.key === 'problem_resolution_rate' ? { ...i, dataSource: { kind: 'sampling' as const } } : i,
+        ),
+      })),
+    })
+    expect(issues.map((i) => i.path)).toEqual(['dimensions[0].indicators[0].dataSource'])
+    expect(validateTemplate(seed000CustomerService)).toEqual([])
   })
 })

@@ -461,6 +461,16 @@ export function validateTemplate(template: Template): TemplateIssue[] {
       }
       const hasTarget = indicator.target.kind !== 'none'
       checkRule(indicator.rule, indicator.maxPoints, hasTarget, where, out)
+      // The weekly samples (每周抽查) give a score on the row's scale: only a discretionary row can take it.
+      if (indicator.dataSource.kind === 'sampling' && indicator.rule.shape !== 'discretionary')
+        out.push({
+          path: `${iPath}.dataSource`,
+          code: 'invalid_parameter',
+          message: {
+            'zh-CN': `${where.zh}：数据来源为每周抽查时，计分方式须为酌情给分`,
+            en: `${where.en}: the weekly samples can only feed a discretionary row`,
+          },
+        })
     })
     if (Math.abs(sum - dimension.maxPoints) > EPS) {
       out.push({
