@@ -81,6 +81,21 @@ describe.each(await testEngines())('position routes on %s', (engine) => {
     })
   })
 
+  it('gives a new position named like a library role the library job description when none is written', async () => {
+    // The built-in library ships a job description for every role the seeds describe (销售 from seed 000).
+    const created = await hr.post<Position>('/api/positions', {
+      name: '销售',
+      jobDescription: { duties: [] },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.jobDescription.summary).toContain('负责推广和销售企业的产品或服务')
+    expect(created.body.jobDescription.duties.map((d) => d.title)).toEqual([
+      '客户开发和关系维护',
+      '销售任务完成',
+      '与其他部门的协调',
+    ])
+  })
+
   it('defaults a missing job description to no duties and lists positions with superior names', async () => {
     const created = await hr.post<Position>('/api/positions', {
       name: '售后客服',

@@ -1,4 +1,5 @@
 import { DomainError, type ErrorIssue } from '../../core/errors.ts'
+import { findBuiltinJobDescription } from '../../core/library/builtin-job-descriptions.ts'
 import { appendAudit } from '../../db/audit-log-repository.ts'
 import type { JobDescription } from '../../db/database.ts'
 import {
@@ -19,7 +20,10 @@ export type PositionInput = {
   jobDescription?: JobDescription
 }
 
-/** Adds a position (岗位) with its job description (岗位说明书); names are unique within the company. */
+/**
+ * Adds a position (岗位) with its job description (岗位说明书); names are unique within the company. A position
+ * named like a library role (销售, 店长 …) and given no job description starts with the library's.
+ */
 export async function createPosition(deps: OrganisationDeps, input: PositionInput): Promise<PositionRecord> {
   const { actor } = deps
   return deps.db.transaction().execute(async (trx) => {
@@ -28,7 +32,10 @@ export async function createPosition(deps: OrganisationDeps, input: PositionInpu
       name: input.name,
       departmentId: input.departmentId ?? null,
       superiorPositionId: input.superiorPositionId ?? null,
-      jobDescription: input.jobDescription ?? { duties: [] },
+      jobDescription:
+        input.jobDescription && !isBlank(input.jobDescription)
+          ? input.jobDescription
+          : (findBuiltinJobDescription(input.name) ?? input.jobDescription ?? { duties: [] }),
     }
     const issues: ErrorIssue[] = []
     await checkDepartmentRef(trx, actor.companyId, values.departmentId, 'departmentId', issues)
@@ -56,4 +63,11 @@ export async function createPosition(deps: OrganisationDeps, input: PositionInpu
     )
     return created
   })
+}
+
+/** A job description with nothing written in it (the position form sends one even when left empty). */
+function isBlank(jd: JobDescription): boolean {
+  const lists = [jd.subordinatePositions, jd.internalCollaboration, jd.externalCollaboration, jd.duties]
+  const texts = [jd.summary, jd.workingHours, jd.paySystem]
+  return lists.every((l) => !l || l.length === 0) && texts.every((t) => !t || t.trim() === '')
 }
