@@ -91,7 +91,7 @@ describe('the weekly samples as the source of 服务质量', () => {
   it('says when the period had no samples', async () => {
     renderBreakdown({ ...source, samples: 0, weeksSampled: [], meanScore: null, points: null, used: false })
     const note = (await screen.findAllByTestId('sampling-source-service_quality'))[0]!
-    expect(note.textContent).toContain('本期没有每周抽查评分')
+    expect(note.textContent).toContain('本期没有每周抽查评分，主管也未录入')
   })
 
   it('finds the Monday of an ISO week', () => {

@@ -47,7 +47,7 @@ export function SamplingSourceNote({
       score: formatNumber(source.typed.score),
       reason: source.typed.reason ?? '',
     })
-  else text = t('sheets.breakdown.noSamples')
+  else text = t(source.typed ? 'sheets.breakdown.noSamples' : 'sheets.breakdown.noSamplesNoEntry')
   return (
     <Typography.Text
       type="secondary"
