@@ -409,7 +409,7 @@ export async function findAuditRowSummary(db: Db, id: number) {
 
 /**
  * Lets the current transaction delete the audit rows of companies it deletes as a whole (the trigger of
- * migration 0021 refuses every other UPDATE or DELETE). Only the demo reset removes a company.
+ * migration 0021 refuses every other UPDATE or DELETE). The demo reset and `jixiao company delete` remove companies.
  */
 export async function allowAuditRemovalOfDeletedCompanies(trx: Db): Promise<void> {
   if (!trx.isTransaction) throw new Error('allowAuditRemovalOfDeletedCompanies needs a transaction')

@@ -24,17 +24,33 @@ export async function deleteCompany(
       `the confirmation "${input.confirmCode}" is not the company code; nothing was deleted`,
       [{ path: 'confirm', message: `type the company code ${company.code}` }],
     )
-  const rows = await deps.db.transaction().execute(async (trx) => {
-    const counts = await deleteCompanyRows(trx, company.id)
-    await appendHostLog(trx, {
-      action: 'company_deleted',
-      formerCompanyId: company.id,
-      companyCode: company.code,
-      companyName: company.name,
-      actor: deps.actor,
-      details: { rows: counts, ...(input.reason ? { reason: input.reason } : {}) },
-    })
-    return counts
-  })
+  const rows = await refuseWithoutAuditRights(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const counts = await deleteCompanyRows(trx, company.id)
+      await appendHostLog(trx, {
+        action: 'company_deleted',
+        formerCompanyId: company.id,
+        companyCode: company.code,
+        companyName: company.name,
+        actor: deps.actor,
+        details: { rows: counts, ...(input.reason ? { reason: input.reason } : {}) },
+      })
+      return counts
+    }),
+  )
   return summarise(company, { companies: 1, ...rows })
+}
+
+/** On PostgreSQL the application role may not delete audit rows (two roles, README): say whose job this is. */
+async function refuseWithoutAuditRights<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501')
+      throw new DomainError(
+        'forbidden',
+        'this database role may not delete audit rows: run `jixiao company delete` with the owner role in DATABASE_URL',
+      )
+    throw error
+  }
 }
