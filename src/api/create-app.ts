@@ -38,6 +38,7 @@ import { registerDirectorySyncRoutes } from './routes/directory-sync.ts'
 import { registerEmployeeRoutes } from './routes/employees.ts'
 import { registerExportRoutes } from './routes/exports.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerHistoryTargetRoutes } from './routes/history-targets.ts'
 import { registerIdentityProviderRoutes } from './routes/identity-providers.ts'
 import { maxUploadBytes, registerImportRoutes } from './routes/imports.ts'
 import { registerMetricRoutes } from './routes/metrics.ts'
@@ -166,6 +167,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerEmployeeRoutes(app, ctx)
   registerTemplateRoutes(app, ctx)
   registerCycleRoutes(app, ctx)
+  registerHistoryTargetRoutes(app, ctx)
   registerCycleSheetRoutes(app, ctx)
   registerSheetRoutes(app, ctx)
   registerAppealRoutes(app, ctx)

@@ -301,6 +301,23 @@ export const reviewInputsSchema = z
   .strictObject({ indicators: indicatorInputs.optional(), comment: z.string().optional() })
   .meta({ id: 'ReviewInputs' })
 
+/** A target derived from history, frozen on the sheet when the cycle opened: the value (null = missing) and its derivation. */
+export const frozenDerivedTargetSchema = z
+  .strictObject({
+    value: z.number().nullable(),
+    metric: z.string(),
+    from: z.enum([
+      'previous_period_daily_average',
+      'previous_period_total',
+      'same_period_last_year',
+      'last_periods_average',
+    ]),
+    factor: z.number(),
+    figures: z.array(z.strictObject({ label: z.string(), value: z.number().nullable() })),
+    explanation: z.strictObject({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }),
+  })
+  .meta({ id: 'FrozenDerivedTarget' })
+
 export const agreedTargetsSchema = z
   .strictObject({
     indicators: z
@@ -313,6 +330,7 @@ export const agreedTargetsSchema = z
         }),
       )
       .optional(),
+    derived: z.record(z.string(), frozenDerivedTargetSchema).optional(),
   })
   .meta({ id: 'AgreedTargets' })
 

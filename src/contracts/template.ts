@@ -37,6 +37,8 @@ export const dataSourceSchema = z
       splitBy: z.string().optional(),
     }),
     z.strictObject({ kind: z.literal('sampling') }),
+    // Leavers of the sheet's department by tenure band, from hire and leave dates (002 T9 员工流失).
+    z.strictObject({ kind: z.literal('organisation'), fact: z.literal('leavers_by_tenure') }),
   ])
   .meta({ id: 'DataSource' })
 
@@ -48,7 +50,14 @@ export const targetSchema = z
     z.strictObject({
       kind: z.literal('derived'),
       metric: z.string().min(1),
-      from: z.enum(['previous_period_daily_average', 'previous_period_total']),
+      from: z.enum([
+        'previous_period_daily_average',
+        'previous_period_total',
+        'same_period_last_year',
+        'last_periods_average',
+      ]),
+      periods: z.number().int().min(2).max(24).optional(),
+      perDay: z.boolean().optional(),
       factor: finite,
     }),
   ])

@@ -32,6 +32,11 @@ export type DataSource =
     }
   /** The supervisor's weekly samples of customer-service conversations (每周抽查), averaged over the period. */
   | { kind: 'sampling' }
+  /**
+   * A fact the organisation already holds: the period's leavers of the sheet's department (and the departments
+   * under it) counted by tenure band from their hire and leave dates (002 T9 员工流失), for a weighted_deductions rule.
+   */
+  | { kind: 'organisation'; fact: 'leavers_by_tenure' }
 
 /** The target an indicator is measured against. */
 export type Target =
@@ -40,12 +45,29 @@ export type Target =
   /** Set per employee when targets are agreed; `default` until then. */
   | { kind: 'per_employee'; default?: number }
   /** Derived from history, e.g. last month's daily average UV × 110% (目标值为上个月的日均UV*110%). */
-  | {
-      kind: 'derived'
-      metric: string
-      from: 'previous_period_daily_average' | 'previous_period_total'
-      factor: number
-    }
+  | DerivedTarget
+
+/**
+ * A target computed from a metric's earlier periods when the cycle opens, then frozen on the sheet: the
+ * previous period's daily average or total, the same period a year earlier, or the average of the last
+ * `periods` periods (months for a monthly cycle); `perDay` reads the last two as daily averages. × factor.
+ */
+export type DerivedTarget = {
+  kind: 'derived'
+  metric: string
+  from: DerivedTargetFrom
+  /** How many earlier periods 'last_periods_average' averages (2–24). */
+  periods?: number
+  /** For 'same_period_last_year' and 'last_periods_average': daily averages instead of totals. */
+  perDay?: boolean
+  factor: number
+}
+
+export type DerivedTargetFrom =
+  | 'previous_period_daily_average'
+  | 'previous_period_total'
+  | 'same_period_last_year'
+  | 'last_periods_average'
 
 /**
  * A numeric band with explicit inclusivity; an absent bound is open. Defaults: minInclusive true, maxInclusive

@@ -2,8 +2,9 @@
 // that name known things, caps above floors, weights that sum to 1. Each issue says where (dimension, indicator,
 // field) and what is wrong, in zh-CN and en. An empty list means the template can be used.
 import { checkFormula } from '../formula/compile-formula.ts'
+import { findMetric } from '../metrics/catalogue.ts'
 import { standardFormulaVariables } from '../scoring/score-indicator.ts'
-import type { Band, CoefficientBand, GradeBand, Rule, Template } from './template.ts'
+import type { Band, CoefficientBand, GradeBand, Indicator, Rule, Template } from './template.ts'
 
 export type TemplateIssue = {
   /** JSON-style path, e.g. "dimensions[1].indicators[0].rule.bands[2].min". */
@@ -471,6 +472,7 @@ export function validateTemplate(template: Template): TemplateIssue[] {
             en: `${where.en}: the weekly samples can only feed a discretionary row`,
           },
         })
+      checkHistoryAndOrganisation(indicator, where, out)
     })
     if (Math.abs(sum - dimension.maxPoints) > EPS) {
       out.push({
@@ -588,4 +590,46 @@ export function validateTemplate(template: Template): TemplateIssue[] {
     })
   }
   return out
+}
+
+const tenureBandKeys = ['over_6_months', 'over_1_year', 'over_2_years']
+
+/** A target from history names a catalogue metric, a factor above 0 and, for an average, 2–24 periods; leavers by tenure feed the tenure bands. */
+function checkHistoryAndOrganisation(indicator: Indicator, where: Where, out: TemplateIssue[]): void {
+  const push = (field: string, zh: string, en: string) =>
+    out.push({
+      path: `${where.path}.${field}`,
+      code: 'invalid_parameter',
+      message: { 'zh-CN': `${where.zh}：${zh}`, en: `${where.en}: ${en}` },
+    })
+  const target = indicator.target
+  if (target.kind === 'derived') {
+    if (!findMetric(target.metric))
+      push(
+        'target.metric',
+        `历史目标所取的数据「${target.metric}」不在指标库中`,
+        `the history target reads "${target.metric}", which is not in the metric catalogue`,
+      )
+    if (!(target.factor > 0))
+      push('target.factor', '历史目标的系数必须大于 0', "the history target's factor must be above 0")
+    if (target.from === 'last_periods_average') {
+      const n = target.periods
+      if (n === undefined || !Number.isInteger(n) || n < 2 || n > 24)
+        push(
+          'target.periods',
+          '按最近几期平均时，期数须为 2–24 的整数',
+          'an average of the last periods needs 2–24 periods',
+        )
+    }
+  }
+  if (indicator.dataSource.kind === 'organisation') {
+    const rule = indicator.rule
+    const keys = rule.shape === 'weighted_deductions' ? rule.categories.map((c) => c.key) : []
+    if (rule.shape !== 'weighted_deductions' || !keys.every((k) => tenureBandKeys.includes(k)))
+      push(
+        'dataSource',
+        '按离职人员工龄取数时，计分规则须为按类别扣分，类别为 6个月以上、一年以上、两年以上',
+        'leavers by tenure need a weighted-deductions rule whose categories are the tenure bands (over 6 months, over a year, over two years)',
+      )
+  }
 }

@@ -1,4 +1,5 @@
 import { DomainError, type ErrorIssue } from '../errors.ts'
+import type { FrozenDerivedTarget } from '../scoring/derive-target.ts'
 import type { IndicatorInput } from '../scoring/score-indicator.ts'
 import type { RaterSheet, SheetInputs } from '../scoring/score-sheet.ts'
 import type { Template } from '../templates/template.ts'
@@ -11,6 +12,8 @@ import type { Template } from '../templates/template.ts'
 export type AgreedTargets = {
   /** Per indicator: the target for this period and, optionally, its weight (maxPoints) for this employee. */
   indicators?: Record<string, { target?: number; weight?: number; note?: string }>
+  /** Targets derived from history, frozen when the cycle opened (recomputed only when HR asks); null value = missing. */
+  derived?: Record<string, FrozenDerivedTarget>
 }
 
 export type ReviewInputs = {
@@ -149,8 +152,10 @@ export function buildSheetInputs(
   if (issues.length > 0)
     throw new DomainError('invalid_input', issues.map((i) => i.message).join('；'), issues)
   const agreed = content.targets.indicators ?? {}
+  const derived = content.targets.derived ?? {}
   const withTarget = (key: string, input: IndicatorInput | undefined): IndicatorInput => {
-    const target = agreed[key]?.target
+    // A target both parties agreed on wins; else the frozen target from history (missing stays missing).
+    const target = agreed[key]?.target ?? derived[key]?.value ?? undefined
     const merged = { ...(content.shared.indicators?.[key] ?? {}), ...(input ?? {}) }
     return target === undefined || merged.target !== undefined ? merged : { ...merged, target }
   }

@@ -20,6 +20,7 @@ import { listPeriodSamples } from '../../db/period-sample-queries.ts'
 import { listSheetSummaries } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
+import { type LeaverLookup, loadLeaverLookup } from '../sheets/create-leaver-lookup.ts'
 import { createMetricLookup, type MetricLookup } from '../sheets/create-metric-lookup.ts'
 import { notifyFeedbackDue } from '../sheets/notify-feedback-due.ts'
 import { hasSampledIndicator } from '../sheets/score-sheet-row.ts'
@@ -80,6 +81,7 @@ export async function computeCycle(
       name: cycle.name,
       settings: cycle.settings,
       sampleWeeks: isoWeeksOfPeriod(cycle.periodStart, cycle.periodEnd),
+      period: { start: cycle.periodStart, end: cycle.periodEnd },
     },
     jobId,
     metrics,
@@ -89,7 +91,14 @@ export async function computeCycle(
 }
 
 /** The cycle as a compute job reads it: its settings and the ISO weeks its weekly samples (每周抽查) fall in. */
-type ComputedCycle = { id: number; name: string; settings: CycleSettings; sampleWeeks: string[] }
+type ComputedCycle = {
+  id: number
+  name: string
+  settings: CycleSettings
+  sampleWeeks: string[]
+  /** The period's first and last days (leavers within it are counted, 002 T9). */
+  period: { start: string; end: string }
+}
 
 async function runComputeJob(
   deps: WorkflowDeps,
@@ -114,6 +123,8 @@ async function runComputeJob(
     }
     const sourceIds = cycle.settings.rollup?.sources.map((s) => s.cycleId) ?? []
     const sourceNames = await listCycleNames(db, sourceIds)
+    // The period's leavers, read once, for indicators that count them from the organisation (002 T9).
+    const leavers = await loadLeaverLookup(db, actor.companyId, cycle.period, templates.values())
     // One scorer (and memo) for the job: sheets with equal inputs share their indicator scores and explanations.
     scorer = scorerFor({ templates, settings: cycle.settings, sourceNames }, ids.length, scoringThread)
     const held: HeldSheet[] = []
@@ -133,6 +144,7 @@ async function runComputeJob(
         const n = await computeBatch(trx, trx, actor, cycle, batch, {
           templates,
           metrics,
+          leavers,
           scorer: batchScorer,
           now: deps.now(),
           held,
@@ -168,6 +180,7 @@ async function computeBatch(
   job: {
     templates: Map<number, Template>
     metrics: MetricLookup
+    leavers: LeaverLookup
     scorer: SliceScorer
     now: Date
     /** Collects the sheets held by missing data. */
@@ -224,6 +237,7 @@ async function computeBatch(
       sheets.push({
         row,
         metricActuals: await metrics.actualsFor(template, row),
+        leaverSources: job.leavers.leaversFor(template, row),
         peerReviews: peerList.map((p) => ({
           indicators: p.indicators as ReviewInputs['indicators'],
           comment: p.comment ?? undefined,

@@ -26,6 +26,7 @@ import { loadStatutoryCalendar } from '../calendar/statutory-calendar.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { assignIndicatorAssessors } from '../sheets/assign-indicator-assessors.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
+import { freezeHistoryTargets } from './freeze-history-targets.ts'
 
 /** Participants per statement when sheets are created; progress is reported after each batch. */
 export const openBatchSize = 1000
@@ -150,6 +151,8 @@ async function runOpenCycleJob(
     // Everyone got a sheet unless fewer were created than there are participants.
     const skipped =
       created < participants ? await listParticipantsWithoutSheet(db, actor.companyId, cycle) : []
+    // Targets derived from history (上月日均UV × 110%) are computed now and frozen on the sheets.
+    const frozen = await freezeHistoryTargets(db, actor.companyId, cycle)
     const result = { created, participants, skipped }
     await deps.db.transaction().execute(async (trx) => {
       // Rows with a named assessor go to that assessor's queue (the sheet waits for them).
@@ -164,7 +167,12 @@ async function runOpenCycleJob(
           entity: 'cycle',
           entityId: cycle.id,
           before: { status: 'opening' },
-          after: { status: 'open', sheets: created, skipped: skipped.map((s) => s.id) },
+          after: {
+            status: 'open',
+            sheets: created,
+            skipped: skipped.map((s) => s.id),
+            ...(frozen.length > 0 ? { historyTargets: frozen.length } : {}),
+          },
         },
         deps.now(),
       )

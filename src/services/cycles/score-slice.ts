@@ -4,6 +4,7 @@ import type { Template } from '../../core/templates/template.ts'
 import type { ReviewInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import type { CycleSettings } from '../../db/cycle-repository.ts'
 import type { SheetRow } from '../../db/sheet-repository.ts'
+import type { LeaverSource } from '../sheets/create-leaver-lookup.ts'
 import type { MetricActual } from '../sheets/create-metric-lookup.ts'
 import { type PeriodSamples, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 
@@ -23,6 +24,8 @@ export type SliceSheet = {
   row: SheetRow
   peerReviews: ReviewInputs[]
   metricActuals: Record<string, MetricActual>
+  /** Leavers by tenure read from the organisation (002 T9), by indicator key. */
+  leaverSources?: Record<string, LeaverSource>
   sourceTotals: Map<number, number>
   /** The weekly sample scores of the period, for a template with an indicator fed by them. */
   periodSamples?: PeriodSamples
@@ -67,6 +70,7 @@ export async function scoreSlice(
       sourceTotals: sheet.sourceTotals,
       sourceNames: context.sourceNames,
       memo,
+      ...(sheet.leaverSources ? { leaverSources: sheet.leaverSources } : {}),
       ...(sheet.periodSamples ? { periodSamples: sheet.periodSamples } : {}),
     })
     const heldKeys = (patch.score as SheetScore).held

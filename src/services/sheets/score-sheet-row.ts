@@ -26,6 +26,7 @@ import type { Db } from '../../db/database.ts'
 import { listPeriodSamples } from '../../db/period-sample-queries.ts'
 import type { SheetPatch, SheetRow } from '../../db/sheet-repository.ts'
 import { findScoreInputRows, listRollupSources } from '../../db/sheet-workflow-queries.ts'
+import { type LeaverSource, loadLeaverLookup } from './create-leaver-lookup.ts'
 import { createMetricLookup, type MetricActual } from './create-metric-lookup.ts'
 
 export type SheetScoreInputs = {
@@ -39,6 +40,8 @@ export type SheetScoreInputs = {
   metricActuals?: Record<string, MetricActual>
   /** A bulk job's memo, so sheets with equal inputs share their indicator scores and explanations. */
   memo?: ScoreMemo
+  /** Leavers by tenure read from the organisation for this sheet (002 T9 员工流失), by indicator key. */
+  leaverSources?: Record<string, LeaverSource>
   /** The period's weeks and this employee's weekly sample scores (每周抽查), when the template has a sampled indicator. */
   periodSamples?: PeriodSamples
 }
@@ -88,6 +91,13 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
     const used = found.value !== null && indicators[key]?.actual === undefined
     if (used) indicators[key] = { ...(indicators[key] ?? {}), actual: found.value! }
     metricSources[key] = { ...found, used }
+  }
+  const leaverSources: Record<string, LeaverSource & { used: boolean }> = {}
+  for (const [key, found] of Object.entries(inputs.leaverSources ?? {})) {
+    // Counts HR entered on the sheet (with the audited reason) win over those read from the organisation.
+    const used = indicators[key]?.counts === undefined
+    if (used) indicators[key] = { ...(indicators[key] ?? {}), counts: { ...found.counts } }
+    leaverSources[key] = { ...found, used }
   }
   // An indicator fed by the weekly samples takes them as the supervisor's input (a typed score with a reason wins).
   const sampled = withSamplingSources(
@@ -140,6 +150,7 @@ export function scoreSheetRow(row: SheetRow, inputs: SheetScoreInputs): SheetPat
       ...score,
       inputIssues,
       metricSources,
+      ...(Object.keys(leaverSources).length > 0 ? { leaverSources } : {}),
       ...(Object.keys(sampled.sources).length > 0 ? { samplingSources: sampled.sources } : {}),
       ...(rollup ? { rollup } : {}),
       ...(proration ? { proration } : {}),
@@ -184,8 +195,15 @@ export async function loadScoreInputs(db: Db, row: SheetRow): Promise<SheetScore
     row.company_id,
     metricPeriodOf({ kind: cycle.kind, periodStart: cycle.period_start, periodEnd: cycle.period_end }),
   )
+  const leavers = await loadLeaverLookup(
+    db,
+    row.company_id,
+    { start: cycle.period_start, end: cycle.period_end },
+    [template],
+  )
   return {
     metricActuals: await lookup.actualsFor(template, row),
+    leaverSources: leavers.leaversFor(template, row),
     template,
     peerReviews: peers.map((p) => ({
       indicators: p.indicators as ReviewInputs['indicators'],

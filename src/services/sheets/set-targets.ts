@@ -18,7 +18,9 @@ export async function setTargets(
     expectedVersion: input.expectedVersion,
     patch: async (ctx) => {
       const version = await findTemplateDefinition(ctx.db, ctx.row.template_version_id)
-      const targets: AgreedTargets = { indicators: input.indicators }
+      // Targets derived from history stay frozen beside the agreed ones.
+      const derived = (ctx.row.targets as AgreedTargets | null)?.derived
+      const targets: AgreedTargets = { indicators: input.indicators, ...(derived ? { derived } : {}) }
       const issues = validateAgreedTargets(version.definition as Template, targets)
       if (issues.length > 0)
         throw new DomainError(

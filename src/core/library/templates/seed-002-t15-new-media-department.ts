@@ -52,7 +52,7 @@ export const seed002T15NewMediaDepartment: Template = {
         target: { kind: 'derived', metric: 'uv', from: 'previous_period_daily_average', factor: 1.1 },
         rule: { shape: 'ratio_to_target', capRatio: 1.2, zeroBelowRatio: 0.6 },
         assessor: backOffice,
-        dataSource: metric('uv_daily_average', 'team'),
+        dataSource: metric('uv_daily_average', 'shop'),
       }),
       kpi({
         key: 'content_reach',

@@ -13,6 +13,7 @@ export function describeAssessor(t: TFunction, assessor: Assessor): string {
 export function describeDataSource(t: TFunction, source: DataSource): string {
   if (source.kind === 'manual') return t('templates.dataSource.manual')
   if (source.kind === 'sampling') return t('templates.dataSource.sampling')
+  if (source.kind === 'organisation') return t('templates.dataSource.organisation')
   return t('templates.dataSource.metric', {
     metric: source.metric,
     attribution: t(`templates.dataSource.attribution.${source.attribution}`),

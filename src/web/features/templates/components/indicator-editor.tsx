@@ -321,10 +321,12 @@ export function DataSourceEditor({
               onChange(
                 kind === 'manual' || kind === 'sampling'
                   ? { kind }
-                  : { kind, metric: '', attribution: 'employee' },
+                  : kind === 'organisation'
+                    ? { kind, fact: 'leavers_by_tenure' }
+                    : { kind, metric: '', attribution: 'employee' },
               )
             }
-            options={(['manual', 'metric', 'sampling'] as const).map((kind) => ({
+            options={(['manual', 'metric', 'sampling', 'organisation'] as const).map((kind) => ({
               value: kind,
               label: t(`templates.dataSource.kind.${kind}`),
             }))}
