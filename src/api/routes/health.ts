@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { healthSchema } from '../../contracts/auth.ts'
 import { type Readiness, readinessSchema } from '../../contracts/operations.ts'
-import { countUnfinishedJobs, pingDatabase } from '../../db/readiness-queries.ts'
+import { checkReadiness } from '../../services/telemetry/check-readiness.ts'
 import type { AppContext, AppEnv } from '../app-env.ts'
 import { jsonResponse } from '../route-responses.ts'
 
@@ -25,34 +25,10 @@ const ready = createRoute({
   },
 })
 
-/** A check that does not answer within this long counts as failed (a stuck pool must not hang the probe). */
-const checkTimeoutMs = 3000
-
-async function check(what: string, probe: () => Promise<unknown>): Promise<Readiness['checks']['database']> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs / 1000} s`)), checkTimeoutMs)
-  })
-  try {
-    await Promise.race([probe(), timeout])
-    return { ok: true }
-  } catch (error) {
-    return { ok: false, reason: `${what}: ${error instanceof Error ? error.message : String(error)}` }
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
   app.openapi(health, (c) => c.json({ status: 'ok' as const, database: ctx.engine }, 200))
   app.openapi(ready, async (c) => {
-    const database = await check('database', () => pingDatabase(ctx.db))
-    const jobs = database.ok
-      ? await check('job store', () => countUnfinishedJobs(ctx.db))
-      : { ok: false, reason: 'job store: not checked, the database does not answer' }
-    const reason = ctx.isShuttingDown()
-      ? 'shutting down'
-      : [database, jobs].find((checked) => !checked.ok)?.reason
+    const { database, jobs, reason } = await checkReadiness(ctx)
     const body: Readiness = {
       status: reason === undefined ? 'ready' : 'not_ready',
       database: ctx.engine,
