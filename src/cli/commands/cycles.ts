@@ -11,6 +11,7 @@ import { failOrphanedJobs } from '../../services/jobs/fail-orphaned-jobs.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
+import { registerCycleHistoryTargetsCommand } from './cycle-history-targets.ts'
 import { registerCycleSheetsCommand } from './cycle-sheets.ts'
 
 // `jixiao cycles list|open|compute|sweep`: appraisal cycles without a server (the jobs run in this process).
@@ -170,4 +171,5 @@ export function registerCycleCommands(program: Command, config: Config): void {
     })
 
   registerCycleSheetsCommand(cycles, config)
+  registerCycleHistoryTargetsCommand(cycles, config)
 }
