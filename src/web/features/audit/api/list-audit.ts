@@ -1,24 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { AuditLanguageCode, AuditPage, AuditQuery } from '../../../../contracts/audit.ts'
 import { apiClient } from '../../../lib/api-client.ts'
 
-/** One audit row: who, when, what, before → after, why. */
-export type AuditRow = {
-  id: number
-  actorUserId: number | null
-  actorName: string | null
-  action: string
-  entity: string
-  entityId: string
-  before: unknown
-  after: unknown
-  reason: string | null
-  createdAt: string
-}
+export type { AuditPage, AuditRow } from '../../../../contracts/audit.ts'
 
-export type AuditFilter = { entity?: string; entityId?: string; page: number; pageSize: number }
-export type AuditPage = { items: AuditRow[]; page: number; pageSize: number; total: number }
+export type AuditFilter = Omit<AuditQuery, 'lang'> & { lang: AuditLanguageCode }
 
-// A page of audit rows, newest first, optionally of one entity.
+// A page of audit rows, newest first, optionally of one entity, each as a sentence in the reader's language.
 export function listAudit(filter: AuditFilter): Promise<AuditPage> {
   return apiClient.get<AuditPage>('/audit', filter)
 }

@@ -1,13 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { Alert, AutoComplete, Button, Flex, Input, Result, Table, Typography } from 'antd'
+import { Alert, Button, Flex, Input, Result, Select, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../../../components/page-header.tsx'
+import { isLanguage } from '../../../i18n/i18n.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { type AuditRow, useAudit } from '../api/list-audit.ts'
 import { useVerifyAudit } from '../api/verify-audit.ts'
-import { describeChange } from '../describe-change.ts'
+import { AuditChanges } from './audit-changes.tsx'
 
 const entities = [
   'appraisal_sheet',
@@ -18,17 +19,23 @@ const entities = [
   'employee',
   'department',
   'position',
+  'bonus_pool',
+  'pay_sheet',
+  'user',
 ]
 
 // 审计日志: every change to scores, pay, status and organisation data — who, when, what, before → after, why —
-// paged and filtered by entity, with a check of the hash chain.
+// each row a sentence in the reader's language with a table of the changed fields, the raw record behind a
+// toggle; paged and filtered by entity, with a check of the hash chain.
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [entity, setEntity] = useState('')
   const [entityId, setEntityId] = useState('')
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(20)
+  const [rawShown, setRawShown] = useState<number[]>([])
   const audit = useAudit({
+    lang: isLanguage(i18n.language) ? i18n.language : 'zh-CN',
     entity: entity.trim() || undefined,
     entityId: entityId.trim() || undefined,
     page,
@@ -64,20 +71,20 @@ export function AuditPage() {
               ? t('audit.chainOk', { rows: verify.data.rows })
               : t('audit.chainBroken', { id: verify.data.brokenRowId, rows: verify.data.rows })
           }
-          description={verify.data.ok ? undefined : verify.data.reason}
+          description={verify.data.ok ? undefined : t(`audit.chainReasons.${verify.data.reason}`)}
         />
       ) : null}
       {verify.isError ? (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon message={describeError(t, verify.error)} />
       ) : null}
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <AutoComplete
+        <Select
           allowClear
           aria-label={t('audit.entity')}
           placeholder={t('audit.entity')}
           style={{ width: 220 }}
-          value={entity}
-          options={entities.map((e) => ({ value: e, label: `${t(`audit.entities.${e}`)} (${e})` }))}
+          value={entity || undefined}
+          options={entities.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
           onChange={(v) => {
             setEntity(v ?? '')
             setPage(1)
@@ -115,17 +122,24 @@ export function AuditPage() {
           },
         }}
         expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: rawShown,
           expandedRowRender: (row) => (
-            <Flex gap={16} wrap>
-              {(['before', 'after'] as const).map((side) => (
-                <div key={side} style={{ flex: '1 1 360px', minWidth: 0 }}>
-                  <Typography.Text strong>{t(`audit.columns.${side}`)}</Typography.Text>
-                  <pre style={{ maxHeight: 320, overflow: 'auto', fontSize: 12, margin: 0 }}>
-                    {JSON.stringify(row[side], null, 2)}
-                  </pre>
-                </div>
-              ))}
-            </Flex>
+            <div data-testid="audit-raw">
+              <Typography.Text type="secondary">
+                {t('audit.rawAction')}: <Typography.Text code>{row.action}</Typography.Text>
+              </Typography.Text>
+              <Flex gap={16} wrap>
+                {(['before', 'after'] as const).map((side) => (
+                  <div key={side} style={{ flex: '1 1 360px', minWidth: 0 }}>
+                    <Typography.Text strong>{t(`audit.columns.${side}`)}</Typography.Text>
+                    <pre style={{ maxHeight: 320, overflow: 'auto', fontSize: 12, margin: 0 }}>
+                      {JSON.stringify(row[side], null, 2)}
+                    </pre>
+                  </div>
+                ))}
+              </Flex>
+            </div>
           ),
         }}
         columns={[
@@ -136,54 +150,45 @@ export function AuditPage() {
             render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm:ss'),
           },
           {
-            title: t('audit.columns.who'),
-            key: 'who',
-            width: 110,
-            render: (_, r) => r.actorName ?? t('audit.system'),
-          },
-          {
             title: t('audit.columns.what'),
             key: 'what',
-            width: 260,
             render: (_, r) => (
-              <>
-                <Typography.Text code>{r.action}</Typography.Text>
-                <div>
-                  <Typography.Text type="secondary">
-                    {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })} #{r.entityId}
-                  </Typography.Text>
-                </div>
-              </>
+              <div data-testid="audit-sentence">
+                <Typography.Text>{r.sentence}</Typography.Text>
+                {r.reason ? (
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('audit.columns.why')}：{r.reason}
+                    </Typography.Text>
+                  </div>
+                ) : null}
+              </div>
             ),
           },
           {
             title: t('audit.columns.change'),
             key: 'change',
-            render: (_, r) => {
-              const changes = describeChange(r.before, r.after)
-              return (
-                <div data-testid="audit-change">
-                  {changes.slice(0, 6).map((c) => (
-                    <div key={c.path}>
-                      {c.path ? <Typography.Text type="secondary">{c.path}: </Typography.Text> : null}
-                      <Typography.Text delete={c.before !== '—'}>{c.before}</Typography.Text> →{' '}
-                      <Typography.Text strong>{c.after}</Typography.Text>
-                    </div>
-                  ))}
-                  {changes.length > 6 ? (
-                    <Typography.Text type="secondary">
-                      {t('audit.more', { count: changes.length - 6 })}
-                    </Typography.Text>
-                  ) : null}
-                </div>
-              )
-            },
+            render: (_, r) => <AuditChanges changes={r.changes} />,
           },
           {
-            title: t('audit.columns.why'),
-            key: 'why',
-            width: 240,
-            render: (_, r) => r.reason ?? '—',
+            title: t('audit.columns.raw'),
+            key: 'raw',
+            width: 120,
+            render: (_, r) => {
+              const shown = rawShown.includes(r.id)
+              return (
+                <Button
+                  type="link"
+                  size="small"
+                  aria-expanded={shown}
+                  onClick={() =>
+                    setRawShown((ids) => (shown ? ids.filter((id) => id !== r.id) : [...ids, r.id]))
+                  }
+                >
+                  {shown ? t('audit.hideRaw') : t('audit.showRaw')}
+                </Button>
+              )
+            },
           },
         ]}
       />
