@@ -44,6 +44,17 @@ describe.each(await testEngines())('template routes on %s', (engine) => {
     expect(items.some((t) => t.positions.includes('客服专员'))).toBe(true)
   })
 
+  it('names the metrics a template reads, so the page shows 好评率 rather than its key', async () => {
+    const cs = (await list(admin)).find((t) => t.code === 'seed-000-customer-service')
+    const detail = (
+      await admin.get<{ metricLabels: Record<string, { zh: string; en: string }> }>(
+        `/api/templates/${cs!.id}`,
+      )
+    ).body
+    expect(detail.metricLabels.positive_review_rate?.zh).toBeTruthy()
+    expect(detail.metricLabels.positive_review_rate?.zh).not.toBe('positive_review_rate')
+  })
+
   it('saves an edit as a new version, keeps the old one, and refuses a stale save with 409', async () => {
     const [first] = await list(admin)
     const detail = (await admin.get<Detail>(`/api/templates/${first!.id}`)).body

@@ -8,9 +8,13 @@ import { findMetric } from './catalogue.ts'
 export function labelTemplateMetrics(template: Template): Record<string, { zh: string; en: string }> {
   const labels: Record<string, { zh: string; en: string }> = {}
   const items = [...template.dimensions.flatMap((d) => d.indicators), ...template.adjustments]
-  for (const item of items) {
-    if (item.dataSource.kind !== 'metric') continue
-    const metric = findMetric(item.dataSource.metric)
+  const keys = items.flatMap((item) => (item.dataSource.kind === 'metric' ? [item.dataSource.metric] : []))
+  // A target derived from history (上月日均UV × 110%) names its metric too.
+  for (const indicator of template.dimensions.flatMap((d) => d.indicators)) {
+    if (indicator.target.kind === 'derived') keys.push(indicator.target.metric)
+  }
+  for (const key of keys) {
+    const metric = findMetric(key)
     if (metric) labels[metric.key] = metric.label
   }
   return labels

@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/errors.ts'
+import { labelTemplateMetrics } from '../../core/metrics/label-template-metrics.ts'
 import type { Template } from '../../core/templates/template.ts'
 import type { Db } from '../../db/database.ts'
 import { createTemplateRepository } from '../../db/template-repository.ts'
@@ -13,6 +14,8 @@ export type TemplateDetail = {
   latestVersion: number
   version: number
   definition: Template
+  /** The names of the metrics the definition reads (好评率, not good_review_rate), by metric key. */
+  metricLabels: Record<string, { zh: string; en: string }>
   versions: { version: number; note: string | null; createdAt: Date }[]
 }
 
@@ -42,6 +45,7 @@ export async function getTemplate(
     latestVersion: row.latest_version,
     version: found.version,
     definition: found.definition,
+    metricLabels: labelTemplateMetrics(found.definition),
     versions: versions.map((v) => ({ version: v.version, note: v.note, createdAt: v.created_at })),
   }
 }

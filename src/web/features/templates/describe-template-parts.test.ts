@@ -20,6 +20,11 @@ describe('the 考核人 / 数据来源 / 目标值 columns', () => {
     expect(describeDataSource(t, { kind: 'manual' })).toBe('手工录入')
   })
 
+  it('shows a metric by its name, not its key, when the page knows it', () => {
+    const gmv = { kind: 'metric', metric: 'gmv', attribution: 'team' } as const
+    expect(describeDataSource(t, gmv, '销售额')).toBe('销售额（团队）')
+  })
+
   it('shows a target derived from history (R7: last month’s daily UV × 110%)', () => {
     expect(
       describeTarget(t, {

@@ -9,19 +9,19 @@ export function describeAssessor(t: TFunction, assessor: Assessor): string {
   return t(`templates.rater.${assessor.rater}`)
 }
 
-/** 数据来源: manual entry, or a catalogue metric with whose figure counts. */
-export function describeDataSource(t: TFunction, source: DataSource): string {
+/** 数据来源: manual entry, or a catalogue metric (by its name when known) with whose figure counts. */
+export function describeDataSource(t: TFunction, source: DataSource, metricName?: string): string {
   if (source.kind === 'manual') return t('templates.dataSource.manual')
   if (source.kind === 'sampling') return t('templates.dataSource.sampling')
   if (source.kind === 'organisation') return t('templates.dataSource.organisation')
   return t('templates.dataSource.metric', {
-    metric: source.metric,
+    metric: metricName ?? source.metric,
     attribution: t(`templates.dataSource.attribution.${source.attribution}`),
   })
 }
 
 /** The target column: a number, an agreed per-employee target, or a rule derived from history (R7). */
-export function describeTarget(t: TFunction, target: Target, unit?: string): string {
+export function describeTarget(t: TFunction, target: Target, unit?: string, metricName?: string): string {
   const kind = unitOf(unit)
   // One formatter per unit (contracts/unit-values): % as 95%, money as ¥1,234.50, others with the template's word.
   const u = (v: number) =>
@@ -41,7 +41,7 @@ export function describeTarget(t: TFunction, target: Target, unit?: string): str
         : t('templates.target.perEmployeeDefault', { value: u(target.default) })
     case 'derived':
       return t('templates.target.derivedText', {
-        metric: target.metric,
+        metric: metricName ?? target.metric,
         from: t(`templates.target.from.${target.from}`),
         factor: formatNumber(target.factor),
       })

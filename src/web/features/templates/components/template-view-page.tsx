@@ -101,7 +101,7 @@ export function TemplateViewPage() {
           title={t('templates.version.viewing', { version: detail.version, latest: detail.latestVersion })}
         />
       )}
-      <TemplateTables definition={definition} />
+      <TemplateTables definition={definition} metricLabels={detail.metricLabels} />
       <VersionHistory
         detail={detail}
         onPick={(v) => setSearchParams(v === detail.latestVersion ? {} : { version: String(v) })}
@@ -115,8 +115,17 @@ export function TemplateViewPage() {
 }
 
 /** The read-only body of a template: basics, one table per dimension, adjustments, scoring and source notes. */
-export function TemplateTables({ definition }: { definition: Template }) {
+export function TemplateTables({
+  definition,
+  metricLabels = {},
+}: {
+  definition: Template
+  /** Metric names by key, so the page shows 好评率 rather than good_review_rate. */
+  metricLabels?: Record<string, { zh: string; en: string }>
+}) {
   const { t, i18n } = useTranslation()
+  const metricName = (key: string): string | undefined =>
+    metricLabels[key]?.[i18n.language === 'en' ? 'en' : 'zh']
   const screens = Grid.useBreakpoint()
   const none = t('templates.view.none')
 
@@ -171,13 +180,24 @@ export function TemplateTables({ definition }: { definition: Template }) {
       title: t('templates.view.columns.dataSource'),
       key: 'dataSource',
       width: 140,
-      render: (_: unknown, i: Indicator) => describeDataSource(t, i.dataSource),
+      render: (_: unknown, i: Indicator) =>
+        describeDataSource(
+          t,
+          i.dataSource,
+          i.dataSource.kind === 'metric' ? metricName(i.dataSource.metric) : undefined,
+        ),
     },
     {
       title: t('templates.view.columns.target'),
       key: 'target',
       width: 120,
-      render: (_: unknown, i: Indicator) => describeTarget(t, i.target, i.unit),
+      render: (_: unknown, i: Indicator) =>
+        describeTarget(
+          t,
+          i.target,
+          i.unit,
+          i.target.kind === 'derived' ? metricName(i.target.metric) : undefined,
+        ),
     },
   ]
 
