@@ -62,8 +62,7 @@ export function registerTemplateCommands(program: Command, config: Config): void
           `${t.name}  (${t.code}, version ${detail.version} of ${detail.latestVersion}, ${detail.status})`,
         )
         if (t.description) console.log(t.description)
-        if (t.source)
-          console.log(`source: seed ${t.source.seed}${t.source.table ? ` ${t.source.table}` : ''}`)
+        if (t.source) console.log(`source: ${t.source.seed}${t.source.table ? ` · ${t.source.table}` : ''}`)
         for (const note of t.source?.notes ?? []) console.log(`  note: ${note}`)
         const rows = t.dimensions.flatMap((d) =>
           d.indicators.map((i) => [

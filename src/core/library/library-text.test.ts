@@ -35,6 +35,7 @@ const identifierFields = new Set([
   'basis',
   'from',
   'grade',
+  'fact',
 ])
 
 type Found = { where: string; text: string }
