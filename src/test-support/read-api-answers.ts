@@ -47,3 +47,17 @@ export async function readApiAnswers(
   }
   return answers
 }
+
+/** The reads whose answers differ, each with the first 200 characters from where they part, for a short failure. */
+export function differingAnswers(after: Record<string, string>, before: Record<string, string>): string[] {
+  const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  return paths
+    .filter((p) => after[p] !== before[p])
+    .map((p) => {
+      const a = after[p] ?? '(missing)'
+      const b = before[p] ?? '(missing)'
+      let at = 0
+      while (at < a.length && a[at] === b[at]) at++
+      return `${p}: before …${b.slice(Math.max(0, at - 40), at + 160)} | after …${a.slice(Math.max(0, at - 40), at + 160)}`
+    })
+}

@@ -56,6 +56,12 @@ describe('jixiao backup, restore and company data', { timeout: 600_000 }, () => 
     expect(JSON.parse(deleted.stdout)).toMatchObject({ code: 'jia', rows: { companies: 1, users: 1 } })
     const listed = JSON.parse((await jixiao(['company', 'list', '--json'])).stdout) as { code: string }[]
     expect(listed.map((c) => c.code)).toEqual(['yi'])
+    const log = JSON.parse((await jixiao(['company', 'log', '--company', 'jia', '--json'])).stdout)
+    expect(log.map((entry: { action: string }) => entry.action)).toEqual([
+      'company_deleted',
+      'company_exported',
+    ])
+    expect(log[0].details).toMatchObject({ reason: '客户解约' })
 
     expect((await jixiao(['company', 'import', join(folder, 'missing.gz')])).code).toBe(3)
     expect((await jixiao(['company', 'import', archive])).code).toBe(0)

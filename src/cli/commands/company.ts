@@ -9,6 +9,7 @@ import { deleteCompany } from '../../services/companies/delete-company.ts'
 import { exportCompany } from '../../services/companies/export-company.ts'
 import { importCompany } from '../../services/companies/import-company.ts'
 import { listCompanies } from '../../services/companies/list-companies.ts'
+import { readHostLog } from '../../services/companies/read-host-log.ts'
 import { CliError, openCliDatabase } from '../open-cli-database.ts'
 import { formatTable } from '../print-table.ts'
 import { readSecret } from '../read-secret.ts'
@@ -141,6 +142,36 @@ function registerCompanyDataCommands(company: Command, config: Config): void {
           { code: opts.company, confirmCode, reason: opts.reason },
         )
         printSummary(summary, 'deleted', opts.json)
+      } finally {
+        await handle.close()
+      }
+    })
+
+  company
+    .command('log')
+    .description('the host log: exports, imports and deletions of whole companies, newest first')
+    .option('--company <code>', 'only those of this company code')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { company?: string; json?: boolean }) => {
+      const handle = await openCliDatabase(config)
+      try {
+        const entries = await readHostLog(handle.db, { companyCode: opts.company })
+        if (opts.json) {
+          console.log(JSON.stringify(entries, null, 2))
+          return
+        }
+        if (entries.length === 0) {
+          console.log('the host log is empty')
+          return
+        }
+        const rows = entries.map((e) => [
+          e.at.toISOString().replace('T', ' ').slice(0, 19),
+          e.action,
+          e.companyCode,
+          e.companyName,
+          e.actor,
+        ])
+        console.log(formatTable(['at (UTC)', 'action', 'code', 'company', 'by'], rows))
       } finally {
         await handle.close()
       }
