@@ -1,21 +1,74 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
+import { auditQuerySchema } from '../../contracts/audit.ts'
 import { DomainError } from '../../core/errors.ts'
 import { type AuditHeadFile, auditHeadFileSchema } from '../../services/audit/audit-head-file.ts'
 import { checkAuditHead } from '../../services/audit/check-audit-head.ts'
 import { exportAuditHead } from '../../services/audit/export-audit-head.ts'
+import { listAuditPage } from '../../services/audit/list-audit-page.ts'
 import { loadAuditKey } from '../../services/audit/load-audit-key.ts'
 import { describeTwoRoleSetup } from '../../services/audit/two-role-setup.ts'
 import { verifyCompanyAuditLog } from '../../services/audit/verify-company-audit-log.ts'
 import { openCliContext } from '../cli-context.ts'
 import { CliError, openCliDatabase } from '../open-cli-database.ts'
 
-// `jixiao audit verify [--head FILE]`, `jixiao audit head [--out FILE]` and `jixiao audit roles-sql`: the hash
-// chain alone shows an altered row; a signed head kept elsewhere also shows rows cut from its end.
+// `jixiao audit list`, `jixiao audit verify [--head FILE]`, `jixiao audit head [--out FILE]` and `jixiao audit
+// roles-sql`: the list reads each row as the audit page does, a sentence and its changed fields; the hash chain
+// alone shows an altered row; a signed head kept elsewhere also shows rows cut from its end.
 export function registerAuditCommands(program: Command, config: Config): void {
   const audit = program.command('audit').description('the append-only audit log (审计日志)')
   const keySource = { ...config.auditKey, dataDir: config.dataDir }
+
+  audit
+    .command('list')
+    .description(
+      'list the audit log, newest first, each row as a sentence with its changed fields (as on the audit page)',
+    )
+    .option('--company <id>', 'company id or name (when the database holds several)')
+    .option('--lang <lang>', 'zh-CN, zh-TW or en', 'zh-CN')
+    .option('--entity <kind>', 'only rows about this kind of record (e.g. bonus_pool, appraisal_sheet)')
+    .option('--entity-id <id>', 'only rows about this record')
+    .option('--page <n>', 'page number', '1')
+    .option('--limit <n>', 'rows per page (at most 200)', '50')
+    .option('--json', 'print JSON (sentences, changes and the raw rows)')
+    .action(
+      async (opts: {
+        company?: string
+        lang: string
+        entity?: string
+        entityId?: string
+        page: string
+        limit: string
+        json?: boolean
+      }) => {
+        const parsed = auditQuerySchema.safeParse({
+          lang: opts.lang,
+          entity: opts.entity,
+          entityId: opts.entityId,
+          page: opts.page,
+          pageSize: opts.limit,
+        })
+        if (!parsed.success)
+          throw new DomainError(
+            'invalid_input',
+            '审计日志查询参数有误 / invalid audit list options',
+            parsed.error.issues.map((i) => ({
+              path: `--${i.path.join('.').replace('pageSize', 'limit').replace('entityId', 'entity-id')}`,
+              message: i.message,
+            })),
+          )
+        const ctx = await openCliContext(config, opts.company)
+        let page: Awaited<ReturnType<typeof listAuditPage>>
+        try {
+          page = await listAuditPage(ctx, ctx.companyId, parsed.data)
+        } finally {
+          await ctx.close()
+        }
+        if (opts.json) return void console.log(JSON.stringify(page, null, 2))
+        console.log(describeAuditPageAsText(page, parsed.data.lang))
+      },
+    )
 
   audit
     .command('verify')
@@ -146,4 +199,39 @@ async function readHeadFile(path: string): Promise<AuditHeadFile> {
         .map((i) => ({ path: i.path.join('.') || '(file)', message: i.message })),
     )
   return parsed.data
+}
+
+const auditListWords = {
+  'zh-CN': {
+    reason: '原因',
+    total: (n: number, p: number) => `共 ${n} 条，第 ${p} 页`,
+    none: '没有审计记录',
+  },
+  'zh-TW': {
+    reason: '原因',
+    total: (n: number, p: number) => `共 ${n} 筆，第 ${p} 頁`,
+    none: '沒有審計記錄',
+  },
+  en: { reason: 'Reason', total: (n: number, p: number) => `${n} rows, page ${p}`, none: 'No audit rows' },
+} as const
+
+const twoDigits = (n: number) => String(n).padStart(2, '0')
+
+/** The audit page as lines: when, the sentence, then the reason and each changed field indented under it. */
+function describeAuditPageAsText(
+  page: Awaited<ReturnType<typeof listAuditPage>>,
+  lang: keyof typeof auditListWords,
+): string {
+  const words = auditListWords[lang]
+  if (page.items.length === 0) return words.none
+  const lines: string[] = []
+  for (const row of page.items) {
+    const t = row.createdAt
+    const when = `${t.getFullYear()}-${twoDigits(t.getMonth() + 1)}-${twoDigits(t.getDate())} ${twoDigits(t.getHours())}:${twoDigits(t.getMinutes())}`
+    lines.push(`${when}  ${row.sentence}`)
+    if (row.reason) lines.push(`                  ${words.reason}: ${row.reason}`)
+    for (const c of row.changes) lines.push(`                  ${c.label}: ${c.before} → ${c.after}`)
+  }
+  lines.push('', words.total(page.total, page.page))
+  return lines.join('\n')
 }
