@@ -99,6 +99,9 @@ export function AllSheetsPage() {
           aria-label={t('allSheets.filters.state')}
           mode="multiple"
           allowClear
+          // eleven stages: all of them in the dropdown, none hidden by virtual scrolling
+          virtual={false}
+          optionFilterProp="label"
           style={{ minWidth: 200 }}
           placeholder={t('allSheets.filters.state')}
           value={states}
