@@ -1,7 +1,8 @@
 // One sentence template per audit action code (审计日志的一句话), in zh-CN, zh-TW and en. Placeholders:
 // {actor} who did it, {subject} what it was done to (a person, cycle, template …, by name), {cycle} the cycle,
-// {amount} money, {grade} a grade, {score} a total score, {count} how many. A part in [square brackets] is left out
-// when a placeholder inside it has no value, so "（¥30,000）" disappears where no amount was recorded.
+// {amount} money, {grade} a grade, {score} a total score, {count} how many, {month} a month (2026年11月).
+// A part in [square brackets] is left out when a placeholder inside it has no value, so "（¥30,000）"
+// disappears where no amount was recorded.
 
 export const auditLanguages = ['zh-CN', 'zh-TW', 'en'] as const
 export type AuditLanguage = (typeof auditLanguages)[number]
@@ -116,8 +117,8 @@ const sheetSentences: Record<string, Sentences> = {
     '{actor} reopened the appraisal of {subject}[ for {cycle}]',
   ],
   'sheet.delegate': [
-    '{actor} 委托他人评分 {subject}[ {cycle}] 的考核表',
-    '{actor} 委託他人評分 {subject}[ {cycle}] 的考核表',
+    '{actor} 将 {subject}[ {cycle}] 的评分委托给他人',
+    '{actor} 將 {subject}[ {cycle}] 的評分委託給他人',
     '{actor} delegated the review of {subject}[ for {cycle}]',
   ],
   'sheet.attach_file': [
@@ -232,6 +233,11 @@ const otherSentences: Record<string, Sentences> = {
     '{actor} 为考核周期 {subject} 登记了等级比例例外',
     '{actor} 為考核周期 {subject} 登記了等級比例例外',
     '{actor} recorded a grade quota exception for {subject}',
+  ],
+  'cycle.history_targets_recompute': [
+    '{actor} 按历史数据重新计算了考核周期 {subject}[ {count} 张考核表]的目标',
+    '{actor} 按歷史資料重新計算了考核周期 {subject}[ {count} 張考核表]的目標',
+    '{actor} recomputed the targets from history on[ {count} sheets of] the cycle {subject}',
   ],
   'cycle.settings': [
     '{actor} 修改了考核周期 {subject} 的设置',
@@ -429,9 +435,9 @@ const otherSentences: Record<string, Sentences> = {
     '{actor} imported the staff roster “{subject}”',
   ],
   'rota.attendance.publish': [
-    '{actor} 发布了[ {subject} ]月度考勤',
-    '{actor} 發布了[ {subject} ]月度考勤',
-    '{actor} published the monthly attendance[ {subject}]',
+    '{actor} 发布了[ {month} 的]月度考勤[（{count} 行）]',
+    '{actor} 發布了[ {month} 的]月度考勤[（{count} 列）]',
+    '{actor} published the monthly attendance[ of {month}][ ({count} rows)]',
   ],
   'rota.attendance_rules.set': [
     '{actor} 修改了考勤规则',

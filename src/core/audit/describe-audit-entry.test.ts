@@ -160,3 +160,22 @@ describe('small pieces', () => {
     expect(describeAuditReason(null, 'en')).toBeNull()
   })
 })
+
+describe('the month of published attendance', () => {
+  it('writes 2026-11 as 2026年11月 in Chinese and keeps it in English', () => {
+    const facts: AuditEntryFacts = {
+      action: 'rota.attendance.publish',
+      entity: 'import',
+      entityId: '4',
+      actorName: '杨丽',
+      subjectName: null,
+      cycleName: null,
+      before: null,
+      after: { month: '2026-11', rows: 30, replacedRows: 0 },
+    }
+    expect(describeAuditEntry(facts, 'zh-CN').sentence).toBe('杨丽 发布了 2026年11月 的月度考勤（30 行）')
+    expect(describeAuditEntry(facts, 'en').sentence).toBe(
+      '杨丽 published the monthly attendance of 2026-11 (30 rows)',
+    )
+  })
+})

@@ -130,6 +130,13 @@ const countOf = (after: unknown): string | undefined => {
   return undefined
 }
 
+/** A YYYY-MM month as people write it: 2026年11月 (zh), 2026-11 (en). */
+const monthOf = (value: unknown, lang: AuditLanguage): string | undefined => {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})$/.exec(value) : null
+  if (!m) return undefined
+  return lang === 'en' ? (value as string) : `${m[1]}年${Number(m[2])}月`
+}
+
 /** The sentence of an audit row in a language, and whether the action had a sentence of its own. */
 export function describeAuditEntry(
   facts: AuditEntryFacts,
@@ -153,6 +160,7 @@ export function describeAuditEntry(
     grade: grade ? (labelAuditValue('grade', grade, lang) ?? grade) : undefined,
     score,
     count: countOf(facts.after),
+    month: monthOf(a.month, lang),
   })
   return { sentence, known }
 }
