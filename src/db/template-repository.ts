@@ -38,6 +38,8 @@ export function createTemplateRepository(db: Db) {
         .innerJoin('positions as p', 'p.id', 'pt.position_id')
         .select(['pt.template_id', 'p.name'])
         .where('pt.company_id', '=', companyId)
+        // In position order: without it the order is the rows' physical order, which a restore may change.
+        .orderBy('p.id')
         .execute()
       return rows.map((r) => ({
         id: r.id,
