@@ -128,7 +128,9 @@ export function registerServeCommand(program: Command, config: Config): void {
           const handedBack = await handBackOwnJobs({ db: handle.db, now: () => new Date() })
           if (handedBack.length > 0)
             log.warn({ jobs: handedBack }, 'unfinished jobs handed back as interrupted')
-          await handle.close()
+          // A statement of a job still running could hold the close; the exit does not wait for it for ever.
+          const closeCap = new Promise<void>((done) => setTimeout(done, 5000).unref())
+          await Promise.race([handle.close(), closeCap])
           log.info('stopped')
           process.exit(0)
         } catch (error) {
