@@ -216,6 +216,32 @@ export const samplingSourceSchema = z
   })
   .meta({ id: 'SamplingSource' })
 
+/**
+ * The turnover row's input read from the organisation (002 T9): the period, the leavers counted per tenure band and
+ * who they were (band null: under 6 months, listed but not counted); `used` is false when HR's counts won.
+ */
+export const leaverSourceSchema = z
+  .strictObject({
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    counts: z.strictObject({
+      over_6_months: z.number().int(),
+      over_1_year: z.number().int(),
+      over_2_years: z.number().int(),
+    }),
+    leavers: z.array(
+      z.strictObject({
+        name: z.string(),
+        leaveDate: z.string(),
+        tenureMonths: z.number().int(),
+        band: z.enum(['over_6_months', 'over_1_year', 'over_2_years']).nullable(),
+      }),
+    ),
+    used: z.boolean(),
+  })
+  .meta({ id: 'LeaverSource' })
+export type LeaverSource = z.infer<typeof leaverSourceSchema>
+
 export const sheetScoreSchema = z
   .strictObject({
     templateCode: z.string(),
@@ -265,6 +291,7 @@ export const sheetScoreSchema = z
       .meta({ description: 'Problems with the inputs found before scoring' }),
     metricSources: z.record(z.string(), metricSourceSchema).optional(),
     samplingSources: z.record(z.string(), samplingSourceSchema).optional(),
+    leaverSources: z.record(z.string(), leaverSourceSchema).optional(),
     rollup: z
       .strictObject({
         total: z.number(),
@@ -526,7 +553,7 @@ export type { DisputedItem, SheetAppeal }
 type Interchangeable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type CoreScore = Omit<
   SheetScore,
-  'inputIssues' | 'metricSources' | 'samplingSources' | 'rollup' | 'proration'
+  'inputIssues' | 'metricSources' | 'samplingSources' | 'leaverSources' | 'rollup' | 'proration'
 >
 const scoreMatches: Interchangeable<CoreScore, CoreSheetScore> = true
 const indicatorMatches: Interchangeable<IndicatorScore, CoreIndicatorScore> = true

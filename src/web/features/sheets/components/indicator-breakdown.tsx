@@ -5,6 +5,7 @@ import type {
   Explanation,
   Indicator,
   IndicatorScore,
+  LeaverSource,
   MetricSource,
   SamplingSource,
   SheetScore,
@@ -12,6 +13,7 @@ import type {
 } from '../../../../contracts/sheets.ts'
 import { describeRule } from '../../templates/describe-rule.ts'
 import { formatNumber, formatValue } from '../format-value.ts'
+import { LeaverSourceNote } from './leaver-source-note.tsx'
 import { SamplingSourceNote } from './sampling-source-note.tsx'
 
 export type IndicatorBreakdownProps = {
@@ -33,6 +35,8 @@ type Row = {
   source?: MetricSource
   /** Where the supervisor's part came from when the indicator is fed by the weekly samples (每周抽查). */
   sampling?: SamplingSource
+  /** Who the turnover row counted from the organisation (002 T9). */
+  leavers?: LeaverSource
 }
 
 /** An explanation in the interface language (the engine writes zh-CN and en). */
@@ -70,6 +74,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
         score: s,
         source: score?.metricSources?.[indicator.key],
         sampling: score?.samplingSources?.[indicator.key],
+        leavers: score?.leaverSources?.[indicator.key],
       }
     })
 
@@ -99,6 +104,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
         </Typography.Text>
       ) : null}
       {row.sampling ? <SamplingSourceNote source={row.sampling} indicatorKey={row.key} /> : null}
+      {row.leavers ? <LeaverSourceNote source={row.leavers} indicatorKey={row.key} /> : null}
     </Flex>
   )
 
@@ -175,6 +181,7 @@ export function IndicatorBreakdown({ template, score, targets }: IndicatorBreakd
                 </Typography.Text>
               ) : null}
               {row.sampling ? <SamplingSourceNote source={row.sampling} indicatorKey={row.key} /> : null}
+              {row.leavers ? <LeaverSourceNote source={row.leavers} indicatorKey={row.key} /> : null}
               {explanation(row)}
             </Flex>
           </Card>

@@ -19,7 +19,7 @@ function defaultTarget(indicator: Indicator): number | undefined {
 // Targets and weights of the period (目标与权重): both the employee and the reviewer confirm them; either may
 // edit them while the sheet is a draft (which clears both confirmations); then the period starts.
 export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message } = App.useApp()
   const step = useSheetStep()
   const indicators = sheet.template.definition.dimensions.flatMap((d) => d.indicators)
@@ -113,6 +113,9 @@ export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
       <Flex vertical gap={10}>
         {indicators.map((indicator) => {
           const own = agreed.indicators?.[indicator.key]
+          // A target derived from history, frozen when the cycle opened, with its derivation in words.
+          const derived = agreed.derived?.[indicator.key]
+          const derivedMissing = own?.target === undefined && derived !== undefined && derived.value === null
           const d = draft[indicator.key] ?? {}
           return (
             <Flex key={indicator.key} vertical gap={4} data-testid={`target-${indicator.key}`}>
@@ -121,12 +124,31 @@ export function TargetsPanel({ sheet }: { sheet: SheetDetail }) {
                 {editing ? null : (
                   <Typography.Text>
                     {t('sheets.targets.targetWeight', {
-                      target: formatValue(own?.target ?? defaultTarget(indicator), indicator.unit),
+                      target: derivedMissing
+                        ? t('sheets.targets.historyMissing')
+                        : formatValue(
+                            own?.target ?? derived?.value ?? defaultTarget(indicator),
+                            indicator.unit,
+                          ),
                       weight: formatNumber(own?.weight ?? indicator.maxPoints),
                     })}
                   </Typography.Text>
                 )}
               </Flex>
+              {derived && own?.target === undefined ? (
+                <Typography.Text
+                  type={derivedMissing ? 'warning' : 'secondary'}
+                  style={{ fontSize: 12 }}
+                  data-testid={`target-derivation-${indicator.key}`}
+                >
+                  {t('sheets.targets.fromHistory')}：
+                  {
+                    derived.explanation[
+                      i18n.language === 'en' ? 'en' : i18n.language === 'zh-TW' ? 'zh-TW' : 'zh-CN'
+                    ]
+                  }
+                </Typography.Text>
+              ) : null}
               {editing ? (
                 <Flex wrap gap={8}>
                   <UnitNumberInput
