@@ -140,6 +140,18 @@ const valueLabels: Record<string, Record<string, Labels>> = {
     pass: ['合格', '合格', 'Pass'],
     fail: ['不合格', '不合格', 'Fail'],
   },
+  kind: {
+    grade_table: ['按等级对照表', '按等級對照表', 'By grade table'],
+    coefficient_times_base: ['绩效系数 × 基数', '績效係數 × 基數', 'Coefficient × base'],
+    score: ['按得分', '按得分', 'By score'],
+    weekly: ['周度', '週度', 'Weekly'],
+    monthly: ['月度', '月度', 'Monthly'],
+    quarterly: ['季度', '季度', 'Quarterly'],
+    annual: ['年度', '年度', 'Annual'],
+    leave: ['请假', '請假', 'Leave'],
+    swap: ['换班', '換班', 'Swap'],
+    cover: ['顶班', '頂班', 'Cover'],
+  },
   role: {
     admin: ['系统管理员', '系統管理員', 'Administrator'],
     hr: ['人力资源', '人力資源', 'HR'],
@@ -160,11 +172,11 @@ export function isReferenceField(key: string): boolean {
 }
 
 /**
- * A field's label in a language; a field without one gets its name spelt out as words ("payScheme" → "Pay
+ * A field's label in a language (a grade's name where a table is keyed by grade); a field without one gets its name spelt out as words ("payScheme" → "Pay
  * scheme"), never a path or a code.
  */
 export function labelAuditField(key: string, lang: AuditLanguage): string {
-  const known = fieldLabels[camelCase(key)]
+  const known = fieldLabels[camelCase(key)] ?? valueLabels.grade![key]
   if (known) return known[index[lang]]
   const words = camelCase(key)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -129,6 +129,15 @@ describe('describeAuditChanges', () => {
     ).toEqual([{ field: 'settings.rollup', label: '设置 · Rollup', before: '否', after: '是' }])
   })
 
+  it('names a bonus rule by what it does, and a grade table’s rows by grade', () => {
+    expect(
+      describeAuditChanges(null, { rule: { kind: 'grade_table', table: { excellent: '1.5' } } }, 'zh-CN'),
+    ).toEqual([
+      { field: 'rule.kind', label: '分配规则 · 类型', before: '—', after: '按等级对照表' },
+      { field: 'rule.table.excellent', label: '分配规则 · 对照表 · 优秀', before: '—', after: '1.5' },
+    ])
+  })
+
   it('gives an unknown field a readable label, never its path', () => {
     expect(labelAuditField('pay_scheme_code', 'zh-CN')).toBe('Pay scheme code')
     expect(labelAuditField('selfReview', 'zh-TW')).toBe('自評')
