@@ -32,12 +32,9 @@ export const templateDetailSchema = z
     latestVersion: z.number().int(),
     version: z.number().int(),
     definition: templateSchema,
-    metricLabels: z
-      .record(z.string(), z.strictObject({ zh: z.string(), en: z.string() }))
-      .meta({
-        description:
-          'The names of the metrics the definition reads, by metric key (shown instead of the key)',
-      }),
+    metricLabels: z.record(z.string(), z.strictObject({ zh: z.string(), en: z.string() })).meta({
+      description: 'The names of the metrics the definition reads, by metric key (shown instead of the key)',
+    }),
     versions: z.array(
       z.object({ version: z.number().int(), note: z.string().nullable(), createdAt: z.string() }),
     ),
