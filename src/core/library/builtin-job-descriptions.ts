@@ -162,23 +162,31 @@ const ecommerceDepartmentManager: BuiltinJobDescription = {
 }
 
 const ecommerceHead: BuiltinJobDescription = {
-  summary: '负责电商部的网络销售、店铺平台管理与新品推广，并带动各办事处的网络销售。',
   externalCollaboration: ['办事处', '经销商', '代理商'],
   duties: [
     {
       title: '销售与引流',
-      items: ['借助并为各办事处带来客户流量', '完成每月10万元以上的销售任务', '平台浏览量每月不少于1万次'],
+      items: [
+        '每月完成及配合办事处做好客户引流，完成10万以上的销售任务',
+        '电商平台客户浏览量每月10000次以上',
+      ],
     },
     {
       title: '渠道与平台管理',
       items: [
-        '办事处、经销商开设网店的《网络销售代理协议》备案、授权与签订',
-        '每周对公司、办事处、代理商的店铺平台全面检查并规范管理',
-        '查找销售本公司品牌、产品或专利的假冒店铺并投诉',
+        '完成对申请开网店的各个办事处、经销商电商平台的备案、授权及《网络销售代理协议》文件的签署',
+        '做好公司电商平台与办事处、代理商电商平台的规范管理工作，做到每周全面检查一次，发现问题立即处理',
+        '发现假冒本公司品牌、产品和专利的店铺并投诉',
       ],
     },
-    { title: '新品', items: ['新产品的策划、推广与售后'] },
-    { title: '团队', items: ['保持员工稳定（老员工流失率不高于10%）', '配合公司工作，遵守纪律'] },
+    { title: '新品', items: ['做好新产品的策划、推广与售后服务工作'] },
+    {
+      title: '团队',
+      items: [
+        '做好本部门员工稳定工作，老员工流失率≤10%',
+        '工作积极配合，遵章守纪，服从调度，协助完成公司阶段性目标任务',
+      ],
+    },
   ],
 }
 
@@ -368,9 +376,11 @@ const websiteEditor: BuiltinJobDescription = {
 }
 
 const artEditor: BuiltinJobDescription = {
-  summary: '配合店长、运营经理优化店铺形象，制作广告图。',
   duties: [
-    { title: '店铺视觉', items: ['优化店铺形象', '广告图制作', '网店装修、改版，图片拍摄与平面处理'] },
+    {
+      title: '店铺视觉',
+      items: ['在运营经理、店长指导下优化店铺形象，制作广告图', '网店装修、改版，图片拍摄与平面处理'],
+    },
   ],
 }
 
@@ -501,7 +511,6 @@ const newMedia: BuiltinJobDescription = {
 }
 
 const newMediaDepartment: BuiltinJobDescription = {
-  summary: '负责公司新媒体账号的粉丝增长、内容传播与转化，并为平台移动端带来流量。',
   duties: newMedia.duties,
   paySystem: '绩效基数 × 绩效分值 = 应发绩效金额',
 }
@@ -544,7 +553,6 @@ const douyinShop: BuiltinJobDescription = {
 }
 
 const promotionStaff: BuiltinJobDescription = {
-  summary: '负责为店铺带来访客并提高推广投入的订单回报。',
   duties: [
     {
       title: '推广',
@@ -557,41 +565,46 @@ const promotionStaff: BuiltinJobDescription = {
   ],
 }
 
-const teamScope = '适用于新进和资深员工。'
+// The teams of seed 001 are described only by what they are appraised on; their duties are those items.
+const teamScope = '适用于团队中的新进和资深员工。'
 
 const operationsTeam: BuiltinJobDescription = {
-  summary: `电商运营团队：完成销售与运营目标，团队协作与学习成长。${teamScope}`,
+  summary: teamScope,
   duties: [
-    { title: '业绩', items: ['完成销售额、订单量等业绩目标'] },
-    { title: '运营', items: ['提升店铺流量、转化率与运营效率'] },
-    { title: '协作与成长', items: ['团队协作与沟通', '学习与成长'] },
+    { title: '业绩', items: ['销售额', '毛利率', '新客户获取数量'] },
+    { title: '运营', items: ['店铺流量', '转化率', '库存周转率', '活动策划与执行效果'] },
+    { title: '团队协作与沟通', items: ['与其他部门的协作配合', '内部团队沟通'] },
+    { title: '学习与成长', items: ['行业知识学习与应用', '个人技能提升'] },
   ],
 }
 
 const customerServiceTeam: BuiltinJobDescription = {
-  summary: `客服团队：保证服务质量，促成销售，团队协作与学习成长。${teamScope}`,
+  summary: teamScope,
   duties: [
-    { title: '服务质量', items: ['及时响应与解决客户问题，提高客户满意度'] },
-    { title: '销售', items: ['促成咨询转化为订单'] },
-    { title: '协作与成长', items: ['团队协作与沟通', '学习与成长'] },
+    { title: '服务质量', items: ['客户满意度', '降低投诉率', '缩短响应时间'] },
+    { title: '销售', items: ['引导购买', '追加销售'] },
+    { title: '团队协作与沟通', items: ['与运营、售后等部门的协作配合', '内部团队沟通与经验分享'] },
+    { title: '学习与成长', items: ['产品知识', '服务技巧提升', '行业新规学习'] },
   ],
 }
 
 const marketingTeam: BuiltinJobDescription = {
-  summary: `市场推广团队：推广效果、创意与策划，团队协作与学习成长。${teamScope}`,
+  summary: teamScope,
   duties: [
-    { title: '推广效果', items: ['提升推广带来的曝光、流量与转化'] },
-    { title: '创意与策划', items: ['推广活动的创意与策划'] },
-    { title: '协作与成长', items: ['团队协作与沟通', '学习与成长'] },
+    { title: '推广效果', items: ['品牌曝光量', '流量引入量', '营销活动转化率'] },
+    { title: '创意与策划', items: ['推广创意', '活动策划的完整性与可行性'] },
+    { title: '团队协作与沟通', items: ['与运营、客服等部门的协作配合', '内部团队沟通与资源整合'] },
+    { title: '学习与成长', items: ['市场趋势把握', '新推广渠道与技术应用', '数据分析能力提升'] },
   ],
 }
 
 const logisticsTeam: BuiltinJobDescription = {
-  summary: `物流售后团队：准时准确发货、控制物流成本，做好售后服务。${teamScope}`,
+  summary: teamScope,
   duties: [
-    { title: '物流配送', items: ['准时发货', '准确配送，杜绝错发、漏发', '控制物流成本'] },
+    { title: '物流配送', items: ['及时发货', '准确配送', '物流成本控制'] },
     { title: '售后服务', items: ['及时处理退换货', '解决售后问题', '客户回访'] },
-    { title: '协作与成长', items: ['与运营、客服团队协作，优化流程', '学习相关政策与规定'] },
+    { title: '团队协作与沟通', items: ['与运营、客服等部门的协作配合', '内部团队沟通与流程优化'] },
+    { title: '学习与成长', items: ['物流与售后政策法规学习', '服务流程优化与创新'] },
   ],
 }
 
@@ -613,13 +626,12 @@ export const builtinJobDescriptions: Readonly<Record<string, BuiltinJobDescripti
   市场推广团队: marketingTeam,
   市场推广: marketing,
   物流售后团队: logisticsTeam,
-  发货: { duties: [{ title: '发货', items: ['准时发货', '准确配送，杜绝错发、漏发'] }] },
+  发货: { duties: [{ title: '发货', items: ['及时发货', '准确配送', '物流准时准确的发货'] }] },
   物流售后: logisticsTeam,
   发货部主管: {
-    summary: '负责发货部的准时准确发货与快递交接。',
     duties: [
-      { title: '发货', items: ['负责物流准时准确的发货', '控制物流成本'] },
-      { title: '交接', items: ['与店长、营销部协作，处理快递与发货部的交接问题'] },
+      { title: '发货', items: ['负责物流准时准确的发货', '物流成本控制'] },
+      { title: '协作', items: ['与店长、营销部协作，处理快递与发货部的交接问题'] },
     ],
   },
   美工: artEditor,
