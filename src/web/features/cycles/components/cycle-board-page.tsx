@@ -38,6 +38,7 @@ import { useCycleBoard } from '../api/get-cycle-board.ts'
 import { describeJobFailure } from '../describe-job-failure.ts'
 import { stageProgress } from '../stage-progress.ts'
 import { CycleSettingsCard } from './cycle-settings-card.tsx'
+import { HistoryTargetsButton } from './history-targets-button.tsx'
 import { JobProgress } from './job-progress.tsx'
 
 // The HR cycle board (周期看板): progress by stage and by department, how far computing got (已计算 X / Y, the
@@ -87,6 +88,7 @@ export function CycleBoardPage() {
             <Button icon={<BarChartOutlined />} onClick={() => navigate('calibration')}>
               {t('cycles.actions.calibration')}
             </Button>
+            <HistoryTargetsButton cycleId={id} />
             <Button
               type="primary"
               icon={<CalculatorOutlined />}
