@@ -53,9 +53,9 @@ export async function listCycleSheetPage(
   cycleId: number,
   query: CycleSheetListQuery,
 ): Promise<{ rows: CycleSheetListRow[]; total: number }> {
-  const dueDate = sql<
-    string | null
-  >`(c.deadlines ->> (${JSON.stringify(query.dueStageByState)}::jsonb ->> s.state))`
+  // The cycle's deadlines are read once (an uncorrelated subquery), not joined to every sheet.
+  const dueDate = sql<string | null>`((select c.deadlines from cycles c where c.id = ${cycleId})
+    ->> (${JSON.stringify(query.dueStageByState)}::jsonb ->> s.state))`
   // The sheets the cycle's last compute held, evaluated once into an array.
   const heldIds = sql`array(
     select (h ->> 'sheetId')::int from jobs j
@@ -64,12 +64,65 @@ export async function listCycleSheetPage(
     where j.id = (select max(id) from jobs where company_id = ${companyId} and kind = 'cycle.compute'
       and params ->> 'cycleId' = ${String(cycleId)}))`
   const isHeld = sql<boolean>`(s.state = 'supervisor_submitted' and s.id = any(${heldIds}))`
-  const hasAppeal = sql<boolean>`exists (select 1 from appeals a where a.sheet_id = s.id)`
+  // coalesce keeps the test a per-sheet index probe (appeals_sheet_idx): a bare EXISTS becomes a semi-join that,
+  // on PGlite's never-analysed tables, the planner ran as a scan of every appeal for every sheet.
+  const hasAppeal = sql<boolean>`coalesce(exists (select 1 from appeals a where a.sheet_id = s.id), false)`
   const isOverdue = sql<boolean>`coalesce(${dueDate} < ${query.today}, false)`
 
-  let q = db
+  // First the page: only the sheets table (and the one table the sort needs) for every matching sheet, the count
+  // as a window value; names, flags and dates are then read for the page's rows alone.
+  let page = db
     .selectFrom('appraisal_sheets as s')
-    .innerJoin('cycles as c', 'c.id', 's.cycle_id')
+    .select(['s.id', sql<number>`count(*) over ()`.as('matching')])
+    .where('s.company_id', '=', companyId)
+    .where('s.cycle_id', '=', cycleId)
+  if (query.sort === 'name') page = page.innerJoin('employees as e', 'e.id', 's.employee_id')
+  if (query.sort === 'department') page = page.leftJoin('departments as d', 'd.id', 's.department_id')
+  if (query.scope.kind === 'team') {
+    const me = query.scope.employeeId
+    // The tree is evaluated once into an array, as the team queue does (an `in (subquery)` inside an OR scans).
+    page = page
+      .where((eb) =>
+        eb.or([
+          eb('s.reviewer_employee_id', '=', me),
+          sql<boolean>`s.employee_id = any(array${reportingTreeIds(companyId, me)})`,
+        ]),
+      )
+      .where('s.employee_id', '<>', me)
+  }
+  if (query.departmentId !== undefined) page = page.where('s.department_id', '=', query.departmentId)
+  if (query.states && query.states.length > 0) page = page.where('s.state', 'in', [...query.states])
+  if (query.grade !== undefined) page = page.where('s.grade', '=', query.grade)
+  if (query.overdue !== undefined)
+    page = page.where(query.overdue ? isOverdue : sql<boolean>`not ${isOverdue}`)
+  if (query.hasAppeal !== undefined)
+    page = page.where(query.hasAppeal ? hasAppeal : sql<boolean>`not ${hasAppeal}`)
+  if (query.held !== undefined) page = page.where(query.held ? isHeld : sql<boolean>`not ${isHeld}`)
+  const direction = sql.raw(query.direction === 'desc' ? 'desc' : 'asc')
+  page = page
+    .orderBy(sql`${sortKey(query.sort, dueDate)} ${direction} nulls last`)
+    .orderBy('s.id')
+    .limit(query.limit)
+    .offset(query.offset)
+
+  const found = await page.execute()
+  let total = found[0] ? Number(found[0].matching) : 0
+  // A page past the end carries no window count; count alone then (rare: a stale link or a shrunk filter).
+  if (found.length === 0 && query.offset > 0) {
+    const counted = await page
+      .clearSelect()
+      .clearOrderBy()
+      .clearLimit()
+      .clearOffset()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirst()
+    total = Number(counted?.n ?? 0)
+  }
+  if (found.length === 0) return { total, rows: [] }
+
+  const ids = found.map((r) => r.id)
+  const rows = await db
+    .selectFrom('appraisal_sheets as s')
     .innerJoin('employees as e', 'e.id', 's.employee_id')
     .leftJoin('employees as r', 'r.id', 's.reviewer_employee_id')
     .leftJoin('departments as d', 'd.id', 's.department_id')
@@ -89,69 +142,35 @@ export async function listCycleSheetPage(
       isOverdue.as('is_overdue'),
       hasAppeal.as('has_appeal'),
       isHeld.as('is_held'),
-      sql<number>`count(*) over ()`.as('matching'),
     ])
-    .where('s.company_id', '=', companyId)
-    .where('s.cycle_id', '=', cycleId)
-  if (query.scope.kind === 'team') {
-    const me = query.scope.employeeId
-    // The tree is evaluated once into an array, as the team queue does (an `in (subquery)` inside an OR scans).
-    q = q
-      .where((eb) =>
-        eb.or([
-          eb('s.reviewer_employee_id', '=', me),
-          sql<boolean>`s.employee_id = any(array${reportingTreeIds(companyId, me)})`,
-        ]),
-      )
-      .where('s.employee_id', '<>', me)
-  }
-  if (query.departmentId !== undefined) q = q.where('s.department_id', '=', query.departmentId)
-  if (query.states && query.states.length > 0) q = q.where('s.state', 'in', [...query.states])
-  if (query.grade !== undefined) q = q.where('s.grade', '=', query.grade)
-  if (query.overdue !== undefined) q = q.where(query.overdue ? isOverdue : sql<boolean>`not ${isOverdue}`)
-  if (query.hasAppeal !== undefined) q = q.where(query.hasAppeal ? hasAppeal : sql<boolean>`not ${hasAppeal}`)
-  if (query.held !== undefined) q = q.where(query.held ? isHeld : sql<boolean>`not ${isHeld}`)
-
-  const direction = sql.raw(query.direction === 'desc' ? 'desc' : 'asc')
-  q = q
-    .orderBy(sql`${sortKey(query.sort, dueDate)} ${direction} nulls last`)
-    .orderBy('e.employee_no')
-    .orderBy('s.id')
-    .limit(query.limit)
-    .offset(query.offset)
-
-  const rows = await q.execute()
-  let total = rows[0] ? Number(rows[0].matching) : 0
-  // A page past the end carries no window count; count alone then (rare: a stale link or a shrunk filter).
-  if (rows.length === 0 && query.offset > 0) {
-    const counted = await q
-      .clearSelect()
-      .clearOrderBy()
-      .clearLimit()
-      .clearOffset()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirst()
-    total = Number(counted?.n ?? 0)
-  }
+    .where('s.id', '=', sql<number>`any(${sql.val(ids)}::int[])`)
+    .execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
   return {
     total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      employeeId: r.employee_id,
-      employeeNo: r.employee_no,
-      employeeName: r.employee_name,
-      departmentId: r.department_id,
-      departmentName: r.department_name,
-      reviewerEmployeeId: r.reviewer_employee_id,
-      reviewerName: r.reviewer_name,
-      state: r.state as SheetState,
-      total: r.total === null ? null : Number(r.total),
-      grade: r.grade,
-      dueDate: r.due_date,
-      isOverdue: r.is_overdue,
-      hasAppeal: r.has_appeal,
-      isHeld: r.is_held,
-    })),
+    rows: ids.flatMap((id) => {
+      const r = byId.get(id)
+      if (!r) return []
+      return [
+        {
+          id: r.id,
+          employeeId: r.employee_id,
+          employeeNo: r.employee_no,
+          employeeName: r.employee_name,
+          departmentId: r.department_id,
+          departmentName: r.department_name,
+          reviewerEmployeeId: r.reviewer_employee_id,
+          reviewerName: r.reviewer_name,
+          state: r.state as SheetState,
+          total: r.total === null ? null : Number(r.total),
+          grade: r.grade,
+          dueDate: r.due_date,
+          isOverdue: r.is_overdue,
+          hasAppeal: r.has_appeal,
+          isHeld: r.is_held,
+        },
+      ]
+    }),
   }
 }
 
@@ -177,30 +196,28 @@ function sortKey(sort: CycleSheetSort, dueDate: RawBuilder<string | null>): RawB
   }
 }
 
-/** The departments that hold sheets of the cycle within the scope, for the department filter. */
+/**
+ * The departments that hold sheets of the cycle, for the department filter (for a supervisor too: department
+ * names are no secret, and reading their tree a second time would double the list's cost).
+ */
 export async function listCycleSheetDepartments(
   db: Db,
   companyId: number,
   cycleId: number,
-  scope: CycleSheetListQuery['scope'],
 ): Promise<{ id: number; name: string }[]> {
-  let q = db
-    .selectFrom('appraisal_sheets as s')
-    .innerJoin('departments as d', 'd.id', 's.department_id')
+  return db
+    .selectFrom('departments as d')
     .select(['d.id', 'd.name'])
-    .distinct()
-    .where('s.company_id', '=', companyId)
-    .where('s.cycle_id', '=', cycleId)
-  if (scope.kind === 'team') {
-    const me = scope.employeeId
-    q = q
-      .where((eb) =>
-        eb.or([
-          eb('s.reviewer_employee_id', '=', me),
-          sql<boolean>`s.employee_id = any(array${reportingTreeIds(companyId, me)})`,
-        ]),
-      )
-      .where('s.employee_id', '<>', me)
-  }
-  return q.orderBy('d.name').execute()
+    .where('d.company_id', '=', companyId)
+    .where(
+      'd.id',
+      'in',
+      db
+        .selectFrom('appraisal_sheets as s')
+        .select('s.department_id')
+        .where('s.cycle_id', '=', cycleId)
+        .$narrowType<{ department_id: number }>(),
+    )
+    .orderBy('d.name')
+    .execute()
 }

@@ -56,7 +56,7 @@ export async function listCycleSheetsPaged(
             limit: query.limit,
             offset: query.offset,
           }),
-          await listCycleSheetDepartments(deps.db, actor.companyId, cycleId, scope),
+          await listCycleSheetDepartments(deps.db, actor.companyId, cycleId),
         ]
   return {
     cycle: { id: cycle.id, name: cycle.name },
