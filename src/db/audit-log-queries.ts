@@ -74,7 +74,27 @@ export async function findAuditRows(db: Db, companyId: number, filter: AuditPage
   if (filter.entity) q = q.where('a.entity', '=', filter.entity)
   if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId)
   const [rows, count] = await Promise.all([
-    q
+    // The page is cut first, so names are looked up for its rows only, however deep the page.
+    db
+      .selectFrom(
+        q
+          .select([
+            'a.id',
+            'a.company_id',
+            'a.actor_user_id',
+            'a.action',
+            'a.entity',
+            'a.entity_id',
+            'a.before',
+            'a.after',
+            'a.reason',
+            'a.created_at',
+          ])
+          .orderBy('a.id', 'desc')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .as('a'),
+      )
       .leftJoin('users as u', 'u.id', 'a.actor_user_id')
       .select([
         'a.id',
@@ -91,8 +111,6 @@ export async function findAuditRows(db: Db, companyId: number, filter: AuditPage
         cycleNameOfRow.as('cycle_name'),
       ])
       .orderBy('a.id', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
