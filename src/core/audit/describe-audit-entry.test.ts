@@ -167,6 +167,10 @@ describe('small pieces', () => {
     expect(describeAuditReason('roster.import #812', 'zh-CN')).toBe('随员工名册导入')
     expect(describeAuditReason('随 10 月工资发放', 'en')).toBe('随 10 月工资发放')
     expect(describeAuditReason(null, 'en')).toBeNull()
+    expect(describeAuditReason('partly_upheld: 差评已撤销', 'zh-CN')).toBe('部分支持：差评已撤销')
+    expect(describeAuditReason('申诉 3 裁决（rejected）：证据不足', 'zh-TW')).toBe(
+      '申诉 3 裁决（駁回）：证据不足',
+    )
   })
 })
 

@@ -170,10 +170,26 @@ const reasonCodes: Record<string, readonly [string, string, string]> = {
   'directory.sync': ['随通讯录同步', '隨通訊錄同步', 'Part of a directory sync'],
 }
 
-/** A row's reason as written by a person, or, where a batch wrote a code (`roster.import #812`), what it means. */
+const rulings: Record<string, readonly [string, string, string]> = {
+  upheld: ['支持申诉', '支持申訴', 'Upheld'],
+  partly_upheld: ['部分支持', '部分支持', 'Partly upheld'],
+  rejected: ['驳回', '駁回', 'Rejected'],
+}
+
+/**
+ * A row's reason as written by a person; where a batch wrote a code (`roster.import #812`), what it means; an
+ * appeal ruling's code (`partly_upheld: …`, `（partly_upheld）`) by its name.
+ */
 export function describeAuditReason(reason: string | null, lang: AuditLanguage): string | null {
   if (reason === null) return null
+  const i = lang === 'zh-CN' ? 0 : lang === 'zh-TW' ? 1 : 2
   const code = /^([a-z_]+(?:\.[a-z_]+)+)(?:\s.*)?$/.exec(reason)?.[1]
   const known = code ? reasonCodes[code] : undefined
-  return known ? known[lang === 'zh-CN' ? 0 : lang === 'zh-TW' ? 1 : 2] : reason
+  if (known) return known[i]
+  return reason
+    .replace(
+      /^(upheld|partly_upheld|rejected): /,
+      (_, r: string) => `${rulings[r]![i]}${i === 2 ? ': ' : '：'}`,
+    )
+    .replace(/（(upheld|partly_upheld|rejected)）/g, (_, r: string) => `（${rulings[r]![i]}）`)
 }
