@@ -228,13 +228,47 @@ export function TargetEditor({
                 id={id}
                 value={target.from}
                 onChange={(from) => onChange({ ...target, from })}
-                options={(['previous_period_daily_average', 'previous_period_total'] as const).map((v) => ({
+                options={(
+                  [
+                    'previous_period_daily_average',
+                    'previous_period_total',
+                    'same_period_last_year',
+                    'last_periods_average',
+                  ] as const
+                ).map((v) => ({
                   value: v,
                   label: t(`templates.target.from.${v}`),
                 }))}
               />
             )}
           </Field>
+          {target.from === 'last_periods_average' ? (
+            <Field label={t('templates.editor.indicator.targetPeriods')} issues={at('periods')} width={110}>
+              {(id) => (
+                <NumberInput
+                  id={id}
+                  value={target.periods ?? 3}
+                  step={1}
+                  onChange={(v) => onChange({ ...target, periods: v ?? 3 })}
+                />
+              )}
+            </Field>
+          ) : null}
+          {target.from === 'same_period_last_year' || target.from === 'last_periods_average' ? (
+            <Field label={t('templates.editor.indicator.targetPerDay')} issues={at('perDay')} width={140}>
+              {(id) => (
+                <Select
+                  id={id}
+                  value={target.perDay === true ? 'day' : 'total'}
+                  onChange={(v) => onChange({ ...target, perDay: v === 'day' })}
+                  options={(['total', 'day'] as const).map((v) => ({
+                    value: v,
+                    label: t(`templates.target.perDay.${v}`),
+                  }))}
+                />
+              )}
+            </Field>
+          ) : null}
           <Field label={t('templates.editor.indicator.targetFactor')} issues={at('factor')}>
             {(id) => (
               <NumberInput
