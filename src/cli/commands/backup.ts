@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
 import type { Config } from '../../config.ts'
-import { migrateToLatest } from '../../db/migrate.ts'
-import { openDatabase } from '../../db/open-database.ts'
 import { backUpDatabase } from '../../services/backups/back-up-database.ts'
 import { restoreDatabase } from '../../services/backups/restore-database.ts'
 import { openCliDatabase } from '../open-cli-database.ts'
@@ -38,16 +36,8 @@ export function registerBackupCommands(program: Command, config: Config): void {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }
-      const { engine } = await restoreDatabase(target, file)
-      // A backup from an older Jixiao comes forward to this version's schema.
-      const handle = await openDatabase(target)
-      let applied: string[]
-      try {
-        applied = (await migrateToLatest(handle.db)).applied
-      } finally {
-        await handle.close()
-      }
-      const where = config.databaseUrl ? handle.location : `data folder ${config.dataDir}`
+      const { engine, migrationsApplied: applied } = await restoreDatabase(target, file)
+      const where = config.databaseUrl ? 'the database of DATABASE_URL' : `data folder ${config.dataDir}`
       if (opts.json)
         console.log(JSON.stringify({ engine, file, location: where, migrationsApplied: applied }, null, 2))
       else {

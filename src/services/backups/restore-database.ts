@@ -3,6 +3,7 @@ import { constants, gunzipSync } from 'node:zlib'
 import { companyArchiveFormat } from '../../contracts/company-archive.ts'
 import { DomainError } from '../../core/errors.ts'
 import { countTablesInSchema, holdsPGliteCluster, loadPGliteDataFolder } from '../../db/database-dump.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
 import { openDatabase } from '../../db/open-database.ts'
 import { runPostgresTool } from './run-postgres-tool.ts'
 
@@ -44,12 +45,25 @@ export async function detectBackupKind(file: string): Promise<BackupKind> {
 /**
  * Restores a `jixiao backup` file into an empty database of the same engine: on PGlite an empty data folder,
  * on PostgreSQL a database without tables (`pg_restore`, one transaction, objects owned by the URL's role).
- * The caller migrates afterwards, so a backup from an older Jixiao comes forward.
+ * Then migrates, so a backup from an older Jixiao comes forward; answers the migrations that applied.
  */
 export async function restoreDatabase(
   target: { dataDir: string } | { databaseUrl: string },
   file: string,
-): Promise<{ engine: 'pglite' | 'postgres' }> {
+): Promise<{ engine: 'pglite' | 'postgres'; migrationsApplied: string[] }> {
+  const engine = await restoreBackupFile(target, file)
+  const handle = await openDatabase(target)
+  try {
+    return { engine, migrationsApplied: (await migrateToLatest(handle.db)).applied }
+  } finally {
+    await handle.close()
+  }
+}
+
+async function restoreBackupFile(
+  target: { dataDir: string } | { databaseUrl: string },
+  file: string,
+): Promise<'pglite' | 'postgres'> {
   const kind = await detectBackupKind(file)
   if (kind === 'company_archive')
     throw new DomainError(
@@ -73,7 +87,7 @@ export async function restoreDatabase(
         `the data folder ${target.dataDir} already holds a database; restore into an empty folder (set JIXIAO_DATA_DIR to a new one)`,
       )
     await loadPGliteDataFolder(target.dataDir, new Blob([await readFile(file)]))
-    return { engine: 'pglite' }
+    return 'pglite'
   }
   if (kind !== 'postgres')
     throw new DomainError(
@@ -97,5 +111,5 @@ export async function restoreDatabase(
     '--single-transaction',
     file,
   ])
-  return { engine: 'postgres' }
+  return 'postgres'
 }
