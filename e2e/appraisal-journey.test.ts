@@ -194,15 +194,22 @@ describe('appraisal journey: HR, employee and supervisor', { timeout: 180_000 },
   it('the audit view lists every change of the sheet and the chain verifies', async () => {
     await hr.goto('/audit')
     await hr.getByRole('heading', { name: '审计日志', level: 1 }).waitFor()
-    await hr.getByLabel('对象类型').fill('appraisal_sheet')
+    await chooseOption(hr, hr.getByLabel('对象类型'), '考核表')
     await hr.getByLabel('对象编号').fill(String(sheetId))
     const table = hr.locator('.ant-table-tbody')
-    await table.getByText('sheet.rule_appeal').waitFor()
-    for (const action of ['sheet.calibrate', 'sheet.sign', 'sheet.file_appeal', 'sheet.investigate']) {
-      await table.getByText(action, { exact: true }).waitFor()
+    // Each change reads as a sentence; the action codes stay behind 展开原始记录.
+    await table.getByText(/裁定了 .+ 的申诉/).waitFor()
+    for (const step of [
+      /校准了 .+ 的结果/,
+      /签字确认了 .+ 的考核结果/,
+      /对 .+ 的考核结果提出了申诉/,
+      /开始调查 .+ 的申诉/,
+    ]) {
+      await table.getByText(step).first().waitFor()
     }
-    const ruled = hr.locator('tr.ant-table-row', { hasText: 'sheet.rule_appeal' })
-    expect(await ruled.textContent()).toContain('partly_upheld: 差评已撤销，服务质量按 24 分计')
+    expect(await table.textContent()).not.toContain('sheet.rule_appeal')
+    const ruled = hr.locator('tr.ant-table-row', { hasText: /裁定了 .+ 的申诉/ })
+    expect(await ruled.textContent()).toContain('部分支持：差评已撤销，服务质量按 24 分计')
     await ruled.getByTestId('audit-change').getByText('99').waitFor()
     await hr.getByRole('button', { name: '校验哈希链' }).click()
     await hr
