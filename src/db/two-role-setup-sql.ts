@@ -21,6 +21,8 @@ export function appRoleGrantsSql({ owner, app }: TwoRoles): string {
     `alter default privileges for role ${owner} in schema public grant usage, select, update on sequences to ${app};`,
     '-- the audit log is append-only for the application (审计日志对应用只能追加)',
     `revoke update, delete, truncate on audit_log from ${app};`,
+    '-- so is the host log of exports, imports and deletions of whole companies (主机日志)',
+    `revoke update, delete, truncate on host_log from ${app};`,
   ].join('\n')
 }
 
