@@ -64,7 +64,7 @@ describe('audit sentences cover every action the code base writes', () => {
     expect(unexpanded).toEqual([])
   })
 
-  it('has a sentence for each in zh-CN, zh-TW and en', () => {
+  it('has a sentence for each in zh-CN, zh-TW and en (add one to core/audit/audit-sentences.ts)', () => {
     const missing = [...codes]
       .flatMap(([code, where]) =>
         auditLanguages

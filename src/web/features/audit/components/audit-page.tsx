@@ -158,7 +158,7 @@ export function AuditPage() {
                 {r.reason ? (
                   <div>
                     <Typography.Text type="secondary">
-                      {t('audit.columns.why')}：{r.reason}
+                      {t('audit.reasonLine', { reason: r.reason })}
                     </Typography.Text>
                   </div>
                 ) : null}
