@@ -36,6 +36,7 @@ import {
 import type { Actor } from '../auth/actor.ts'
 import { currentProcessOwner } from '../jobs/process-owner.ts'
 import { computePaySheet, payOf } from '../pay/compute-pay-sheet.ts'
+import { loadLeaverLookup } from '../sheets/create-leaver-lookup.ts'
 import { createMetricLookup, type MetricLookup } from '../sheets/create-metric-lookup.ts'
 import { hasSampledIndicator, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -203,6 +204,14 @@ async function runSimulation(
       )
     : undefined
 
+  // The period's leavers, read as compute reads them, for rows that count them from the organisation (002 T9).
+  const leavers = await loadLeaverLookup(
+    db,
+    actor.companyId,
+    { start: cycle.periodStart, end: cycle.periodEnd },
+    [...pinned.values(), ...drafted.values()],
+  )
+
   // One memo for both sides: indicators the draft shares by identity with today's are scored once.
   const memo = createScoreMemo()
   const score = async (sheet: SimulationSheet, template: Template): Promise<Scored> => {
@@ -224,6 +233,7 @@ async function runSimulation(
           sourceTotals: perEmployee,
           sourceNames,
           memo,
+          leaverSources: leavers.leaversFor(template, sheet),
           ...(samples && hasSampledIndicator(template)
             ? { periodSamples: { weeks: sampleWeeks, samples: samples.get(sheet.employee_id) ?? [] } }
             : {}),
