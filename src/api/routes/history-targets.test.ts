@@ -74,6 +74,19 @@ describe.each(await testEngines())(
       return { cycleId: res.body.cycle.id, sheetId: sheet.id }
     }
 
+    /** Computes the cycle with its sheets' reviews in (nothing else entered): the items each held sheet waits for. */
+    const computeHeldItems = async (cycleId: number) => {
+      await sql`update appraisal_sheets set state = 'supervisor_submitted' where cycle_id = ${cycleId}`.execute(
+        handle.db,
+      )
+      const res = await hr.post<{ jobId: number }>(`/api/cycles/${cycleId}/compute`, {})
+      expect(res.status).toBe(202)
+      const job = await waitForJob(hr, res.body.jobId)
+      expect(job.status).toBe('succeeded')
+      const held = (job.result as { held?: { items: { key: string }[] }[] }).held ?? []
+      return held.flatMap((h) => h.items.map((i) => i.key))
+    }
+
     const scoreOf = async (sheetId: number) => {
       const row = (await findSheetRow(handle.db, org.companyId, sheetId))!
       return scoreSheetRow(row, await loadScoreInputs(handle.db, row)).score as SheetScore & {
@@ -151,6 +164,8 @@ describe.each(await testEngines())(
         ['平台浏览量', 110_644.6],
       ])
       expect((await employee.get(`/api/cycles/${cycleId}/history-targets`)).status).toBe(403)
+      // The cycle's compute reads the frozen target too: the row is not held for missing data.
+      expect(await computeHeldItems(cycleId)).not.toContain('platform_page_views')
     })
 
     it('missing history is missing (the row is held), and HR’s recompute with a reason fixes it, audited', async () => {
@@ -167,6 +182,7 @@ describe.each(await testEngines())(
       const before = indicatorOf(await scoreOf(sheetId), 'platform_page_views')
       expect(before.missing).toBe(true)
       expect(before.held).toBe(true)
+      expect(await computeHeldItems(cycleId)).toContain('platform_page_views')
 
       expect((await hr.post(`/api/cycles/${cycleId}/history-targets/recompute`, { reason: '' })).status).toBe(
         400,
