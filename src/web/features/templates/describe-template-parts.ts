@@ -42,7 +42,10 @@ export function describeTarget(t: TFunction, target: Target, unit?: string, metr
     case 'derived':
       return t('templates.target.derivedText', {
         metric: metricName ?? target.metric,
-        from: t(`templates.target.from.${target.from}`),
+        from:
+          target.from === 'last_periods_average'
+            ? t('templates.target.lastPeriods', { count: target.periods ?? 3 })
+            : t(`templates.target.from.${target.from}`),
         factor: formatNumber(target.factor),
       })
   }
