@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely'
+import type { Template } from '../contracts/template.ts'
 import type { FactTables } from './fact-tables.ts'
 import type { HostTables } from './host-log-tables.ts'
 import type { PayTables } from './pay-tables.ts'
@@ -198,8 +199,8 @@ export type TemplateVersionTable = {
   company_id: number
   template_id: number
   version: number
-  /** The core Template as JSON (see core/templates/template.ts). */
-  definition: Json<unknown>
+  /** The Template as JSON (core/templates/template.ts; its wire shape in contracts/template.ts). */
+  definition: Json<Template>
   note: string | null
   created_by_user_id: number | null
   created_at: CreatedAt

@@ -1,4 +1,14 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AppealEvidence, AppealNoteEntry, ChangedInputs, DisputedItem } from '../contracts/appeals.ts'
+import type {
+  AgreedTargets,
+  Feedback,
+  PeerReview,
+  ReviewInputs,
+  SheetDetail,
+  SheetEntry,
+  SheetScore,
+} from '../contracts/sheets.ts'
 
 // Row types of the workflow tables (migration 0004-workflow), part of the one `Database` type.
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>
@@ -7,6 +17,11 @@ type Json<T> = ColumnType<T, T | string, T | string>
 type JsonDefault<T> = ColumnType<T, T | string | undefined, T | string>
 type JsonNullable<T> = ColumnType<T | null, T | string | null | undefined, T | string | null>
 type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>
+
+// What the json columns of a sheet hold: the shapes the contract sends.
+type StoredSampling = NonNullable<SheetDetail['sampling']>
+type SharedInputs = SheetDetail['sharedInputs']
+type Calibration = NonNullable<SheetDetail['calibration']>
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed'
 
@@ -60,19 +75,19 @@ export type AppraisalSheetTable = {
   template_version_id: number
   state: ColumnType<string, string | undefined, string>
   version: Generated<number>
-  targets: JsonDefault<unknown>
+  targets: JsonDefault<AgreedTargets>
   owner_confirmed_at: NullableTime
   reviewer_confirmed_at: NullableTime
-  self_review: JsonDefault<unknown>
-  supervisor_review: JsonDefault<unknown>
-  shared_inputs: JsonDefault<unknown>
-  sampling: JsonNullable<unknown>
-  score: JsonNullable<unknown>
+  self_review: JsonDefault<ReviewInputs>
+  supervisor_review: JsonDefault<ReviewInputs>
+  shared_inputs: JsonDefault<SharedInputs>
+  sampling: JsonNullable<StoredSampling>
+  score: JsonNullable<SheetScore>
   total: Numeric
   grade: string | null
   coefficient: Numeric
-  calibration: JsonNullable<unknown>
-  feedback: JsonNullable<unknown>
+  calibration: JsonNullable<Calibration>
+  feedback: JsonNullable<Feedback>
   signed_at: NullableTime
   signed_by_user_id: number | null
   appeal_deadline: ColumnType<string | null, string | null | undefined, string | null>
@@ -114,8 +129,8 @@ export type SheetEntryTable = {
   kind: 'work_record' | 'observation'
   entry_date: string
   body: string
-  links: JsonDefault<unknown>
-  file_ids: JsonDefault<unknown>
+  links: JsonDefault<SheetEntry['links']>
+  file_ids: JsonDefault<number[]>
   author_user_id: number | null
   created_at: CreatedAt
 }
@@ -125,7 +140,7 @@ export type PeerReviewTable = {
   company_id: number
   sheet_id: number
   reviewer_employee_id: number
-  indicators: JsonDefault<unknown>
+  indicators: JsonDefault<PeerReview['indicators']>
   comment: string | null
   submitted_at: NullableTime
   created_at: CreatedAt
@@ -139,7 +154,7 @@ export type SheetScoreHistoryTable = {
   id: Generated<number>
   company_id: number
   sheet_id: number
-  score: JsonNullable<unknown>
+  score: JsonNullable<SheetScore>
   total: Numeric
   grade: string | null
   reason: string
@@ -156,15 +171,15 @@ export type AppealTable = {
   sheet_id: number
   status: AppealStatus
   reasons: string
-  evidence: JsonDefault<unknown>
+  evidence: JsonDefault<AppealEvidence[]>
   requested_outcome: string
-  disputed: JsonDefault<unknown>
+  disputed: JsonDefault<DisputedItem[]>
   handler_user_id: number | null
   investigation_due: string | null
-  notes: JsonDefault<unknown>
+  notes: JsonDefault<AppealNoteEntry[]>
   ruling: AppealRuling | null
   ruling_note: string | null
-  changed_inputs: JsonNullable<unknown>
+  changed_inputs: JsonNullable<ChangedInputs>
   filed_by_user_id: number | null
   filed_at: CreatedAt
   ruled_at: NullableTime

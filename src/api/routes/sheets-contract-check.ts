@@ -27,12 +27,11 @@ type Wire<T> = T extends Date
       : T
 
 /**
- * A service's wire type read through the contract: where the database types a column loosely — a json column
- * (`unknown`) or a text column holding one of the contract's names — the contract's type stands in; every other
- * field, and every key, must match.
+ * A service's wire type read through the contract: where the database types a text column holding one of the
+ * contract's names as a plain string, the contract's names stand in; every other field (json columns are typed
+ * with their contract shapes in db/workflow-tables.ts), and every key, must match.
  */
-type ReadAs<S, C> = unknown extends S ? C : ReadEach<S, C>
-type ReadEach<S, C> = S extends string
+type ReadAs<S, C> = S extends string
   ? string extends S
     ? [Extract<C, string>] extends [never]
       ? S
