@@ -224,12 +224,12 @@ export async function answerWithSheet(
   actor: Actor,
   sheetId: number,
   step: () => Promise<unknown>,
-): Promise<Response> {
+) {
   try {
     await step()
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict' && error.details?.sheetId === sheetId) {
-      const current = await getSheet(deps, actor, sheetId)
+      const current = toSheetDetail(await getSheet(deps, actor, sheetId))
       return c.json(
         { error: { code: error.code, message: error.message, issues: error.issues }, current },
         409,
@@ -237,7 +237,7 @@ export async function answerWithSheet(
     }
     throw error
   }
-  return c.json(await getSheet(deps, actor, sheetId), 200)
+  return c.json(toSheetDetail(await getSheet(deps, actor, sheetId)), 200)
 }
 
 export function registerSheetRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): void {
@@ -274,46 +274,61 @@ export function registerSheetRoutes(app: OpenAPIHono<AppEnv>, ctx: AppContext): 
     ),
   )
 
-  const step = <R extends (typeof routes)[keyof typeof routes]>(
-    route: R,
-    run: (actor: Actor, id: number, body: never) => Promise<unknown>,
-  ) =>
-    app.openapi(route, (async (c: Context<AppEnv>) => {
-      const actor = c.get('actor')
-      const id = Number(c.req.param('id'))
-      const body = (c.req as unknown as { valid(t: 'json'): never }).valid('json')
-      return answerWithSheet(c, deps, actor, id, () => run(actor, id, body))
-    }) as never)
+  // Every step: the caller, the sheet id from the path, then the service; the answer is the sheet.
+  const answerStep = (c: Context<AppEnv>, run: (actor: Actor, id: number) => Promise<unknown>) => {
+    const actor = c.get('actor')
+    const id = Number(c.req.param('id'))
+    return answerWithSheet(c, deps, actor, id, () => run(actor, id))
+  }
 
-  step(routes.targets, (a, id, b: z.infer<typeof targetsInputSchema>) => setTargets(deps, a, id, b))
-  step(routes.confirm, (a, id, b: z.infer<typeof versionInputSchema>) =>
-    confirmTargets(deps, a, id, b.expectedVersion),
+  app.openapi(routes.targets, (c) => answerStep(c, (a, id) => setTargets(deps, a, id, c.req.valid('json'))))
+  app.openapi(routes.confirm, (c) =>
+    answerStep(c, (a, id) => confirmTargets(deps, a, id, c.req.valid('json').expectedVersion)),
   )
-  step(routes.start, (a, id, b: z.infer<typeof versionInputSchema>) =>
-    startSheet(deps, a, id, b.expectedVersion),
+  app.openapi(routes.start, (c) =>
+    answerStep(c, (a, id) => startSheet(deps, a, id, c.req.valid('json').expectedVersion)),
   )
-  step(routes.entries, (a, id, b: z.infer<typeof entryInputSchema>) => addSheetEntry(deps, a, id, b))
-  step(routes.files, (a, id, b: z.infer<typeof fileInputSchema>) => uploadSheetFile(deps, a, id, b))
-  step(routes.selfReview, (a, id, b: z.infer<typeof reviewSaveSchema>) => saveSelfReview(deps, a, id, b))
-  step(routes.returnSelf, (a, id, b: z.infer<typeof reasonInputSchema>) => returnSelfReview(deps, a, id, b))
-  step(routes.supervisorReview, (a, id, b: z.infer<typeof reviewSaveSchema>) =>
-    saveSupervisorReview(deps, a, id, b),
+  app.openapi(routes.entries, (c) =>
+    answerStep(c, (a, id) => addSheetEntry(deps, a, id, c.req.valid('json'))),
   )
-  step(routes.peers, (a, id, b: z.infer<typeof peerAssignmentSchema>) => assignPeerReviewers(deps, a, id, b))
-  step(routes.data, (a, id, b: z.infer<typeof sheetDataInputSchema>) =>
-    setSheetData(deps, a, a.companyId, id, {
-      ...b,
-      sampling: b.sampling === undefined ? undefined : b.sampling === null ? null : { ...b.sampling },
+  app.openapi(routes.files, (c) =>
+    answerStep(c, (a, id) => uploadSheetFile(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.selfReview, (c) =>
+    answerStep(c, (a, id) => saveSelfReview(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.returnSelf, (c) =>
+    answerStep(c, (a, id) => returnSelfReview(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.supervisorReview, (c) =>
+    answerStep(c, (a, id) => saveSupervisorReview(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.peers, (c) =>
+    answerStep(c, (a, id) => assignPeerReviewers(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.data, (c) =>
+    answerStep(c, (a, id) => {
+      const b = c.req.valid('json')
+      return setSheetData(deps, a, a.companyId, id, {
+        ...b,
+        sampling: b.sampling === undefined ? undefined : b.sampling === null ? null : { ...b.sampling },
+      })
     }),
   )
-  step(routes.compute, (a, id, b: z.infer<typeof versionInputSchema>) =>
-    computeSheet(deps, a, a.companyId, id, b.expectedVersion),
+  app.openapi(routes.compute, (c) =>
+    answerStep(c, (a, id) => computeSheet(deps, a, a.companyId, id, c.req.valid('json').expectedVersion)),
   )
-  step(routes.calibrate, (a, id, b: z.infer<typeof calibrationInputSchema>) => calibrateSheet(deps, a, id, b))
-  step(routes.feedback, (a, id, b: z.infer<typeof feedbackInputSchema>) => holdFeedback(deps, a, id, b))
-  step(routes.sign, (a, id, b: z.infer<typeof versionInputSchema>) =>
-    signSheet(deps, a, id, b.expectedVersion),
+  app.openapi(routes.calibrate, (c) =>
+    answerStep(c, (a, id) => calibrateSheet(deps, a, id, c.req.valid('json'))),
   )
-  step(routes.reopen, (a, id, b: z.infer<typeof reasonInputSchema>) => reopenSheet(deps, a, id, b))
-  step(routes.delegate, (a, id, b: z.infer<typeof delegateInputSchema>) => delegateReview(deps, a, id, b))
+  app.openapi(routes.feedback, (c) =>
+    answerStep(c, (a, id) => holdFeedback(deps, a, id, c.req.valid('json'))),
+  )
+  app.openapi(routes.sign, (c) =>
+    answerStep(c, (a, id) => signSheet(deps, a, id, c.req.valid('json').expectedVersion)),
+  )
+  app.openapi(routes.reopen, (c) => answerStep(c, (a, id) => reopenSheet(deps, a, id, c.req.valid('json'))))
+  app.openapi(routes.delegate, (c) =>
+    answerStep(c, (a, id) => delegateReview(deps, a, id, c.req.valid('json'))),
+  )
 }

@@ -104,7 +104,8 @@ export async function importCompany(
         if (line === '') continue
         const match = rowLine.exec(line)
         if (!match) throw archiveError(input.file, `line ${lineNo} is not a row of a company archive`)
-        const [, table, rowJson] = match as unknown as [string, string, string]
+        const table = match[1]!
+        const rowJson = match[2]!
         seen[table] = (seen[table] ?? 0) + 1
         if (table === 'companies') {
           if (lineNo !== 2) throw archiveError(input.file, `line ${lineNo}: the company row must come first`)

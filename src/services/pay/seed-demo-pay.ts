@@ -12,7 +12,6 @@ import {
 import type { Db } from '../../db/database.ts'
 import { finishDemoSheet, insertApprovedDemoPaySheet, listDemoCycleSheets } from '../../db/demo-repository.ts'
 import { insertPayItem, savePayInputValues } from '../../db/pay-repository.ts'
-import type { SheetRow } from '../../db/sheet-repository.ts'
 import { listUserIdsWithRole } from '../../db/user-repository.ts'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.ts'
 import { scoreSheetRow } from '../sheets/score-sheet-row.ts'
@@ -159,7 +158,7 @@ async function seedCycle(db: Db, companyId: number, month: 9 | 10): Promise<numb
     const supervisor = { indicators: reviewFor(template, q), comment: q >= 0.8 ? '本月完成较好' : '需改进' }
     const self = { indicators: reviewFor(template, Math.min(1, q + 0.05)), comment: '自评' }
     const row = {
-      ...(r as unknown as SheetRow),
+      ...r,
       targets: {},
       self_review: self,
       supervisor_review: supervisor,
