@@ -47,6 +47,8 @@ export type ApiClient = {
   delete<T = void>(path: string): Promise<T>
   /** POSTs a file as the raw request body (application/octet-stream; the server streams it to disk). */
   upload<T>(path: string, file: Blob, query?: QueryParams): Promise<T>
+  /** POSTs a multipart form (a file with its fields) for a route that only looks at it and books nothing. */
+  postForm<T>(path: string, form: FormData): Promise<T>
   /** Remembers the session's CSRF token (from login or /auth/me); null forgets it. */
   setCsrfToken(token: string | null): void
 }
@@ -93,7 +95,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
     // Reads, and uploads (a stored upload is only analysed, never booked), go once without an Idempotency-Key.
-    if (safeMethods.has(method) || body instanceof Blob) return send<T>(method, path, body, query, undefined)
+    if (safeMethods.has(method) || body instanceof Blob || body instanceof FormData)
+      return send<T>(method, path, body, query, undefined)
     const text = body === undefined ? '' : JSON.stringify(body)
     const signature = `${method} ${path}${toQueryString(query)}\n${text}`
     const entry = keysInFlight.get(signature) ?? { key: newIdempotencyKey(), users: 0 }
@@ -121,7 +124,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const language = options.language?.()
     if (language) headers['accept-language'] = language
     const isFile = body instanceof Blob
-    if (body !== undefined) headers['content-type'] = isFile ? 'application/octet-stream' : 'application/json'
+    const isForm = body instanceof FormData
+    // A form's content type carries its boundary, which fetch writes itself.
+    if (body !== undefined && !isForm)
+      headers['content-type'] = isFile ? 'application/octet-stream' : 'application/json'
     if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
 
@@ -131,7 +137,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
+        body: body === undefined ? undefined : isFile || isForm ? body : JSON.stringify(body),
       })
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause)
@@ -159,6 +165,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
     upload: (path, file, query) => request('POST', path, file, query),
+    postForm: (path, form) => request('POST', path, form),
     setCsrfToken(token) {
       csrfToken = token
     },
