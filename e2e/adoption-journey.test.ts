@@ -204,6 +204,18 @@ describe('adoption: from an empty database to the first approved pay sheet', { t
     expect(swept.status()).toBe(200)
     expect(((await swept.json()) as { finalized: number[] }).finalized).toContain(sheetId)
 
+    // The shop figures behind the agent's pay were never imported: the pay sheet shows them as missing (not ¥0)
+    // and holds approval, so the admin enters them with a reason.
+    await admin.goto('/results/pay')
+    await admin.getByText(cycleName).first().waitFor()
+    await admin.getByRole('button', { name: '录入数据' }).first().click()
+    const inputs = admin.getByRole('dialog', { name: /的薪酬数据/ })
+    for (const field of await inputs.getByRole('spinbutton').all()) await field.fill('86000')
+    await inputs.getByLabel('原因').fill('生意参谋导出：本月个人销售额')
+    await inputs.getByRole('button', { name: /保\s?存/ }).click()
+    await admin.getByText('数据已保存').waitFor()
+    await expect.poll(() => admin.getByRole('button', { name: '录入数据' }).count()).toBe(0)
+
     await finance.goto('/results')
     await finance.waitForURL('**/login')
     await signIn(finance, 'e003', personalPassword)

@@ -29,6 +29,7 @@ import { useNumberParam } from '../../dashboards/components/use-number-param.ts'
 import { SimulateButton } from '../../simulations/components/simulate-button.tsx'
 import { useAddPayAdjustment } from '../api/add-pay-adjustment.ts'
 import { useApprovePaySheet } from '../api/approve-pay-sheet.ts'
+import { useEnterPayInputs } from '../api/enter-pay-inputs.ts'
 import { usePaySheet } from '../api/get-pay-sheet.ts'
 import { useSettlePayDrift } from '../api/settle-pay-drift.ts'
 import { formatMoney } from '../format-money.ts'
@@ -49,7 +50,9 @@ export function PaySheetPage() {
   const approve = useApprovePaySheet(cycleId ?? 0)
   const [note, setNote] = useState('')
   const [adjusting, setAdjusting] = useState(false)
+  const [entering, setEntering] = useState<PayEmployee | null>(null)
   const canApprove = user.role === 'finance' || user.role === 'admin'
+  const canEnterInputs = user.role === 'hr' || user.role === 'admin'
   const data = sheet.data
   const language = i18n.language
 
@@ -208,6 +211,11 @@ export function PaySheetPage() {
                         })}
                       </Tag>
                     ) : null}
+                    {e.missingInputs?.length && canEnterInputs && data.status !== 'approved' ? (
+                      <Button size="small" onClick={() => setEntering(e)}>
+                        {t('results.pay.enterInputs')}
+                      </Button>
+                    ) : null}
                   </Space>
                 ),
               },
@@ -223,6 +231,14 @@ export function PaySheetPage() {
               </Table.Summary.Row>
             )}
           />
+          {cycleId !== undefined && entering ? (
+            <PayInputsDialog
+              cycleId={cycleId}
+              employee={entering}
+              language={language}
+              onClose={() => setEntering(null)}
+            />
+          ) : null}
           {cycleId !== undefined ? (
             <AdjustmentDialog
               open={adjusting}
@@ -400,6 +416,74 @@ function PayLines({ employee, language }: { employee: PayEmployee; language: str
         />
       ) : null}
     </div>
+  )
+}
+
+// The pay inputs a person's line lacks, entered by HR with a reason (audited); 0 is a value, typed on purpose.
+function PayInputsDialog({
+  cycleId,
+  employee,
+  language,
+  onClose,
+}: {
+  cycleId: number
+  employee: PayEmployee
+  language: string
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ values: Record<string, number>; reason: string }>()
+  const enter = useEnterPayInputs(cycleId)
+  return (
+    <Modal
+      open
+      title={t('results.pay.enterInputsTitle', { name: employee.employeeName })}
+      okText={t('results.save')}
+      cancelText={t('results.cancel')}
+      confirmLoading={enter.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('results.pay.enterInputsHint')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(entered) =>
+          enter.mutate(
+            {
+              employeeId: employee.employeeId,
+              values: Object.fromEntries(
+                Object.entries(entered.values).map(([name, value]) => [name, String(value)]),
+              ),
+              reason: entered.reason,
+            },
+            {
+              onSuccess: () => {
+                message.success(t('results.pay.inputsSaved'))
+                onClose()
+              },
+              onError: (error) => message.error(describeError(t, error)),
+            },
+          )
+        }
+      >
+        {employee.missingInputs.map((input) => (
+          <Form.Item
+            key={input.name}
+            name={['values', input.name]}
+            label={pick(input.label, language)}
+            rules={[{ required: true }]}
+          >
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        ))}
+        <Form.Item name="reason" label={t('results.reason')} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
   )
 }
 
