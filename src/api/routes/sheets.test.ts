@@ -413,6 +413,38 @@ describe.each(await testEngines())('appraisal workflow API on %s', (engine) => {
     )
     expect(taken.body.status).toBe('investigating')
     expect(taken.body.investigationDue).toBe('2026-10-20')
+    // A sheet scored before missing inputs held it may lack an input its template blocks on (here 问题解决率,
+    // taken out of both reviews): the ruling's recompute refuses to finalise a held score and names the input.
+    const { self_review, supervisor_review } = await handle.db
+      .selectFrom('appraisal_sheets')
+      .select(['self_review', 'supervisor_review'])
+      .where('id', '=', sheetId)
+      .executeTakeFirstOrThrow()
+    const without = (review: typeof self_review) => {
+      const { problem_resolution_rate: _, ...rest } = review.indicators ?? {}
+      return JSON.stringify({ ...review, indicators: rest })
+    }
+    await handle.db
+      .updateTable('appraisal_sheets')
+      .set({ self_review: without(self_review), supervisor_review: without(supervisor_review) })
+      .where('id', '=', sheetId)
+      .execute()
+    const held = await as('hr').post<{ error: { code: string; message: string } }>(
+      `/api/appeals/${appeal.id}/ruling`,
+      {
+        ruling: 'partly_upheld',
+        note: '服务质量按 24 分计',
+        changedInputs: { supervisor: { service_quality: { score: 24 } } },
+      },
+    )
+    expect(held.status).toBe(409)
+    expect(held.body.error.code).toBe('missing_data')
+    expect(held.body.error.message).toContain('问题解决率')
+    await handle.db
+      .updateTable('appraisal_sheets')
+      .set({ self_review: JSON.stringify(self_review), supervisor_review: JSON.stringify(supervisor_review) })
+      .where('id', '=', sheetId)
+      .execute()
     const partly = await as('hr').post<{ status: string; sheet: Sheet }>(`/api/appeals/${appeal.id}/ruling`, {
       ruling: 'partly_upheld',
       note: '差评已撤销，服务质量按 24 分计',

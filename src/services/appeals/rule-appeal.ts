@@ -1,9 +1,11 @@
 import type { AppealRulingInput } from '../../contracts/workflow.ts'
 import { DomainError } from '../../core/errors.ts'
+import type { SheetScore } from '../../core/scoring/score-sheet.ts'
 import type { ReviewInputs, SharedInputs } from '../../core/workflow/build-sheet-inputs.ts'
 import { findAppeal, updateAppeal } from '../../db/appeal-repository.ts'
 import { insertScoreHistory, type SheetPatch } from '../../db/sheet-repository.ts'
 import type { Actor } from '../auth/actor.ts'
+import { refuseHeldScore } from '../sheets/compute-sheet.ts'
 import { loadScoreInputs, scoreSheetRow } from '../sheets/score-sheet-row.ts'
 import { transitionSheet } from '../sheets/transition-sheet.ts'
 import type { WorkflowDeps } from '../sheets/workflow-deps.ts'
@@ -71,10 +73,14 @@ export async function ruleAppeal(
           reason: `申诉 ${appealId} 裁决（${input.ruling}）：${input.note}`,
           userId: actor.userId,
         })
+        const inputs = await loadScoreInputs(ctx.db, changedRow)
+        const rescored = scoreSheetRow(changedRow, inputs)
+        // A ruling that leaves a 'block' input missing cannot finalise a score: HR enters it with the ruling.
+        refuseHeldScore(inputs.template, rescored.score as SheetScore)
         Object.assign(patch, {
           shared_inputs: changedRow.shared_inputs,
           supervisor_review: changedRow.supervisor_review,
-          ...scoreSheetRow(changedRow, await loadScoreInputs(ctx.db, changedRow)),
+          ...rescored,
         })
       }
       return patch

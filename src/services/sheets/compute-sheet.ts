@@ -34,16 +34,7 @@ export async function computeSheet(
         })
       const inputs = await loadScoreInputs(ctx.db, ctx.row)
       const patch = scoreSheetRow(ctx.row, inputs)
-      const held = (patch.score as SheetScore).held
-      if (held && held.length > 0) {
-        const names = heldItemNames(inputs.template, held)
-        throw new DomainError(
-          'missing_data',
-          `缺少数据，按模板规定须录入后才能计算：${names.join('、')}`,
-          held.map((key, i) => ({ path: `inputs.${key}`, message: `缺少数据：${names[i]}` })),
-          { held },
-        )
-      }
+      refuseHeldScore(inputs.template, patch.score as SheetScore)
       return patch
     },
     write: async (ctx, patch) => {
@@ -78,6 +69,22 @@ export async function computeSheet(
     },
     auditFields: ['total', 'grade', 'coefficient'],
   })
+}
+
+/**
+ * Refuses a score that inputs declared 'block' hold (409 missing_data), naming the items to enter: a held sheet is
+ * never stored as computed, by compute or by an appeal ruling's recompute.
+ */
+export function refuseHeldScore(template: Template, score: SheetScore): void {
+  const held = score.held
+  if (!held || held.length === 0) return
+  const names = heldItemNames(template, held)
+  throw new DomainError(
+    'missing_data',
+    `缺少数据，按模板规定须录入后才能计算：${names.join('、')}`,
+    held.map((key, i) => ({ path: `inputs.${key}`, message: `缺少数据：${names[i]}` })),
+    { held },
+  )
 }
 
 /** The names of the held items, in the order given. */
