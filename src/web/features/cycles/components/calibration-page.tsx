@@ -21,10 +21,13 @@ import type { CalibrationSheet } from '../../../../contracts/cycles.ts'
 import { PageHeader } from '../../../components/page-header.tsx'
 import { describeError } from '../../../lib/describe-error.ts'
 import { allSheetsPath, sheetPath } from '../../../lib/sheet-links.ts'
+import { useCurrentUser } from '../../auth/current-user-context.ts'
 import { useCalibration } from '../api/get-calibration.ts'
 import { useCycle } from '../api/get-cycle.ts'
 import { CalibrateDialog } from './calibrate-dialog.tsx'
 import { GradeQuotaCard } from './grade-quota-card.tsx'
+import { QuotaExceptionDialog } from './quota-exception-dialog.tsx'
+import { QuotaModeSwitch } from './quota-mode-switch.tsx'
 import { type HistogramSeries, ScoreHistogram } from './score-histogram.tsx'
 
 // 绩效校准: the score distribution by department, grade quotas (强制分布) with their violations, and the
@@ -36,6 +39,9 @@ export function CalibrationPage() {
   const cycle = useCycle(id)
   const calibration = useCalibration(id)
   const [adjusting, setAdjusting] = useState<CalibrationSheet | undefined>()
+  // The held department HR is recording an exception for (强制分布例外).
+  const [excepting, setExcepting] = useState<{ departmentId: number | null } | undefined>()
+  const canManageQuotas = ['hr', 'admin'].includes(useCurrentUser().role)
   const data = calibration.data
   const series = useMemo<HistogramSeries[]>(
     () =>
@@ -91,6 +97,7 @@ export function CalibrationPage() {
         <Col xs={24} lg={8}>
           <GradeQuotaCard cycle={cycle.data} />
           <Card title={t('cycles.calibration.violations')} size="small" style={{ marginTop: 16 }}>
+            {canManageQuotas ? <QuotaModeSwitch cycleId={id} mode={data.quotaMode} /> : null}
             {data.violations.length === 0 ? (
               <Alert type="success" showIcon message={t('cycles.calibration.noViolations')} />
             ) : (
@@ -111,10 +118,43 @@ export function CalibrationPage() {
                       allowed: v.allowed,
                       share: Math.round(v.maxShare * 100),
                     })}
+                    description={v.held ? t('cycles.calibration.held') : undefined}
+                    action={
+                      v.held && canManageQuotas ? (
+                        <Button
+                          size="small"
+                          onClick={() => setExcepting({ departmentId: v.departmentId })}
+                          aria-label={t('cycles.calibration.recordExceptionFor', {
+                            department: departmentName(v.departmentId),
+                          })}
+                        >
+                          {t('cycles.calibration.recordException')}
+                        </Button>
+                      ) : undefined
+                    }
                   />
                 ))}
               </Space>
             )}
+            {data.quotaExceptions.length > 0 ? (
+              <section aria-labelledby="quota-exceptions-title" style={{ marginTop: 12 }}>
+                <Typography.Text strong id="quota-exceptions-title">
+                  {t('cycles.calibration.exceptions')}
+                </Typography.Text>
+                <ul style={{ paddingInlineStart: 20, margin: '4px 0 0' }}>
+                  {data.quotaExceptions.map((e) => (
+                    <li key={`${e.departmentId}-${e.recordedAt}`}>
+                      <Typography.Text strong>{departmentName(e.departmentId)}</Typography.Text>{' '}
+                      {t('cycles.calibration.exceptionBy', {
+                        reason: e.reason,
+                        by: e.recordedBy,
+                        date: e.recordedAt.slice(0, 10),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
           </Card>
         </Col>
         <Col span={24}>
@@ -222,6 +262,14 @@ export function CalibrationPage() {
         </Col>
       </Row>
       {adjusting ? <CalibrateDialog sheet={adjusting} onClose={() => setAdjusting(undefined)} /> : null}
+      {excepting ? (
+        <QuotaExceptionDialog
+          cycleId={id}
+          departmentId={excepting.departmentId}
+          departmentName={departmentName(excepting.departmentId)}
+          onClose={() => setExcepting(undefined)}
+        />
+      ) : null}
     </>
   )
 }
