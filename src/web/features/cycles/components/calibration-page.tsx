@@ -14,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd'
+import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
@@ -148,7 +149,7 @@ export function CalibrationPage() {
                       {t('cycles.calibration.exceptionBy', {
                         reason: e.reason,
                         by: e.recordedBy,
-                        date: e.recordedAt.slice(0, 10),
+                        date: dayjs(e.recordedAt).format('YYYY-MM-DD'),
                       })}
                     </li>
                   ))}
