@@ -87,6 +87,15 @@ describe.each(await testEngines())('Idempotency-Key on %s', (engine) => {
       body: JSON.stringify({ positionId: org.positions.service, scheme: customerServicePayScheme() }),
     })
     expect(assigned.status).toBe(200)
+    // Own sales were never imported, and a missing pay input holds approval: HR enters them.
+    for (const employeeId of [e.E003, e.E004]) {
+      const entered = await hr.put(`/api/cycles/${cycleId}/pay-inputs`, {
+        employeeId,
+        values: { sales: '100000' },
+        reason: '店铺后台核对',
+      })
+      expect(entered.status).toBe(200)
+    }
     expect((await finance.post(`/api/cycles/${cycleId}/pay-sheet/approve`, {})).status).toBe(200)
   })
   afterAll(async () => {
