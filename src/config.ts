@@ -31,7 +31,7 @@ const envSchema = z.object({
       .max(500, 'expected at most 500 connections')
       .default(10),
   ),
-  // Bearer token for GET /metrics; unset, /metrics answers 404.
+  // Bearer token for GET /api/prometheus; unset, /api/prometheus answers 404.
   JIXIAO_METRICS_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().min(16, 'expected a token of at least 16 characters').optional(),
@@ -64,7 +64,7 @@ export type Config = {
   log: 'silent' | 'info' | 'debug'
   /** PostgreSQL pool size (JIXIAO_DB_POOL_SIZE, default 10); PGlite has one connection. */
   dbPoolSize: number
-  /** Bearer token that opens GET /metrics (JIXIAO_METRICS_TOKEN); undefined, /metrics is not served. */
+  /** Bearer token that opens GET /api/prometheus (JIXIAO_METRICS_TOKEN); undefined, /api/prometheus is not served. */
   metricsToken: string | undefined
   /** Reverse proxies whose X-Forwarded-For is believed (IPs and CIDR ranges); empty, none is. */
   trustedProxies: string[]

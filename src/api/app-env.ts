@@ -27,7 +27,7 @@ export type AppDeps = {
   log?: Logger
   /** The process's Prometheus metrics; omitted, the app keeps its own. */
   telemetry?: Telemetry
-  /** Bearer token for GET /metrics (config metricsToken); omitted, /metrics answers 404. */
+  /** Bearer token for GET /api/prometheus (config metricsToken); omitted, /api/prometheus answers 404. */
   metricsToken?: string
   /** Set by `jixiao serve` once it stops: /api/ready answers 503 so a proxy sends no more requests here. */
   isShuttingDown?: () => boolean

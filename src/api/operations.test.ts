@@ -6,7 +6,7 @@ import { createTelemetry } from '../services/telemetry/create-telemetry.ts'
 import { createApp } from './create-app.ts'
 import { closeTestDatabase } from './testing/close-test-database.ts'
 
-// What an operator's tools read (issue 15 part 4): readiness on both engines, /metrics behind its token,
+// What an operator's tools read (issue 15 part 4): readiness on both engines, /api/prometheus behind its token,
 // and a request id on every log line and answer.
 
 const token = 'metrics-token-for-tests-0123456789'
@@ -27,7 +27,7 @@ describe.each(await testEngines())('operations on %s', (engine) => {
   })
 
   const metrics = (authorization?: string) =>
-    app.request('/metrics', { headers: authorization ? { authorization } : {} })
+    app.request('/api/prometheus', { headers: authorization ? { authorization } : {} })
 
   it('is ready when the database and the job store answer', async () => {
     const res = await app.request('/api/ready')
@@ -39,7 +39,7 @@ describe.each(await testEngines())('operations on %s', (engine) => {
     })
   })
 
-  it('answers /metrics only with the bearer token, and counts requests under their route pattern', async () => {
+  it('answers /api/prometheus only with the bearer token, and counts requests under their route pattern', async () => {
     expect((await metrics()).status).toBe(401)
     expect((await metrics('Bearer wrong-token')).status).toBe(401)
     // Two sheets by id are one series: the pattern, not the raw path, labels the histogram.
@@ -90,11 +90,11 @@ describe.each(await testEngines())('operations on %s', (engine) => {
   })
 })
 
-describe('/metrics without a token configured', () => {
+describe('/api/prometheus without a token configured', () => {
   it('does not exist', async () => {
     const handle = await openDatabase({ memory: true })
     const app = createApp({ db: handle.db, engine: 'pglite' })
-    const res = await app.request('/metrics', { headers: { authorization: 'Bearer anything' } })
+    const res = await app.request('/api/prometheus', { headers: { authorization: 'Bearer anything' } })
     expect(res.status).toBe(404)
     await handle.close()
   })

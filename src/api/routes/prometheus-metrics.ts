@@ -5,13 +5,14 @@ import type { AppContext, AppEnv } from '../app-env.ts'
 import { errorBody } from '../http-errors.ts'
 import { errorResponses } from '../route-responses.ts'
 
-// GET /metrics for Prometheus (services/telemetry/create-telemetry.ts). Outside /api: no session, no CSRF;
+// GET /api/prometheus for Prometheus (services/telemetry/create-telemetry.ts); not /metrics, which is the web
+// app's 指标浏览 page. No session and no CSRF (a GET):
 // a bearer token instead (JIXIAO_METRICS_TOKEN). Without a token configured the route does not exist (404),
 // so a server never shows its internals by default.
 
 const metrics = createRoute({
   method: 'get',
-  path: '/metrics',
+  path: '/api/prometheus',
   tags: ['system'],
   summary: 'Prometheus metrics (text format); needs Authorization: Bearer <JIXIAO_METRICS_TOKEN>',
   security: [{ metricsToken: [] }],
@@ -34,7 +35,7 @@ export function registerPrometheusMetricsRoutes(app: OpenAPIHono<AppEnv>, ctx: A
   app.openAPIRegistry.registerComponent('securitySchemes', 'metricsToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'JIXIAO_METRICS_TOKEN, for GET /metrics only',
+    description: 'JIXIAO_METRICS_TOKEN, for GET /api/prometheus only',
   })
   app.openapi(metrics, async (c) => {
     const expected = ctx.metricsToken

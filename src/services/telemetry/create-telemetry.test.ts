@@ -5,7 +5,7 @@ import { insertJob } from '../../db/cycle-job-repository.ts'
 import { createTestDatabase, type TestDatabase } from '../../db/test-database.ts'
 import { createTelemetry } from './create-telemetry.ts'
 
-// The job and import series of /metrics: a queued job in the store shows in the queue depth, a job this
+// The job and import series of /api/prometheus: a queued job in the store shows in the queue depth, a job this
 // process runs is timed by kind and outcome once it settles, and imported rows add up.
 describe('createTelemetry', () => {
   let handle: TestDatabase

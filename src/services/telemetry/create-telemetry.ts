@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts'
 import type { PoolUse } from '../../db/open-database.ts'
 import { countUnfinishedJobs } from '../../db/readiness-queries.ts'
 
-// The Prometheus metrics of one server process (GET /metrics): request latency by route pattern, the job
+// The Prometheus metrics of one server process (GET /api/prometheus): request latency by route pattern, the job
 // queue and job durations, rows imported, database pool use. One registry per process, not prom-client's
 // global one, so several apps in one test process never share counts.
 
