@@ -29,9 +29,10 @@ export type SqlSession = {
 }
 
 /**
- * Bytes PGlite receives per COPY when the data is line-aligned. PGlite runs SQL on the main thread, so one
- * statement holds the event loop for its whole run: 128 KB (about 1,500 order lines) is one COPY of some
- * 20–40 ms, and the loop gets a turn between batches (issue 12.2). All batches share the one transaction.
+ * Bytes PGlite receives per COPY when the data is line-aligned. `jixiao serve` runs PGlite on a thread of its
+ * own (db/pglite-thread.ts); where it runs on the caller's thread (CLI commands, tests), one statement holds that
+ * thread for its whole run: 128 KB (about 1,500 order lines) is one COPY of some 20–40 ms, and the loop gets a
+ * turn between batches (issue 12.2). All batches share the one transaction.
  */
 export const PGLITE_COPY_BATCH = 128 * 1024
 
@@ -180,8 +181,8 @@ const PGLITE_STAGE_BATCH = 2000
 
 /**
  * The ln ranges a statement over the staging table runs in. PostgreSQL: one, every row (the server does the
- * work; the event loop only waits). PGlite runs SQL on the main thread, so a statement over 100,000 rows
- * would hold the event loop for a second or more: there, ranges of PGLITE_STAGE_BATCH ln values (issue 12.2).
+ * work; the event loop only waits). PGlite: ranges of PGLITE_STAGE_BATCH ln values, so that where it runs on
+ * the caller's thread a statement over 100,000 rows does not hold it for a second or more (issue 12.2).
  */
 export async function stageRanges(s: SqlSession): Promise<LnRange[]> {
   if (s.engine !== 'pglite') return [undefined]

@@ -4,11 +4,11 @@ import { createScoreMemo } from '../../core/scoring/score-memo.ts'
 import { type ScoredSlice, type SliceContext, type SliceSheet, scoreSlice } from './score-slice.ts'
 import type { ScoringMessage, ScoringReply } from './scoring-thread-worker.ts'
 
-// Where a cycle's sheets are scored. Scoring is CPU work; the embedded database (PGlite) also runs on the
-// server's thread, so a large computation there would score and write by turns and hold every other request
-// meanwhile. A large job therefore scores on a second thread, one per process, started on first use (about
-// a second: it loads the TypeScript sources through tsx, as bin/run-ts.js does) and kept; the server's thread
-// reads and writes while the next slice is scored. Small jobs score inline: the thread is not worth starting.
+// Where a cycle's sheets are scored. Scoring is CPU work on the server's thread (and, in tests and CLI commands,
+// the embedded database may run there too), so a large computation would hold every other request meanwhile. A
+// large job therefore scores on a second thread, one per process, started on first use (about a second: it
+// loads the TypeScript sources through tsx, as bin/run-ts.js does) and kept; the server's thread reads and writes
+// while the next slice is scored. Small jobs score inline: the thread is not worth starting.
 
 /** Scores slices of one job, one after the other in the order asked; `end` frees what the job holds. */
 export type SliceScorer = { score(sheets: SliceSheet[]): Promise<ScoredSlice>; end(): void }
