@@ -13,11 +13,11 @@ import { simulateCycle } from './simulate-cycle.ts'
 import { finishedBenchCycle } from './testing/finished-bench-cycle.ts'
 import { writeSimulationXlsx } from './write-simulation-xlsx.ts'
 
-// What-if on a finished 400-person cycle: the unchanged template moves nobody, a weight moved from complaint
+// What-if on a finished 2,000-person cycle: the unchanged template moves nobody, a weight moved from complaint
 // handling to customer reviews moves exactly the people below target on complaints (odd sheet ids, see
 // finished-bench-cycle.ts), a pay scheme change moves pay by its line, and nothing stored changes.
 
-const people = 400
+const people = 2000
 
 describe.each(await testEngines())('simulateCycle on %s', (engine) => {
   let handle: TestDatabase
