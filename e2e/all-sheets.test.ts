@@ -52,6 +52,7 @@ describe('all sheets of a cycle', () => {
       expect(text).toContain('已归档')
     }
 
+    await app.screenshot(page, 'all-sheets')
     const first = rows.first().locator('a[data-testid^="all-sheets-open-"]')
     const name = ((await first.textContent()) ?? '').trim()
     await first.click()
