@@ -104,6 +104,23 @@ const fieldLabels: Record<string, Labels> = {
   result: ['结果', '結果', 'Result'],
   ended: ['已结束', '已結束', 'Ended'],
   createMissing: ['自动新建部门和岗位', '自動新建部門和崗位', 'Create missing departments and positions'],
+  notes: ['面谈记录', '面談記錄', 'Meeting notes'],
+  improvements: ['改进事项', '改進事項', 'Improvements'],
+  actual: ['实际值', '實際值', 'Actual'],
+  target: ['目标值', '目標值', 'Target'],
+  rollup: ['汇总', '匯總', 'Roll-up'],
+  proration: ['按天折算', '按天折算', 'Proration by days'],
+  held: ['待补数据', '待補資料', 'Waiting for data'],
+  occurrences: ['次数', '次數', 'Occurrences'],
+  level: ['档次', '檔次', 'Level'],
+  adjustments: ['加减分项', '加減分項', 'Bonus and deduction items'],
+  explanation: ['计算说明', '計算說明', 'Explanation'],
+  points: ['得分', '得分', 'Points'],
+  maxPoints: ['满分', '滿分', 'Full marks'],
+  samplingSources: ['抽查来源', '抽查來源', 'Sampling sources'],
+  metricSources: ['数据来源', '資料來源', 'Data sources'],
+  inputIssues: ['数据问题', '資料問題', 'Data problems'],
+  derived: ['历史目标', '歷史目標', 'Targets from history'],
 }
 
 const valueLabels: Record<string, Record<string, Labels>> = {

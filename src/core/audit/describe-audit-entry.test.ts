@@ -126,7 +126,7 @@ describe('describeAuditChanges', () => {
     ])
     expect(
       describeAuditChanges({ settings: { rollup: false } }, { settings: { rollup: true } }, 'zh-CN'),
-    ).toEqual([{ field: 'settings.rollup', label: '设置 · Rollup', before: '否', after: '是' }])
+    ).toEqual([{ field: 'settings.rollup', label: '设置 · 汇总', before: '否', after: '是' }])
   })
 
   it('names a bonus rule by what it does, and a grade table’s rows by grade', () => {
