@@ -123,7 +123,7 @@ describe('appraisal journey: HR, employee and supervisor', { timeout: 180_000 },
     await buttonNamed(hr, '保存').click()
     // one 优秀 among one computed sheet is above ⌊1 × 20%⌋ = 0
     const violations = hr.getByTestId('quota-violations')
-    await violations.getByText('全公司“优秀”1 人，超过上限 20%（1 人中最多 0 人）').waitFor()
+    await violations.getByText('全公司「优秀」1 人，超过上限 20%（1 人中最多 0 人）').waitFor()
     await row.getByRole('button', { name: '调整 小冰 的总分' }).click()
     const dialog = hr.getByRole('dialog')
     await dialog.getByLabel('调整后总分').fill('95')

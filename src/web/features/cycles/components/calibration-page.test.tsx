@@ -54,8 +54,8 @@ describe('CalibrationPage', () => {
     await page.findByRole('heading', { name: '绩效校准：2026年11月 客服考核' })
     await waitFor(async () =>
       expect(await violations()).toEqual([
-        '全公司“优秀”2 人，超过上限 20%（2 人中最多 0 人）',
-        '客服部“优秀”2 人，超过上限 20%（2 人中最多 0 人）',
+        '全公司「优秀」2 人，超过上限 20%（2 人中最多 0 人）',
+        '客服部「优秀」2 人，超过上限 20%（2 人中最多 0 人）',
       ]),
     )
     expect(cells(await sheetRow('小冰'))).toEqual(['小冰', '客服部', '已计算', '97.5', '优秀超比例', '调整'])
@@ -82,8 +82,8 @@ describe('CalibrationPage', () => {
     )
     await waitFor(async () =>
       expect(await violations()).toEqual([
-        '全公司“优秀”1 人，超过上限 20%（2 人中最多 0 人）',
-        '客服部“优秀”1 人，超过上限 20%（2 人中最多 0 人）',
+        '全公司「优秀」1 人，超过上限 20%（2 人中最多 0 人）',
+        '客服部「优秀」1 人，超过上限 20%（2 人中最多 0 人）',
       ]),
     )
     expect(api.requests.filter((r) => r.includes('/calibrate'))).toHaveLength(1)
